@@ -1,0 +1,89 @@
+"""Activation and loss functions (the book's ``common/functions.py``).
+
+All functions keep the dtype of their input: float32 in, float32 out.
+"""
+
+import numpy as np
+
+
+def identity_function(x):
+    return x
+
+
+def step_function(x):
+    return np.asarray(x > 0, dtype=int)
+
+
+def sigmoid(x):
+    # 0.5 * (1 + tanh(x/2)) equals 1 / (1 + exp(-x)) but never overflows for large |x|.
+    x = np.asarray(x)
+    return 0.5 * (1.0 + np.tanh(0.5 * x))
+
+
+def sigmoid_grad(x):
+    s = sigmoid(x)
+    return (1.0 - s) * s
+
+
+def relu(x):
+    return np.maximum(x, 0)
+
+
+def relu_grad(x):
+    return (np.asarray(x) > 0).astype(np.asarray(x).dtype)
+
+
+def softmax(x):
+    """Softmax over the last axis; x: (N, K) or (K,)."""
+    x = np.asarray(x)
+    shifted = x - np.max(x, axis=-1, keepdims=True)  # exp of large numbers would overflow
+    e = np.exp(shifted)
+    return e / np.sum(e, axis=-1, keepdims=True)
+
+
+def log_softmax(x):
+    """log(softmax(x)) computed without taking the log of a rounded-to-zero probability."""
+    x = np.asarray(x)
+    shifted = x - np.max(x, axis=-1, keepdims=True)
+    return shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))
+
+
+def mean_squared_error(y, t):
+    return 0.5 * np.sum((y - t) ** 2)
+
+
+def _labels(t, y):
+    """Class indices from either one-hot rows or indices."""
+    t = np.asarray(t)
+    if t.size == y.size:
+        return t.reshape(y.shape).argmax(axis=-1)
+    return t.astype(np.intp, copy=False)
+
+
+def cross_entropy_error(y, t):
+    """The book's cross-entropy of probabilities y: (N, K) against labels or one-hot t.
+
+    The book adds 1e-7 inside the log to avoid log(0); kept here for compatibility.
+    ``softmax_cross_entropy`` below is the exact form used by ``SoftmaxWithLoss``.
+    """
+    y = np.asarray(y)
+    if y.ndim == 1:
+        y = y.reshape(1, -1)
+        t = np.asarray(t).reshape(1, -1) if np.asarray(t).size == y.size else np.atleast_1d(t)
+    labels = _labels(t, y)
+    batch_size = y.shape[0]
+    return -np.sum(np.log(y[np.arange(batch_size), labels] + 1e-7)) / batch_size
+
+
+def softmax_cross_entropy(x, t):
+    """Exact mean cross-entropy of softmax(x) against t, via log-softmax.
+
+    This is precisely the function whose gradient is (softmax(x) - onehot(t)) / N, so
+    numerical gradient checks against it are exact up to rounding.
+    """
+    x = np.asarray(x)
+    if x.ndim == 1:
+        x = x.reshape(1, -1)
+    labels = _labels(t, x)
+    logp = log_softmax(x)
+    return -np.mean(logp[np.arange(x.shape[0]), labels])

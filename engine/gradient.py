@@ -1,0 +1,25 @@
+"""Numerical gradients by central differences (the book's ``common/gradient.py``)."""
+
+import numpy as np
+
+
+def numerical_gradient(f, x, h=1e-4):
+    """d f / d x by central differences, one element at a time.
+
+    ``f`` is called with no meaningful argument (the book's convention: it reads ``x``
+    through a closure), and ``x`` is perturbed in place and restored.
+    x: any shape, float; returns an array of the same shape.
+    """
+    grad = np.zeros_like(x, dtype=np.float64)
+    it = np.nditer(x, flags=["multi_index"], op_flags=[["readwrite"]])
+    while not it.finished:
+        idx = it.multi_index
+        original = x[idx]
+        x[idx] = original + h
+        fxh1 = float(f(x))
+        x[idx] = original - h
+        fxh2 = float(f(x))
+        grad[idx] = (fxh1 - fxh2) / (2 * h)
+        x[idx] = original
+        it.iternext()
+    return grad.astype(x.dtype, copy=False)

@@ -1,0 +1,303 @@
+"""Layers with ``forward``/``backward`` (the book's ``common/layers.py``).
+
+Each layer computes in the dtype of the arrays it is given. Image batches are
+x: (N, C, H, W); filters W: (FN, C, FH, FW). Parameter gradients are left in
+``dW``/``db`` (``dgamma``/``dbeta``) after ``backward``.
+"""
+
+import numpy as np
+
+from .functions import log_softmax, softmax
+from .util import check_image_batch, col2im, im2col, output_shape
+
+
+class Relu:
+    def __init__(self):
+        self.mask = None
+
+    def forward(self, x):
+        self.mask = x <= 0
+        return np.maximum(x, 0)
+
+    def backward(self, dout):
+        # The book zeroes dout in place; a fresh array leaves the caller's gradient intact.
+        return np.where(self.mask, 0, dout).astype(dout.dtype, copy=False)
+
+
+class Sigmoid:
+    def __init__(self):
+        self.out = None
+
+    def forward(self, x):
+        self.out = 0.5 * (1.0 + np.tanh(0.5 * x))  # overflow-free 1 / (1 + exp(-x))
+        return self.out
+
+    def backward(self, dout):
+        return dout * (1.0 - self.out) * self.out
+
+
+class Affine:
+    """out = x @ W + b; x: (N, ...) is flattened to (N, D); W: (D, M); b: (M,)."""
+
+    def __init__(self, W, b):
+        self.W = W
+        self.b = b
+        self.x = None
+        self.original_x_shape = None
+        self.dW = None
+        self.db = None
+        self.need_input_grad = True
+
+    def forward(self, x):
+        self.original_x_shape = x.shape
+        x = x.reshape(x.shape[0], -1)
+        if x.shape[1] != self.W.shape[0]:
+            raise ValueError(
+                f"Affine expects {self.W.shape[0]} input features (W: {self.W.shape}), "
+                f"got {x.shape[1]} (input shape {self.original_x_shape})"
+            )
+        self.x = x
+        out = x @ self.W
+        out += self.b
+        return out
+
+    def backward(self, dout):
+        self.dW = self.x.T @ dout
+        self.db = np.sum(dout, axis=0)
+        if not self.need_input_grad:
+            return None
+        dx = dout @ self.W.T
+        return dx.reshape(self.original_x_shape)
+
+
+class SoftmaxWithLoss:
+    """Softmax followed by the mean cross-entropy; t: labels (N,) or one-hot (N, K).
+
+    The loss is computed exactly through log-softmax (the book's ``log(y + 1e-7)`` is
+    not quite the function its own backward differentiates).
+    """
+
+    def __init__(self):
+        self.loss = None
+        self.y = None
+        self.t = None
+
+    def forward(self, x, t):
+        self.t = np.asarray(t)
+        self.y = softmax(x)
+        logp = log_softmax(x)
+        labels = self._labels()
+        self.loss = -np.mean(logp[np.arange(x.shape[0]), labels])
+        return self.loss
+
+    def _labels(self):
+        if self.t.size == self.y.size:
+            return self.t.reshape(self.y.shape).argmax(axis=1)
+        return self.t.astype(np.intp, copy=False)
+
+    def backward(self, dout=1):
+        batch_size = self.y.shape[0]
+        dx = self.y.copy()
+        dx[np.arange(batch_size), self._labels()] -= 1
+        dx *= dout / batch_size
+        return dx
+
+
+class Dropout:
+    """Randomly drops units while training; scales by (1 - ratio) at test time (book)."""
+
+    def __init__(self, dropout_ratio=0.5, rng=None):
+        self.dropout_ratio = dropout_ratio
+        self.mask = None
+        self.rng = np.random.default_rng(rng)
+
+    def forward(self, x, train_flg=True):
+        if train_flg:
+            self.mask = self.rng.random(x.shape) > self.dropout_ratio
+            return x * self.mask
+        return x * (1.0 - self.dropout_ratio)
+
+    def backward(self, dout):
+        return dout * self.mask
+
+
+class BatchNormalization:
+    """Batch normalisation over the batch axis (4-D inputs are flattened per sample, as in the book)."""
+
+    def __init__(self, gamma, beta, momentum=0.9, running_mean=None, running_var=None):
+        self.gamma = gamma
+        self.beta = beta
+        self.momentum = momentum
+        self.input_shape = None
+        self.running_mean = running_mean
+        self.running_var = running_var
+        self.batch_size = None
+        self.xc = None
+        self.std = None
+        self.xn = None
+        self.dgamma = None
+        self.dbeta = None
+
+    def forward(self, x, train_flg=True):
+        self.input_shape = x.shape
+        x = x.reshape(x.shape[0], -1)
+        if self.running_mean is None:
+            self.running_mean = np.zeros(x.shape[1], dtype=x.dtype)
+            self.running_var = np.zeros(x.shape[1], dtype=x.dtype)
+        if train_flg:
+            mu = x.mean(axis=0)
+            xc = x - mu
+            var = np.mean(xc**2, axis=0)
+            std = np.sqrt(var + 10e-7)
+            xn = xc / std
+            self.batch_size = x.shape[0]
+            self.xc, self.xn, self.std = xc, xn, std
+            self.running_mean = self.momentum * self.running_mean + (1 - self.momentum) * mu
+            self.running_var = self.momentum * self.running_var + (1 - self.momentum) * var
+        else:
+            xn = (x - self.running_mean) / np.sqrt(self.running_var + 10e-7)
+        out = self.gamma * xn + self.beta
+        return out.reshape(self.input_shape)
+
+    def backward(self, dout):
+        dout = dout.reshape(dout.shape[0], -1)
+        dbeta = dout.sum(axis=0)
+        dgamma = np.sum(self.xn * dout, axis=0)
+        dxn = self.gamma * dout
+        dxc = dxn / self.std
+        dstd = -np.sum((dxn * self.xc) / (self.std * self.std), axis=0)
+        dvar = 0.5 * dstd / self.std
+        dxc += (2.0 / self.batch_size) * self.xc * dvar
+        dmu = np.sum(dxc, axis=0)
+        dx = dxc - dmu / self.batch_size
+        self.dgamma, self.dbeta = dgamma, dbeta
+        return dx.reshape(self.input_shape)
+
+
+class Convolution:
+    """Convolution (cross-correlation, as in the book) through im2col.
+
+    W: (FN, C, FH, FW), b: (FN,); forward x: (N, C, H, W) -> (N, FN, OH, OW).
+    """
+
+    def __init__(self, W, b, stride=1, pad=0):
+        W = np.asarray(W)
+        if W.ndim != 4:
+            raise ValueError(f"filters W must be 4-D (FN, C, FH, FW), got shape {W.shape}")
+        if np.shape(b) != (W.shape[0],):
+            raise ValueError(f"bias b must have shape ({W.shape[0]},) for {W.shape[0]} filters, got {np.shape(b)}")
+        output_shape((1, 1, 10**6, 10**6), 1, 1, stride, pad)  # validates stride and pad
+        self.W = W
+        self.b = b
+        self.stride = stride
+        self.pad = pad
+        self.x_shape = None
+        self.col = None
+        self.col_W = None
+        self.dW = None
+        self.db = None
+        # The first layer of a network needs no input gradient; skipping it saves a col2im.
+        self.need_input_grad = True
+
+    def forward(self, x):
+        x = check_image_batch(x)
+        FN, C, FH, FW = self.W.shape
+        N = x.shape[0]
+        if x.shape[1] != C:
+            raise ValueError(
+                f"channel mismatch: input has C = {x.shape[1]} channels (shape {x.shape}) "
+                f"but the filters expect C = {C} (W: {self.W.shape})"
+            )
+        out_h, out_w = output_shape(x.shape, FH, FW, self.stride, self.pad)
+        col = im2col(x, FH, FW, self.stride, self.pad)
+        col_W = self.W.reshape(FN, -1).T
+        out = col @ col_W
+        out += self.b
+        self.x_shape, self.col, self.col_W = x.shape, col, col_W
+        # (N*OH*OW, FN) rows are (n, oh, ow): a transposed view gives (N, FN, OH, OW) for free.
+        return out.reshape(N, out_h, out_w, FN).transpose(0, 3, 1, 2)
+
+    def backward(self, dout):
+        FN, C, FH, FW = self.W.shape
+        dout = dout.transpose(0, 2, 3, 1).reshape(-1, FN)
+        self.db = np.sum(dout, axis=0)
+        self.dW = (self.col.T @ dout).T.reshape(FN, C, FH, FW)
+        if not self.need_input_grad:
+            return None
+        # dcol^T is computed directly in im2col's (C*FH*FW, N*OH*OW) layout for col2im.
+        dcol = (self.col_W @ dout.T).T
+        return col2im(dcol, self.x_shape, FH, FW, self.stride, self.pad)
+
+
+class Pooling:
+    """Max or average pooling; x: (N, C, H, W) -> (N, C, OH, OW).
+
+    Padding is with zeros, as the book's im2col pads. Instead of im2col, the window is
+    visited offset by offset: each of the PH*PW offsets is one strided slice of the whole
+    batch, so the work is a few whole-array maxima rather than an argmax over a copy.
+    """
+
+    def __init__(self, pool_h, pool_w, stride=2, pad=0, mode="max"):
+        if mode not in ("max", "avg"):
+            raise ValueError(f"mode must be 'max' or 'avg', got {mode!r}")
+        if pool_h <= 0 or pool_w <= 0:
+            raise ValueError(f"pool size must be positive, got {pool_h}x{pool_w}")
+        output_shape((1, 1, 10**6, 10**6), 1, 1, stride, pad)  # validates stride and pad
+        self.pool_h = pool_h
+        self.pool_w = pool_w
+        self.stride = stride
+        self.pad = pad
+        self.mode = mode
+        self.x_shape = None
+        self.arg_max = None  # index (row-major within the window) of each chosen maximum
+
+    def _offsets(self):
+        for i in range(self.pool_h):
+            for j in range(self.pool_w):
+                yield i * self.pool_w + j, i, j
+
+    def _slice(self, a, i, j, oh, ow):
+        s = self.stride
+        return a[:, :, i : i + s * (oh - 1) + 1 : s, j : j + s * (ow - 1) + 1 : s]
+
+    def forward(self, x):
+        x = check_image_batch(x)
+        oh, ow = output_shape(x.shape, self.pool_h, self.pool_w, self.stride, self.pad)
+        self.x_shape, self.out_shape = x.shape, (oh, ow)
+        p = self.pad
+        xp = np.pad(x, [(0, 0), (0, 0), (p, p), (p, p)]) if p else x
+        out = self._slice(xp, 0, 0, oh, ow).copy(order="K")  # keep x's memory layout
+        if self.mode == "max":
+            arg = np.zeros(out.shape, dtype=np.uint8 if self.pool_h * self.pool_w < 256 else np.int32)
+            for k, i, j in self._offsets():
+                if k == 0:
+                    continue
+                s = self._slice(xp, i, j, oh, ow)
+                # Strictly greater: ties keep the first maximum, like argmax.
+                np.putmask(arg, s > out, k)
+                np.maximum(out, s, out=out)
+            self.arg_max = arg
+        else:
+            for k, i, j in self._offsets():
+                if k:
+                    out += self._slice(xp, i, j, oh, ow)
+            out /= self.pool_h * self.pool_w
+        return out
+
+    def backward(self, dout):
+        N, C, H, W = self.x_shape
+        oh, ow = self.out_shape
+        p = self.pad
+        dxp = np.zeros((N, C, H + 2 * p, W + 2 * p), dtype=dout.dtype)
+        # Non-overlapping windows write each input position at most once.
+        overlap = self.stride < self.pool_h or self.stride < self.pool_w
+        if self.mode == "avg":
+            share = dout / (self.pool_h * self.pool_w)
+        for k, i, j in self._offsets():
+            target = self._slice(dxp, i, j, oh, ow)
+            part = np.where(self.arg_max == k, dout, 0) if self.mode == "max" else share
+            if overlap:
+                target += part
+            else:
+                target[...] = part
+        return dxp[:, :, p : H + p, p : W + p]

@@ -1,0 +1,182 @@
+"""Parameter update rules (the book's ``common/optimizer.py``, chapter 6.1).
+
+``update(params, grads)`` changes every ``params[key]`` in place. The internal state the
+lectures talk about (Momentum's velocity ``v``, AdaGrad's ``h``, Adam's ``m``, ``v`` and
+``iter``) is kept in plain attributes so the optimizer playground can show it.
+"""
+
+import numpy as np
+
+EPSILON = 1e-7  # the book's epsilon in AdaGrad, RMSprop and Adam
+
+
+class Optimizer:
+    """Common base: hyperparameters as attributes, per-parameter state in dicts."""
+
+    name = "optimizer"
+
+    def update(self, params, grads):
+        raise NotImplementedError
+
+    def state(self, key):
+        """The internal arrays for ``params[key]`` as a dict of copies (for display)."""
+        out = {}
+        for attr in ("v", "h", "m"):
+            store = getattr(self, attr, None)
+            if isinstance(store, dict) and key in store:
+                out[attr] = np.array(store[key], copy=True)
+        return out
+
+
+class SGD(Optimizer):
+    """W <- W - lr * dL/dW"""
+
+    name = "SGD"
+
+    def __init__(self, lr=0.01):
+        self.lr = lr
+
+    def update(self, params, grads):
+        for key in params:
+            params[key] -= self.lr * grads[key]
+
+
+class Momentum(Optimizer):
+    """v <- momentum * v - lr * dL/dW;  W <- W + v"""
+
+    name = "Momentum"
+
+    def __init__(self, lr=0.01, momentum=0.9):
+        self.lr = lr
+        self.momentum = momentum
+        self.v = None
+
+    def update(self, params, grads):
+        if self.v is None:
+            self.v = {key: np.zeros_like(val) for key, val in params.items()}
+        for key in params:
+            v = self.v[key]
+            v *= self.momentum
+            v -= self.lr * grads[key]
+            params[key] += v
+
+
+class Nesterov(Optimizer):
+    """Nesterov's accelerated gradient in the book's reformulated form (Sutskever et al.)."""
+
+    name = "Nesterov"
+
+    def __init__(self, lr=0.01, momentum=0.9):
+        self.lr = lr
+        self.momentum = momentum
+        self.v = None
+
+    def update(self, params, grads):
+        if self.v is None:
+            self.v = {key: np.zeros_like(val) for key, val in params.items()}
+        mu = self.momentum
+        for key in params:
+            v = self.v[key]
+            v *= mu
+            v -= self.lr * grads[key]
+            params[key] += mu * mu * v
+            params[key] -= (1 + mu) * self.lr * grads[key]
+
+
+class AdaGrad(Optimizer):
+    """h <- h + g*g;  W <- W - lr * g / (sqrt(h) + eps)"""
+
+    name = "AdaGrad"
+
+    def __init__(self, lr=0.01):
+        self.lr = lr
+        self.h = None
+
+    def update(self, params, grads):
+        if self.h is None:
+            self.h = {key: np.zeros_like(val) for key, val in params.items()}
+        for key in params:
+            g = grads[key]
+            self.h[key] += g * g
+            params[key] -= self.lr * g / (np.sqrt(self.h[key]) + EPSILON)
+
+
+class RMSprop(Optimizer):
+    """h <- decay * h + (1 - decay) * g*g;  W <- W - lr * g / (sqrt(h) + eps)"""
+
+    name = "RMSprop"
+
+    def __init__(self, lr=0.01, decay_rate=0.99):
+        self.lr = lr
+        self.decay_rate = decay_rate
+        self.h = None
+
+    def update(self, params, grads):
+        if self.h is None:
+            self.h = {key: np.zeros_like(val) for key, val in params.items()}
+        for key in params:
+            g = grads[key]
+            h = self.h[key]
+            h *= self.decay_rate
+            h += (1 - self.decay_rate) * g * g
+            params[key] -= self.lr * g / (np.sqrt(h) + EPSILON)
+
+
+class Adam(Optimizer):
+    """Adam (Kingma & Ba), with the bias correction folded into the step size lr_t.
+
+    m <- m + (1 - beta1) (g - m);  v <- v + (1 - beta2) (g*g - v)
+    lr_t = lr * sqrt(1 - beta2^t) / (1 - beta1^t);  W <- W - lr_t * m / (sqrt(v) + eps)
+    """
+
+    name = "Adam"
+
+    def __init__(self, lr=0.001, beta1=0.9, beta2=0.999):
+        self.lr = lr
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.iter = 0
+        self.m = None
+        self.v = None
+
+    @property
+    def lr_t(self):
+        """The bias-corrected step size of the latest update (lr before the first)."""
+        t = max(self.iter, 1)
+        return self.lr * np.sqrt(1.0 - self.beta2**t) / (1.0 - self.beta1**t)
+
+    def update(self, params, grads):
+        if self.m is None:
+            self.m = {key: np.zeros_like(val) for key, val in params.items()}
+            self.v = {key: np.zeros_like(val) for key, val in params.items()}
+        self.iter += 1
+        lr_t = self.lr_t
+        for key in params:
+            g = grads[key]
+            m, v = self.m[key], self.v[key]
+            # In-place updates with one temporary: training spends real time here.
+            tmp = g - m
+            tmp *= 1 - self.beta1
+            m += tmp
+            np.multiply(g, g, out=tmp)
+            tmp -= v
+            tmp *= 1 - self.beta2
+            v += tmp
+            np.sqrt(v, out=tmp)
+            tmp += EPSILON
+            np.divide(m, tmp, out=tmp)
+            tmp *= lr_t
+            params[key] -= tmp
+
+
+OPTIMIZERS = {cls.name.lower(): cls for cls in (SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam)}
+
+
+def make_optimizer(name, **kwargs):
+    """Build an optimizer by (case-insensitive) name: make_optimizer('adam', lr=1e-3)."""
+    try:
+        cls = OPTIMIZERS[name.lower()]
+    except KeyError:
+        names = ", ".join(c.name for c in OPTIMIZERS.values())
+        raise ValueError(f"unknown optimizer {name!r}; choose one of {names}") from None
+    return cls(**kwargs)

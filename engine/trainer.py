@@ -1,0 +1,97 @@
+"""Training loops: a generator of progress events, and the book's ``Trainer`` on top of it."""
+
+import time
+
+import numpy as np
+
+from .optimizer import make_optimizer
+
+
+def iterate_training(network, x_train, t_train, x_test=None, t_test=None, *, epochs=20,
+                     mini_batch_size=100, optimizer=None, evaluate_sample_num_per_epoch=None,
+                     seed=None, should_stop=None):
+    """Train ``network`` and yield progress as dicts; nothing is printed.
+
+    Each epoch visits the training set once in a fresh random order (seeded: the same
+    seed and data give the same weights). Yields
+    ``{"event": "step", "epoch", "iteration", "max_iter", "loss"}`` after every update and
+    ``{"event": "epoch", "epoch", "train_acc", "test_acc", "seconds"}`` after every epoch.
+    ``should_stop()`` is polled between steps for cooperative cancellation.
+    """
+    optimizer = optimizer or make_optimizer("sgd", lr=0.01)
+    rng = np.random.default_rng(seed)
+    n = x_train.shape[0]
+    if n == 0:
+        raise ValueError("the training set is empty")
+    batch = min(mini_batch_size, n)
+    iter_per_epoch = max(n // batch, 1)
+    max_iter = epochs * iter_per_epoch
+    iteration = 0
+    start = time.perf_counter()
+    for epoch in range(1, epochs + 1):
+        order = rng.permutation(n)
+        for b in range(iter_per_epoch):
+            if should_stop is not None and should_stop():
+                return
+            idx = order[b * batch : (b + 1) * batch]
+            grads = network.gradient(x_train[idx], t_train[idx])
+            optimizer.update(network.params, grads)
+            iteration += 1
+            loss = float(network.last_loss)
+            yield {"event": "step", "epoch": epoch, "iteration": iteration, "max_iter": max_iter, "loss": loss}
+            if not np.isfinite(loss):
+                raise FloatingPointError(f"the loss became {loss} at iteration {iteration}: lower the learning rate")
+        sample = slice(None) if not evaluate_sample_num_per_epoch else slice(0, evaluate_sample_num_per_epoch)
+        train_acc = network.accuracy(x_train[sample], t_train[sample])
+        test_acc = network.accuracy(x_test[sample], t_test[sample]) if x_test is not None else None
+        yield {"event": "epoch", "epoch": epoch, "iteration": iteration, "max_iter": max_iter,
+               "train_acc": train_acc, "test_acc": test_acc, "seconds": time.perf_counter() - start}
+
+
+class Trainer:
+    """The book's ``common/trainer.py`` face: train a network and keep its curves."""
+
+    def __init__(self, network, x_train, t_train, x_test, t_test, epochs=20, mini_batch_size=100,
+                 optimizer="SGD", optimizer_param=None, evaluate_sample_num_per_epoch=None,
+                 verbose=True, seed=None, callback=None):
+        self.network = network
+        self.verbose = verbose
+        self.x_train, self.t_train, self.x_test, self.t_test = x_train, t_train, x_test, t_test
+        self.epochs = epochs
+        self.batch_size = mini_batch_size
+        self.evaluate_sample_num_per_epoch = evaluate_sample_num_per_epoch
+        self.optimizer = make_optimizer(optimizer, **(optimizer_param or {"lr": 0.01}))
+        self.seed = seed
+        self.callback = callback
+        self.train_loss_list = []
+        self.train_acc_list = []
+        self.test_acc_list = []
+
+    def _report(self, event):
+        if self.callback is not None:
+            self.callback(event)
+        if not self.verbose:
+            return
+        # The book's console output; only when verbose=True, as in the book.
+        if event["event"] == "step":
+            print("train loss:" + str(event["loss"]))
+        else:
+            print(f"=== epoch:{event['epoch']}, train acc:{event['train_acc']}, test acc:{event['test_acc']} ===")
+
+    def train(self):
+        for event in iterate_training(
+            self.network, self.x_train, self.t_train, self.x_test, self.t_test,
+            epochs=self.epochs, mini_batch_size=self.batch_size, optimizer=self.optimizer,
+            evaluate_sample_num_per_epoch=self.evaluate_sample_num_per_epoch, seed=self.seed,
+        ):
+            if event["event"] == "step":
+                self.train_loss_list.append(event["loss"])
+            else:
+                self.train_acc_list.append(event["train_acc"])
+                self.test_acc_list.append(event["test_acc"])
+            self._report(event)
+        test_acc = self.network.accuracy(self.x_test, self.t_test)
+        if self.verbose:
+            print("=============== Final Test Accuracy ===============")
+            print("test acc:" + str(test_acc))
+        return test_acc

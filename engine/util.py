@@ -1,0 +1,128 @@
+"""Geometry helpers for convolution: the book's ``im2col``, ``col2im``, ``conv_output_size``.
+
+Shapes follow the book: images are (N, C, H, W), filters (FN, C, FH, FW), and
+``im2col`` turns every filter window into one row of a (N*OH*OW, C*FH*FW) matrix.
+"""
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+
+def conv_output_size(input_size, filter_size, stride=1, pad=0, strict=False, axis="H"):
+    """Output length along one axis: (H + 2P - FH) / S + 1.
+
+    Layers floor a fractional result like the book does (the last rows that do not fill a
+    whole window are dropped); ``strict=True`` (the lab's mode) refuses such geometry.
+    Either way a result below 1 is refused, with the numbers in the message.
+    """
+    _check_stride_pad(stride, pad)
+    f = "F" + axis
+    numerator = input_size + 2 * pad - filter_size
+    exact = numerator / stride + 1
+    formula = (
+        f"O{axis} = ({axis} + 2P - {f}) / S + 1 = "
+        f"({input_size} + 2*{pad} - {filter_size}) / {stride} + 1 = {_fmt(exact)}"
+    )
+    if numerator < 0:
+        raise ValueError(
+            f"{formula}: the {filter_size}-wide filter does not fit in the padded input "
+            f"of size {input_size + 2 * pad}"
+        )
+    if strict and numerator % stride:
+        raise ValueError(f"{formula} is not a whole number")
+    return numerator // stride + 1
+
+
+def _fmt(v):
+    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+
+def _check_stride_pad(stride, pad):
+    if int(stride) != stride or stride <= 0:
+        raise ValueError(f"stride must be a positive integer, got {stride}")
+    if int(pad) != pad or pad < 0:
+        raise ValueError(f"pad must be a non-negative integer, got {pad}")
+
+
+def check_image_batch(x, name="input"):
+    x = np.asarray(x)
+    if x.ndim != 4:
+        raise ValueError(f"{name} must be 4-D (N, C, H, W), got {x.ndim}-D shape {x.shape}")
+    return x
+
+
+def output_shape(input_shape, filter_h, filter_w, stride=1, pad=0, strict=False):
+    """(OH, OW) for an (N, C, H, W) input, checking both axes."""
+    H, W = input_shape[2], input_shape[3]
+    oh = conv_output_size(H, filter_h, stride, pad, strict, axis="H")
+    ow = conv_output_size(W, filter_w, stride, pad, strict, axis="W")
+    return oh, ow
+
+
+def _windows(x, filter_h, filter_w, stride, pad, pad_value=0):
+    """Strided view (N, C, OH, OW, FH, FW) of every window: no copy yet."""
+    oh, ow = output_shape(x.shape, filter_h, filter_w, stride, pad)
+    if pad:
+        x = np.pad(x, [(0, 0), (0, 0), (pad, pad), (pad, pad)], constant_values=pad_value)
+    win = sliding_window_view(x, (filter_h, filter_w), axis=(2, 3))
+    return win[:, :, : (oh - 1) * stride + 1 : stride, : (ow - 1) * stride + 1 : stride], oh, ow
+
+
+def im2col(input_data, filter_h, filter_w, stride=1, pad=0):
+    """Unfold every filter window of ``input_data`` (N, C, H, W) into a row.
+
+    Returns col: (N*OH*OW, C*FH*FW); row n*OH*OW + i*OW + j holds the window whose
+    top-left corner is (i*S, j*S) in the padded image, flattened in (C, FH, FW) order.
+    """
+    x = check_image_batch(input_data)
+    win, oh, ow = _windows(x, filter_h, filter_w, stride, pad)
+    N, C = x.shape[:2]
+    # One strided copy in (C, FH, FW, N, OH, OW) order: each filter offset then reads a
+    # whole contiguous run of a row, about 3x faster than copying window by window. The
+    # transposed view has the book's shape and values (only its memory order differs).
+    colT = np.ascontiguousarray(win.transpose(1, 4, 5, 0, 2, 3))
+    return colT.reshape(C * filter_h * filter_w, N * oh * ow).T
+
+
+def col2im(col, input_shape, filter_h, filter_w, stride=1, pad=0):
+    """The adjoint of ``im2col``: fold rows back into an image, adding where windows overlap.
+
+    col: (N*OH*OW, C*FH*FW) -> image: (N, C, H, W) (``input_shape``).
+    """
+    N, C, H, W = input_shape
+    oh, ow = output_shape(input_shape, filter_h, filter_w, stride, pad)
+    col = np.asarray(col)
+    expected = (N * oh * ow, C * filter_h * filter_w)
+    if col.shape != expected:
+        raise ValueError(f"col must have shape {expected} for input {tuple(input_shape)}, got {col.shape}")
+    if col.flags.f_contiguous and not col.flags.c_contiguous:
+        # im2col's own layout: read each filter offset as one contiguous slab, no copy.
+        col = col.T.reshape(C, filter_h, filter_w, N, oh, ow).transpose(3, 0, 1, 2, 4, 5)
+    else:
+        col = col.reshape(N, oh, ow, C, filter_h, filter_w).transpose(0, 3, 4, 5, 1, 2)
+    img = np.zeros((N, C, H + 2 * pad, W + 2 * pad), dtype=col.dtype)
+    # A loop over the FH*FW filter offsets; each adds a whole strided slab at once.
+    for y in range(filter_h):
+        y_max = y + stride * oh
+        for x in range(filter_w):
+            x_max = x + stride * ow
+            img[:, :, y:y_max:stride, x:x_max:stride] += col[:, :, y, x, :, :]
+    return img[:, :, pad : H + pad, pad : W + pad]
+
+
+def shuffle_dataset(x, t, rng=None):
+    rng = np.random.default_rng(rng)
+    permutation = rng.permutation(x.shape[0])
+    return x[permutation], t[permutation]
+
+
+def smooth_curve(x, window=11):
+    """Kaiser-window smoothing, as the book uses for loss curves."""
+    x = np.asarray(x, dtype=float)
+    if x.size < window:
+        return x.copy()
+    s = np.r_[x[window - 1 : 0 : -1], x, x[-1:-window:-1]]
+    w = np.kaiser(window, 2)
+    y = np.convolve(w / w.sum(), s, mode="valid")
+    half = window // 2
+    return y[half : half + x.size]

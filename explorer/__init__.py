@@ -1,0 +1,1 @@
+"""DLFS Explorer's Qt application (panels, widgets, workers). All maths lives in ``engine``."""

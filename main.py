@@ -1,0 +1,8 @@
+"""Launch DLFS Explorer: ``python main.py [--panel conv|optimizer|draw|training] [--lang ko|en]``."""
+
+import sys
+
+from explorer.__main__ import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,28 @@
+"""Test-wide setup: Qt offscreen before it loads, and throw-away settings and data folders."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Real MNIST lives beside the checkout for developers and CI (never in the repository).
+SHARED_MNIST = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "mnist"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_folders(tmp_path_factory, monkeypatch):
+    """Each test gets its own settings location and data/cache folder."""
+    base = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("DLFS_CONFIG_DIR", str(base / "config"))
+    monkeypatch.setenv("DLFS_CACHE_DIR", str(base / "cache"))
+    monkeypatch.delenv("DLFS_DATA", raising=False)
+    yield
+
+
+@pytest.fixture
+def shared_mnist():
+    if not (SHARED_MNIST / "train-images-idx3-ubyte.gz").exists():
+        pytest.skip(f"real MNIST not found in {SHARED_MNIST}")
+    return SHARED_MNIST

@@ -1,0 +1,162 @@
+import os
+import pickle
+
+import numpy as np
+import pytest
+
+from engine.multi_layer_net import MultiLayerNet
+from engine.simple_convnet import SimpleConvNet
+from engine.weights import WeightsFileError
+
+from . import oracles
+
+SMALL = dict(
+    input_dim=(1, 8, 8),
+    conv_param={"filter_num": 3, "filter_size": 3, "pad": 0, "stride": 1},
+    hidden_size=6,
+    output_size=4,
+    weight_init_std=0.5,
+    dtype=np.float64,
+)
+
+
+def small_batch(seed=0, n=3, shape=(1, 8, 8), classes=4):
+    rng = np.random.default_rng(seed)
+    return rng.standard_normal((n, *shape)), rng.integers(0, classes, n)
+
+
+def test_simple_convnet_gradient_matches_numerical():
+    net = SimpleConvNet(**SMALL, seed=1)
+    x, t = small_batch()
+    grads = net.gradient(x, t)
+    for key, param in net.params.items():
+        def f(value, key=key):
+            saved = net.params[key].copy()
+            net.params[key][...] = value
+            loss = net.loss(x, t)
+            net.params[key][...] = saved
+            return loss
+
+        numeric = oracles.numerical_grad(f, param)
+        np.testing.assert_allclose(grads[key], numeric, rtol=1e-5, atol=1e-8, err_msg=key)
+
+
+def test_simple_convnet_numerical_gradient_method():
+    net = SimpleConvNet(**SMALL, seed=2)
+    x, t = small_batch(1)
+    analytic = net.gradient(x, t)
+    numeric = net.numerical_gradient(x, t)
+    for key in net.params:
+        np.testing.assert_allclose(analytic[key], numeric[key], rtol=1e-4, atol=1e-7, err_msg=key)
+
+
+def test_simple_convnet_defaults_are_the_books():
+    net = SimpleConvNet(seed=0)
+    shapes = {k: v.shape for k, v in net.params.items()}
+    assert shapes == {
+        "W1": (30, 1, 5, 5), "b1": (30,), "W2": (4320, 100), "b2": (100,), "W3": (100, 10), "b3": (10,),
+    }
+    assert all(v.dtype == np.float32 for v in net.params.values())
+    assert net.predict(np.zeros((2, 1, 28, 28))).shape == (2, 10)
+    assert net.predict(np.zeros((2, 784))).shape == (2, 10)
+
+
+def test_activations_follow_the_books_order():
+    net = SimpleConvNet(**SMALL, seed=3)
+    x, _ = small_batch(2, n=2)
+    acts = net.activations(x)
+    assert list(acts) == ["Conv1", "Relu1", "Pool1", "Affine1", "Relu2", "Affine2", "Softmax"]
+    assert acts["Conv1"].shape == (2, 3, 6, 6)
+    assert acts["Pool1"].shape == (2, 3, 3, 3)
+    conv = oracles.conv_forward(x, net.params["W1"], net.params["b1"])
+    np.testing.assert_allclose(acts["Relu1"], np.maximum(conv, 0))
+    np.testing.assert_allclose(acts["Affine2"], net.predict(x))
+    np.testing.assert_allclose(acts["Softmax"].sum(axis=1), 1)
+
+
+def test_predict_refuses_wrong_shapes():
+    with pytest.raises(ValueError, match=r"expected images of shape \(N, 1, 28, 28\)"):
+        SimpleConvNet(seed=0).predict(np.zeros((2, 3, 28, 28)))
+
+
+def test_save_load_round_trip_keeps_params_shared(tmp_path):
+    a = SimpleConvNet(**SMALL, seed=4)
+    b = SimpleConvNet(**SMALL, seed=5)
+    path = tmp_path / "w.npz"
+    a.save_params(path)
+    w1 = b.params["W1"]
+    b.load_params(path)
+    for key in a.params:
+        np.testing.assert_array_equal(a.params[key], b.params[key])
+    assert b.params["W1"] is w1 and b.layers["Conv1"].W is w1
+    x, _ = small_batch(3)
+    np.testing.assert_allclose(a.predict(x), b.predict(x))
+    assert not [p for p in os.listdir(tmp_path) if p.startswith(".tmp")]
+
+
+def test_load_refuses_wrong_shapes_and_keeps_weights(tmp_path):
+    net = SimpleConvNet(**SMALL, seed=6)
+    before = {k: v.copy() for k, v in net.params.items()}
+    bad = {k: v for k, v in before.items()}
+    bad["W2"] = np.zeros((5, 5))
+    np.savez(tmp_path / "bad.npz", **bad)
+    with pytest.raises(WeightsFileError, match=r"W2: file \(5, 5\) vs network \(27, 6\)"):
+        net.load_params(tmp_path / "bad.npz")
+    for k in before:
+        np.testing.assert_array_equal(net.params[k], before[k])
+
+
+def test_load_refuses_corrupt_and_missing_files(tmp_path):
+    net = SimpleConvNet(**SMALL, seed=7)
+    (tmp_path / "junk.npz").write_bytes(b"not a zip")
+    with pytest.raises(WeightsFileError, match="junk.npz: not a valid .npz"):
+        net.load_params(tmp_path / "junk.npz")
+    with pytest.raises(WeightsFileError, match="no such file"):
+        net.load_params(tmp_path / "nothing.npz")
+    np.savez(tmp_path / "partial.npz", W1=net.params["W1"])
+    with pytest.raises(WeightsFileError, match="missing parameters b1"):
+        net.load_params(tmp_path / "partial.npz")
+
+
+def test_load_books_pickle(tmp_path):
+    a = SimpleConvNet(**SMALL, seed=8)
+    with open(tmp_path / "params.pkl", "wb") as f:
+        pickle.dump({k: v.astype(np.float64) for k, v in a.params.items()}, f)
+    b = SimpleConvNet(**SMALL, seed=9)
+    b.load_params(tmp_path / "params.pkl")
+    np.testing.assert_array_equal(a.params["W3"], b.params["W3"])
+
+
+class _Evil:
+    def __reduce__(self):
+        return (os.system, ("echo pwned > /dev/null",))
+
+
+def test_pickle_with_code_is_refused(tmp_path):
+    with open(tmp_path / "params.pkl", "wb") as f:
+        pickle.dump({"W1": _Evil()}, f)
+    net = SimpleConvNet(**SMALL, seed=10)
+    with pytest.raises(WeightsFileError, match="refusing to load .*system"):
+        net.load_params(tmp_path / "params.pkl")
+
+
+def test_multi_layer_net_gradient_matches_numerical():
+    for activation, init in (("relu", "he"), ("sigmoid", "xavier")):
+        net = MultiLayerNet(6, [5, 4], 3, activation=activation, weight_init_std=init,
+                            weight_decay_lambda=0.1, dtype=np.float64, seed=0)
+        for key in ("b1", "b2", "b3"):  # zero biases put ReLU exactly on its kink for dead rows
+            net.params[key][...] = np.random.default_rng(1).standard_normal(net.params[key].shape)
+        x, t = small_batch(4, n=4, shape=(6,), classes=3)
+        grads = net.gradient(x, t)
+        numeric = net.numerical_gradient(x, t)
+        for key in net.params:
+            np.testing.assert_allclose(grads[key], numeric[key], rtol=1e-4, atol=1e-7, err_msg=key)
+
+
+def test_multi_layer_net_init_scales():
+    net = MultiLayerNet(784, [100] * 4, 10, weight_init_std="he", seed=0)
+    assert net.params["W1"].std() == pytest.approx(np.sqrt(2 / 784), rel=0.02)
+    net = MultiLayerNet(784, [100], 10, weight_init_std="xavier", seed=0)
+    assert net.params["W2"].std() == pytest.approx(np.sqrt(1 / 100), rel=0.1)
+    with pytest.raises(ValueError, match="unknown weight_init_std"):
+        MultiLayerNet(4, [3], 2, weight_init_std="nope")
