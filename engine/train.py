@@ -1,0 +1,156 @@
+"""Train SimpleConvNet on MNIST from the command line: ``python -m engine.train`` (or ``dlfs-train``).
+
+Defaults are the book's (ch. 7 train_convnet.py): 30 filters 5x5, hidden 100, Adam lr 0.001,
+batch 100, weight_init_std 0.01, 20 epochs. Ctrl-C stops cleanly and keeps the weights of
+the last completed epoch. Writes ``OUT.npz`` (weights) and ``OUT.json`` (how they were made).
+"""
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from . import __version__
+from .mnist import DatasetError, DownloadError, data_hash, find_data_dir, load_mnist
+from .optimizer import make_optimizer
+from .simple_convnet import SimpleConvNet
+from .trainer import iterate_training
+from .weights import atomic_write_bytes
+
+
+def build_parser():
+    p = argparse.ArgumentParser(prog="dlfs-train", description="Train the book's SimpleConvNet on MNIST.")
+    p.add_argument("--epochs", type=int, default=20)
+    p.add_argument("--optimizer", default="adam", help="sgd, momentum, nesterov, adagrad, rmsprop, adam")
+    p.add_argument("--lr", type=float, default=0.001)
+    p.add_argument("--lr-decay", type=float, default=1.0,
+                   help="multiply the learning rate by this after every epoch (1 = constant, as the book)")
+    p.add_argument("--batch-size", type=int, default=100)
+    p.add_argument("--hidden", type=int, default=100)
+    p.add_argument("--filters", type=int, default=30)
+    p.add_argument("--weight-init-std", type=float, default=0.01)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--subset", type=int, default=None, help="train on the first N training images only")
+    p.add_argument("--data", default=None, help="folder with the four MNIST IDX files (else cache/download)")
+    p.add_argument("--out", default="simple_convnet.npz", help="where to write the weights (.npz)")
+    p.add_argument("--init-out", default=None, help="also save the initial (untrained) weights here")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    return p
+
+
+def _fmt_time(seconds):
+    seconds = int(seconds)
+    return f"{seconds // 60:d}:{seconds % 60:02d}"
+
+
+class ProgressBar:
+    """A one-line text progress bar with ETA, on stderr."""
+
+    def __init__(self, total, stream=sys.stderr, width=30):
+        self.total, self.stream, self.width = total, stream, width
+        self.start = time.perf_counter()
+        self.last = 0.0
+
+    def update(self, done, text=""):
+        now = time.perf_counter()
+        if now - self.last < 0.2 and done < self.total:
+            return
+        self.last = now
+        frac = done / self.total
+        elapsed = now - self.start
+        eta = elapsed / frac - elapsed if frac > 0 else 0
+        bar = "#" * int(frac * self.width)
+        clock = f"{_fmt_time(elapsed)} ETA {_fmt_time(eta)}"
+        self.stream.write(f"\r[{bar:<{self.width}}] {100 * frac:5.1f}% {clock} {text}")
+        self.stream.flush()
+
+    def line(self, text):
+        self.stream.write("\r" + " " * (self.width + 60) + "\r" + text + "\n")
+        self.stream.flush()
+
+
+def train(args, log=print):
+    """Run the training described by ``args``; returns the metadata dict written beside the weights."""
+    def download_progress(name, done, total):
+        if not args.quiet and total:
+            sys.stderr.write(f"\rdownloading {name}: {100 * done / total:5.1f}%")
+
+    folder = find_data_dir(args.data)
+    (x_train, t_train), (x_test, t_test) = load_mnist(flatten=False, data_dir=folder, progress=download_progress)
+    folder = find_data_dir(args.data)
+    if args.subset:
+        x_train, t_train = x_train[: args.subset], t_train[: args.subset]
+    net = SimpleConvNet(
+        input_dim=(1, 28, 28),
+        conv_param={"filter_num": args.filters, "filter_size": 5, "pad": 0, "stride": 1},
+        hidden_size=args.hidden, output_size=10, weight_init_std=args.weight_init_std, seed=args.seed,
+    )
+    if args.init_out:
+        net.save_params(args.init_out)
+    optimizer = make_optimizer(args.optimizer, lr=args.lr)
+    best = {k: v.copy() for k, v in net.params.items()}
+    epochs_done, history = 0, []
+    bar = None if args.quiet else ProgressBar(args.epochs * max(len(x_train) // args.batch_size, 1))
+    start = time.perf_counter()
+    interrupted = False
+    try:
+        for event in iterate_training(net, x_train, t_train, x_test, t_test, epochs=args.epochs,
+                                      mini_batch_size=args.batch_size, optimizer=optimizer, seed=args.seed,
+                                      evaluate_sample_num_per_epoch=10000):
+            if event["event"] == "step":
+                if bar:
+                    bar.update(event["iteration"], f"epoch {event['epoch']} loss {event['loss']:.4f}")
+                continue
+            epochs_done = event["epoch"]
+            best = {k: v.copy() for k, v in net.params.items()}
+            history.append({k: event[k] for k in ("epoch", "train_acc", "test_acc", "seconds")})
+            msg = (f"epoch {epochs_done}/{args.epochs}: train acc {event['train_acc']:.4f} "
+                   f"test acc {event['test_acc']:.4f} ({_fmt_time(event['seconds'])})")
+            bar.line(msg) if bar else log(msg)
+            optimizer.lr *= args.lr_decay
+    except KeyboardInterrupt:
+        interrupted = True
+        log(f"\ninterrupted: keeping the weights of epoch {epochs_done}")
+    seconds = time.perf_counter() - start
+    for k in net.params:
+        net.params[k][...] = best[k]
+    test_acc = net.accuracy(x_test, t_test)
+    out = Path(args.out)
+    net.save_params(out)
+    meta = {
+        "network": "SimpleConvNet",
+        "hyperparameters": {
+            "filter_num": args.filters, "filter_size": 5, "hidden_size": args.hidden,
+            "weight_init_std": args.weight_init_std, "optimizer": args.optimizer, "lr": args.lr,
+            "lr_decay": args.lr_decay, "batch_size": args.batch_size,
+        },
+        "seed": args.seed,
+        "epochs": epochs_done,
+        "epochs_requested": args.epochs,
+        "interrupted": interrupted,
+        "train_size": int(len(x_train)),
+        "test_accuracy": test_acc,
+        "training_seconds": round(seconds, 1),
+        "engine_version": __version__,
+        "data_sha256": data_hash(folder) if folder else None,
+        "history": history,
+        "command": "python -m engine.train " + " ".join(sys.argv[1:]),
+    }
+    atomic_write_bytes(out.with_suffix(".json"), json.dumps(meta, indent=2).encode())
+    log(f"test accuracy {test_acc:.4f} on {len(x_test)} images; weights written to {out}")
+    return meta
+
+
+def main(argv=None):
+    args = build_parser().parse_args(argv)
+    try:
+        train(args)
+    except (DatasetError, DownloadError, FloatingPointError, ValueError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,246 @@
+import gzip
+import hashlib
+import http.server
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from engine import mnist
+from engine.mnist import (
+    DatasetError,
+    DownloadCancelled,
+    DownloadError,
+    download_mnist,
+    find_data_dir,
+    load_idx_dataset,
+    load_mnist,
+    read_idx,
+)
+
+
+def idx_bytes(array, magic):
+    header = magic.to_bytes(4, "big") + b"".join(int(d).to_bytes(4, "big") for d in array.shape)
+    return header + array.astype(np.uint8).tobytes()
+
+
+def write_dataset(folder, n_train=12, n_test=6, gz=True, seed=0):
+    rng = np.random.default_rng(seed)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    arrays = {
+        "train_img": rng.integers(0, 256, (n_train, 28, 28)),
+        "train_label": rng.integers(0, 10, n_train),
+        "test_img": rng.integers(0, 256, (n_test, 28, 28)),
+        "test_label": rng.integers(0, 10, n_test),
+    }
+    for key, arr in arrays.items():
+        data = idx_bytes(arr, mnist.IMAGE_MAGIC if "img" in key else mnist.LABEL_MAGIC)
+        name = mnist.FILES[key]
+        if gz:
+            (folder / name).write_bytes(gzip.compress(data))
+        else:
+            (folder / name.removesuffix(".gz")).write_bytes(data)
+    return arrays
+
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_reads_gzip_and_raw_idx(tmp_path, gz):
+    arrays = write_dataset(tmp_path, gz=gz)
+    (x_train, t_train), (x_test, t_test) = load_idx_dataset(tmp_path)
+    np.testing.assert_array_equal(x_train, arrays["train_img"])
+    np.testing.assert_array_equal(t_test, arrays["test_label"])
+    assert x_train.dtype == np.uint8 and x_test.shape == (6, 28, 28)
+
+
+def test_load_mnist_has_the_books_options(tmp_path):
+    arrays = write_dataset(tmp_path)
+    (x, t), _ = load_mnist(data_dir=tmp_path)
+    assert x.shape == (12, 784) and x.dtype == np.float32 and 0 <= x.min() and x.max() <= 1
+    np.testing.assert_allclose(x[0], arrays["train_img"][0].ravel() / 255, rtol=1e-6)
+    (x, t), _ = load_mnist(normalize=False, flatten=False, one_hot_label=True, data_dir=tmp_path)
+    assert x.shape == (12, 1, 28, 28) and x.dtype == np.uint8
+    assert t.shape == (12, 10) and np.all(t.argmax(1) == arrays["train_label"])
+
+
+def corrupt(path, data):
+    Path(path).write_bytes(data)
+
+
+@pytest.mark.parametrize(
+    "damage, fragment",
+    [
+        (lambda d: gzip.compress(idx_bytes(np.zeros((3, 28, 28)), 2049)), "magic number 0x00000801 (a label file)"),
+        (lambda d: gzip.compress(idx_bytes(np.zeros((12, 28, 28)), 2051)[:-100]), "the file holds 9308 (truncated)"),
+        (lambda d: gzip.compress(b"\x00\x00"), "too short for an IDX header"),
+        (lambda d: gzip.compress(b"hello world, not idx"), "not an IDX file"),
+        (lambda d: d[: len(d) // 2], "cannot be decompressed"),
+    ],
+)
+def test_corrupt_files_name_the_file_and_the_problem(tmp_path, damage, fragment):
+    write_dataset(tmp_path)
+    path = tmp_path / mnist.FILES["train_img"]
+    corrupt(path, damage(path.read_bytes()))
+    with pytest.raises(DatasetError) as e:
+        load_idx_dataset(tmp_path)
+    assert "train-images-idx3-ubyte.gz" in str(e.value) and fragment in str(e.value)
+
+
+def test_count_mismatch_and_bad_labels(tmp_path):
+    write_dataset(tmp_path)
+    corrupt(tmp_path / mnist.FILES["train_label"], gzip.compress(idx_bytes(np.zeros(5), 2049)))
+    with pytest.raises(DatasetError, match="has 12 images but train-labels-idx1-ubyte.gz has 5 labels"):
+        load_idx_dataset(tmp_path)
+    corrupt(tmp_path / mnist.FILES["train_label"], gzip.compress(idx_bytes(np.full(12, 11), 2049)))
+    with pytest.raises(DatasetError, match="label 11 is not a digit"):
+        load_idx_dataset(tmp_path)
+
+
+def test_missing_files_are_listed(tmp_path):
+    write_dataset(tmp_path)
+    (tmp_path / mnist.FILES["test_label"]).unlink()
+    with pytest.raises(DatasetError, match="missing t10k-labels-idx1-ubyte.gz"):
+        find_data_dir(tmp_path)
+
+
+def test_read_idx_missing_file(tmp_path):
+    with pytest.raises(DatasetError, match="file not found"):
+        read_idx(tmp_path / "nope.gz", "images")
+
+
+def test_data_folder_order(tmp_path, monkeypatch):
+    named, env, cache = tmp_path / "named", tmp_path / "env", tmp_path / "cache"
+    for folder in (named, env, cache / "mnist"):
+        write_dataset(folder)
+    monkeypatch.setenv("DLFS_CACHE_DIR", str(cache))
+    monkeypatch.setenv("DLFS_DATA", str(env))
+    assert find_data_dir(named) == named
+    assert find_data_dir() == env
+    monkeypatch.delenv("DLFS_DATA")
+    assert find_data_dir() == cache / "mnist"
+
+
+# --- downloading, against a real HTTP server on 127.0.0.1 ---------------------------------
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    routes = {}
+
+    def do_GET(self):  # noqa: N802 (http.server's name)
+        route = self.routes.get(self.path)
+        if route is None:
+            self.send_error(404)
+            return
+        kind, body = route
+        self.send_response(200)
+        self.send_header("Content-Type", "application/octet-stream")
+        if kind == "truncated":
+            self.send_header("Content-Length", str(len(body) * 2))  # promise more than we send
+            self.end_headers()
+            self.wfile.write(body)
+            self.wfile.flush()
+            self.close_connection = True
+            return
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def server():
+    _Handler.routes = {}
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}", _Handler.routes
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def source(tmp_path):
+    folder = tmp_path / "source"
+    write_dataset(folder, n_train=50)
+    files = {name: (folder / name).read_bytes() for name in mnist.FILES.values()}
+    md5 = {name: hashlib.md5(data).hexdigest() for name, data in files.items()}
+    return files, md5
+
+
+def test_download_falls_back_to_the_next_mirror(server, source, tmp_path):
+    base, routes = server
+    files, md5 = source
+    for name, data in files.items():
+        routes[f"/good/{name}"] = ("ok", data)
+    seen = []
+    dest = download_mnist(tmp_path / "dl", mirrors=[base + "/missing/", base + "/good/"], md5=md5,
+                          progress=lambda name, done, total: seen.append((name, done, total)))
+    for name, data in files.items():
+        assert (dest / name).read_bytes() == data
+    assert seen and seen[-1][1] == seen[-1][2]  # progress reached the total
+    (x, _), _ = load_mnist(data_dir=dest)
+    assert x.shape == (50, 784)
+
+
+def test_hash_mismatch_tries_next_mirror_then_fails_cleanly(server, source, tmp_path):
+    base, routes = server
+    files, md5 = source
+    for name, data in files.items():
+        routes[f"/bad/{name}"] = ("ok", data[:-1] + bytes([data[-1] ^ 0xFF]))
+    dest = tmp_path / "dl"
+    with pytest.raises(DownloadError) as e:
+        download_mnist(dest, mirrors=[base + "/bad/", base + "/missing/"], md5=md5)
+    msg = str(e.value)
+    assert "train-images-idx3-ubyte.gz" in msg and "404" in msg and "hash" in msg.lower()
+    assert list(dest.iterdir()) == []  # nothing partial left behind
+
+
+def test_truncated_body_leaves_no_partial_file(server, source, tmp_path):
+    base, routes = server
+    files, md5 = source
+    for name, data in files.items():
+        routes[f"/cut/{name}"] = ("truncated", data)
+        routes[f"/good/{name}"] = ("ok", data)
+    dest = tmp_path / "dl"
+    with pytest.raises(DownloadError):
+        download_mnist(dest, mirrors=[base + "/cut/"], md5=md5)
+    assert list(dest.iterdir()) == []
+    download_mnist(dest, mirrors=[base + "/cut/", base + "/good/"], md5=md5)
+    assert sorted(p.name for p in dest.iterdir()) == sorted(files)
+
+
+def test_cancelled_download_leaves_nothing(server, source, tmp_path):
+    base, routes = server
+    files, md5 = source
+    for name, data in files.items():
+        routes[f"/good/{name}"] = ("ok", data)
+    dest = tmp_path / "dl"
+    with pytest.raises(DownloadCancelled):
+        download_mnist(dest, mirrors=[base + "/good/"], md5=md5, should_stop=lambda: True)
+    assert list(dest.iterdir()) == []
+
+
+def test_existing_good_files_are_not_downloaded_again(server, source, tmp_path):
+    base, routes = server
+    files, md5 = source
+    dest = tmp_path / "dl"
+    dest.mkdir()
+    for name, data in files.items():
+        (dest / name).write_bytes(data)
+    download_mnist(dest, mirrors=[base + "/nothing-here/"], md5=md5)  # would 404 if it tried
+
+
+# --- the real dataset ------------------------------------------------------------------------
+
+
+def test_real_mnist(shared_mnist):
+    (x_train, t_train), (x_test, t_test) = load_mnist(data_dir=shared_mnist, flatten=False)
+    assert x_train.shape == (60000, 1, 28, 28) and x_test.shape == (10000, 1, 28, 28)
+    assert x_train.dtype == np.float32 and x_train.min() == 0.0 and x_train.max() == 1.0
+    assert np.bincount(t_train).tolist() == [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]
+    assert np.bincount(t_test).tolist() == [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]
+    # The famous first training labels, and the test set's first digit (a 7).
+    assert t_train[:10].tolist() == [5, 0, 4, 1, 9, 2, 1, 3, 1, 4] and t_test[0] == 7
