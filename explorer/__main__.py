@@ -1,30 +1,50 @@
-"""Command-line entry point: parse options, build the QApplication, show the main window."""
+"""Command line: ``python main.py [--panel conv|optimizer|draw|training] [--lang ko|en] [--screenshot PATH]``."""
 
 import argparse
 import sys
+import time
+
+START = time.time()
 
 
 def parse_args(argv=None):
-    parser = argparse.ArgumentParser(prog="dlfs-explorer", description="DLFS Explorer")
-    parser.add_argument("--panel", choices=["conv", "optimizer", "draw", "training"], default=None)
-    parser.add_argument("--lang", choices=["ko", "en"], default=None)
+    from .panels import PANEL_KEYS
+
+    parser = argparse.ArgumentParser(prog="dlfs-explorer",
+                                     description="DLFS Explorer: chapters 6-7 of Deep Learning from Scratch, live.")
+    parser.add_argument("--panel", choices=PANEL_KEYS, default=None, help="panel to open (default: the last one)")
+    parser.add_argument("--lang", choices=["ko", "en"], default=None,
+                        help="interface language (default: the last one, else the system's)")
     parser.add_argument("--screenshot", metavar="PATH", default=None,
-                        help="render the window to a PNG file and exit")
+                        help="render the window to a PNG once laid out, then exit")
+    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
 def main(argv=None):
     args = parse_args(argv)
-    from PySide6.QtWidgets import QApplication, QLabel
+    from PySide6.QtCore import QCoreApplication, Qt, QTimer
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    QCoreApplication.setOrganizationName("dlfs-explorer")
+    QCoreApplication.setApplicationName("DLFS Explorer")
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    label = QLabel("DLFS Explorer")
-    label.resize(800, 600)
-    label.show()
+
+    from .errors import install_excepthook, setup_logging
+    from .settings import Settings
+
+    setup_logging()
+    install_excepthook()
+    from .app import MainWindow, render_screenshot
+
+    window = MainWindow(Settings(), lang=args.lang, panel=args.panel)
+    window.show()
+    if args.startup_probe:  # bench/bench_startup.py: report the first paint, then leave
+        QTimer.singleShot(0, lambda: (print(f"first-paint {time.time():.6f}", flush=True), app.exit(0)))
     if args.screenshot:
-        app.processEvents()
-        label.grab().save(args.screenshot)
-        return 0
+        render_screenshot(window, args.screenshot)
     return app.exec()
 
 

@@ -8,6 +8,7 @@ from engine.layers import (
     Affine,
     BatchNormalization,
     Convolution,
+    ConvPoolRelu,
     Dropout,
     Pooling,
     Relu,
@@ -274,3 +275,48 @@ def test_layers_keep_float32():
     pooled = Pooling(2, 2, 2).forward(out)
     assert pooled.dtype == np.float32
     assert conv.backward(np.ones_like(out)).dtype == np.float32
+
+
+fused_geometry = st.fixed_dictionaries(
+    {
+        "N": st.integers(1, 3),
+        "C": st.integers(1, 3),
+        "FN": st.integers(1, 3),
+        "F": st.integers(1, 4),
+        "S": st.integers(1, 2),
+        "P": st.integers(0, 2),
+        "OH": st.sampled_from([2, 4, 6]),
+        "OW": st.sampled_from([2, 4]),
+        "ties": st.booleans(),
+    }
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(g=fused_geometry, seed=st.integers(0, 2**31 - 1))
+def test_fused_conv_pool_relu_equals_the_three_book_layers(g, seed):
+    rng = np.random.default_rng(seed)
+    H = (g["OH"] - 1) * g["S"] + g["F"] - 2 * g["P"]
+    W_ = (g["OW"] - 1) * g["S"] + g["F"] - 2 * g["P"]
+    if H < 1 or W_ < 1:
+        return
+    shape = (g["N"], g["C"], H, W_)
+    x = rng.integers(0, 2, shape).astype(float) if g["ties"] else rng.standard_normal(shape)
+    W = rng.standard_normal((g["FN"], g["C"], g["F"], g["F"]))
+    b = rng.standard_normal(g["FN"])
+    fused = ConvPoolRelu(W, b, g["S"], g["P"])
+    conv, relu, pool = Convolution(W, b, g["S"], g["P"]), Relu(), Pooling(2, 2, 2)
+    out = fused.forward(x)
+    ref = pool.forward(relu.forward(conv.forward(x)))
+    np.testing.assert_allclose(out, ref, rtol=1e-12, atol=1e-12)
+    dout = rng.standard_normal(out.shape)
+    dx = fused.backward(dout)
+    ref_dx = conv.backward(relu.backward(pool.backward(dout)))
+    np.testing.assert_allclose(dx, ref_dx, rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(fused.dW, conv.dW, rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(fused.db, conv.db, rtol=1e-10, atol=1e-12)
+
+
+def test_fused_layer_refuses_odd_output():
+    with pytest.raises(ValueError, match="even convolution output, got 3x3"):
+        ConvPoolRelu(np.zeros((1, 1, 3, 3)), np.zeros(1)).forward(np.zeros((1, 1, 5, 5)))

@@ -11,7 +11,7 @@ from engine.weights import WeightsFileError
 from . import oracles
 
 SMALL = dict(
-    input_dim=(1, 8, 8),
+    input_dim=(1, 10, 10),
     conv_param={"filter_num": 3, "filter_size": 3, "pad": 0, "stride": 1},
     hidden_size=6,
     output_size=4,
@@ -20,13 +20,14 @@ SMALL = dict(
 )
 
 
-def small_batch(seed=0, n=3, shape=(1, 8, 8), classes=4):
+def small_batch(seed=0, n=3, shape=(1, 10, 10), classes=4):
     rng = np.random.default_rng(seed)
     return rng.standard_normal((n, *shape)), rng.integers(0, classes, n)
 
 
-def test_simple_convnet_gradient_matches_numerical():
-    net = SimpleConvNet(**SMALL, seed=1)
+@pytest.mark.parametrize("fast", [True, False])
+def test_simple_convnet_gradient_matches_numerical(fast):
+    net = SimpleConvNet(**SMALL, seed=1, fast=fast)
     x, t = small_batch()
     grads = net.gradient(x, t)
     for key, param in net.params.items():
@@ -66,8 +67,8 @@ def test_activations_follow_the_books_order():
     x, _ = small_batch(2, n=2)
     acts = net.activations(x)
     assert list(acts) == ["Conv1", "Relu1", "Pool1", "Affine1", "Relu2", "Affine2", "Softmax"]
-    assert acts["Conv1"].shape == (2, 3, 6, 6)
-    assert acts["Pool1"].shape == (2, 3, 3, 3)
+    assert acts["Conv1"].shape == (2, 3, 8, 8)
+    assert acts["Pool1"].shape == (2, 3, 4, 4)
     conv = oracles.conv_forward(x, net.params["W1"], net.params["b1"])
     np.testing.assert_allclose(acts["Relu1"], np.maximum(conv, 0))
     np.testing.assert_allclose(acts["Affine2"], net.predict(x))
@@ -88,7 +89,7 @@ def test_save_load_round_trip_keeps_params_shared(tmp_path):
     b.load_params(path)
     for key in a.params:
         np.testing.assert_array_equal(a.params[key], b.params[key])
-    assert b.params["W1"] is w1 and b.layers["Conv1"].W is w1
+    assert b.params["W1"] is w1 and b.conv_layer.W is w1
     x, _ = small_batch(3)
     np.testing.assert_allclose(a.predict(x), b.predict(x))
     assert not [p for p in os.listdir(tmp_path) if p.startswith(".tmp")]
@@ -100,7 +101,7 @@ def test_load_refuses_wrong_shapes_and_keeps_weights(tmp_path):
     bad = {k: v for k, v in before.items()}
     bad["W2"] = np.zeros((5, 5))
     np.savez(tmp_path / "bad.npz", **bad)
-    with pytest.raises(WeightsFileError, match=r"W2: file \(5, 5\) vs network \(27, 6\)"):
+    with pytest.raises(WeightsFileError, match=r"W2: file \(5, 5\) vs network \(48, 6\)"):
         net.load_params(tmp_path / "bad.npz")
     for k in before:
         np.testing.assert_array_equal(net.params[k], before[k])
@@ -160,3 +161,22 @@ def test_multi_layer_net_init_scales():
     assert net.params["W2"].std() == pytest.approx(np.sqrt(1 / 100), rel=0.1)
     with pytest.raises(ValueError, match="unknown weight_init_std"):
         MultiLayerNet(4, [3], 2, weight_init_std="nope")
+
+
+def test_fast_and_book_layer_chains_agree():
+    book = SimpleConvNet(**SMALL, seed=11, fast=False)
+    fast = SimpleConvNet(**SMALL, seed=11, fast=True)
+    assert "Conv1" in book.layers and "Conv1+Relu1+Pool1" in fast.layers
+    x, t = small_batch(5, n=4)
+    x[0, 0, :4, :] = 0  # blank patches: exact ties inside pooling windows
+    np.testing.assert_allclose(fast.predict(x), book.predict(x), rtol=1e-12)
+    gf, gb = fast.gradient(x, t), book.gradient(x, t)
+    for key in gb:
+        np.testing.assert_allclose(gf[key], gb[key], rtol=1e-10, atol=1e-12, err_msg=key)
+
+
+def test_odd_convolution_output_falls_back_to_the_book_chain():
+    net = SimpleConvNet(input_dim=(1, 9, 9), conv_param={"filter_num": 2, "filter_size": 3}, hidden_size=4,
+                        output_size=3, seed=0)
+    assert not net.fast and "Conv1" in net.layers
+    assert net.predict(np.zeros((1, 1, 9, 9))).shape == (1, 3)

@@ -1,0 +1,414 @@
+"""The main window: navigation, menus, status bar, settings; panels are built on first use."""
+
+import importlib
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QPoint, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.weights import WeightsFileError
+
+from . import i18n
+from .model import ModelStore
+from .panels import PANELS
+from .panels.base import PanelContext
+
+log = logging.getLogger("dlfs")
+ICONS = Path(__file__).resolve().parents[1] / "resources" / "icons"
+THEMES = ("system", "light", "dark")
+
+
+def icon(name):
+    return QIcon(str(ICONS / name))
+
+
+class MainWindow(QMainWindow):
+    panel_changed = Signal(str)
+    language_changed = Signal(str)
+
+    def __init__(self, settings, lang=None, panel=None):
+        super().__init__()
+        self.settings = settings
+        self.model = ModelStore(self)
+        self.context = PanelContext(settings=settings, model=self.model)
+        self.panels = {}  # key -> Panel, created on first selection
+        self.lang = lang or settings.get("language", "", str) or i18n.system_language()
+        if self.lang not in i18n.LANGUAGES:
+            self.lang = "en"
+        self._base_font_size = QApplication.font().pointSizeF()
+        self._build_ui()
+        self._build_menus()
+        self._connect()
+        self._restore_settings()
+        self.set_language(self.lang)
+        key = panel or self.settings.get("last_panel", "draw", str)
+        self.select_panel(key if key in {p.key for p in PANELS} else "draw")
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_ui(self):
+        self.setWindowIcon(icon("app.svg"))
+        self.setMinimumSize(760, 520)
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setIconSize(QSize(32, 32))
+        self.nav.setSpacing(2)
+        self.nav.setFixedWidth(200)
+        for spec in PANELS:
+            item = QListWidgetItem(icon(spec.icon), "")
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setSizeHint(QSize(180, 48))
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        self._slots = {}
+        for spec in PANELS:
+            slot = QWidget()  # replaced by the real panel on first use
+            self._slots[spec.key] = slot
+            self.stack.addWidget(slot)
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self.weights_label = QLabel()
+        self.statusBar().addPermanentWidget(self.weights_label)
+
+    def _action(self, menu, slot, shortcut=None, checkable=False):
+        action = QAction(self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self):
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.open_action = self._action(self.file_menu, self._on_open_weights_triggered, QKeySequence.StandardKey.Open)
+        self.save_action = self._action(self.file_menu, self._on_save_weights_triggered, QKeySequence.StandardKey.Save)
+        self.file_menu.addSeparator()
+        self.export_action = self._action(self.file_menu, self._on_export_triggered, "Ctrl+E")
+        self.file_menu.addSeparator()
+        self.quit_action = self._action(self.file_menu, self.close, QKeySequence.StandardKey.Quit)
+
+        self.view_menu = bar.addMenu("")
+        self.panel_actions = {}
+        for i, spec in enumerate(PANELS, start=1):
+            action = self._action(self.view_menu, lambda _=False, k=spec.key: self.select_panel(k), f"Ctrl+{i}")
+            action.setIcon(icon(spec.icon))
+            self.panel_actions[spec.key] = action
+        self.view_menu.addSeparator()
+        self.theme_menu = self.view_menu.addMenu("")
+        self.theme_group = QActionGroup(self)
+        self.theme_actions = {}
+        for theme in THEMES:
+            action = self._action(self.theme_menu, lambda _=False, t=theme: self.set_theme(t), checkable=True)
+            self.theme_group.addAction(action)
+            self.theme_actions[theme] = action
+        self.view_menu.addSeparator()
+        self.zoom_in_action = self._action(self.view_menu, lambda: self.zoom(+1), QKeySequence.StandardKey.ZoomIn)
+        self.zoom_out_action = self._action(self.view_menu, lambda: self.zoom(-1), QKeySequence.StandardKey.ZoomOut)
+        self.zoom_reset_action = self._action(self.view_menu, lambda: self.zoom(0), "Ctrl+0")
+
+        self.lang_menu = bar.addMenu("")
+        self.lang_group = QActionGroup(self)
+        self.lang_actions = {}
+        for code, name in i18n.LANGUAGES.items():
+            action = self._action(self.lang_menu, lambda _=False, c=code: self.set_language(c), checkable=True)
+            action.setText(name)  # each language is named in itself, never translated
+            self.lang_group.addAction(action)
+            self.lang_actions[code] = action
+
+        self.help_menu = bar.addMenu("")
+        self.shortcuts_action = self._action(self.help_menu, self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
+        self.about_action = self._action(self.help_menu, self.show_about)
+
+    def _connect(self):
+        self.nav.currentRowChanged.connect(self._on_nav_row_changed)
+        self.model.weights_changed.connect(self._on_weights_changed)
+
+    # -- texts ------------------------------------------------------------------------------
+
+    def changeEvent(self, event):  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self):
+        self.setWindowTitle(self.tr("DLFS Explorer — Deep Learning from Scratch, chapters 6–7"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.open_action.setText(self.tr("&Open weights…"))
+        self.open_action.setToolTip(self.tr("Load SimpleConvNet weights (.npz, or the book's params.pkl)"))
+        self.save_action.setText(self.tr("&Save weights…"))
+        self.save_action.setToolTip(self.tr("Save the current network's weights as .npz"))
+        self.export_action.setText(self.tr("&Export view as PNG/SVG…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        for spec in PANELS:
+            self.panel_actions[spec.key].setText(QCoreApplication.translate("Panels", spec.title))
+        self.theme_menu.setTitle(self.tr("&Appearance"))
+        self.theme_actions["system"].setText(self.tr("Follow the system"))
+        self.theme_actions["light"].setText(self.tr("Light"))
+        self.theme_actions["dark"].setText(self.tr("Dark"))
+        self.zoom_in_action.setText(self.tr("Zoom &in"))
+        self.zoom_out_action.setText(self.tr("Zoom &out"))
+        self.zoom_reset_action.setText(self.tr("&Reset zoom"))
+        self.lang_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
+        self.about_action.setText(self.tr("&About DLFS Explorer"))
+        for row, spec in enumerate(PANELS):
+            item = self.nav.item(row)
+            item.setText(QCoreApplication.translate("Panels", spec.title))
+            item.setToolTip(QCoreApplication.translate("Panels", spec.summary) + f"  (Ctrl+{row + 1})")
+        self._update_weights_label()
+
+    def _update_weights_label(self):
+        source = self.model.source or self.tr("shipped weights")
+        self.weights_label.setText(self.tr("Network: SimpleConvNet, %1").replace("%1", source))
+
+    # -- panels -----------------------------------------------------------------------------
+
+    def _create_panel(self, spec):
+        module = importlib.import_module(f"explorer.panels.{spec.module}")
+        panel = getattr(module, spec.cls)(self.context, spec)
+        panel.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        index = self.stack.indexOf(self._slots[spec.key])
+        self.stack.removeWidget(self._slots[spec.key])
+        self._slots[spec.key].deleteLater()
+        self.stack.insertWidget(index, panel)
+        self.panels[spec.key] = panel
+        return panel
+
+    def select_panel(self, key):
+        row = [p.key for p in PANELS].index(key)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)  # comes back through _on_nav_row_changed
+        else:
+            self._on_nav_row_changed(row)
+
+    def current_panel(self):
+        return self.stack.currentWidget()
+
+    def current_key(self):
+        return PANELS[self.nav.currentRow()].key
+
+    def _on_nav_row_changed(self, row):
+        if row < 0:
+            return
+        spec = PANELS[row]
+        panel = self.panels.get(spec.key) or self._create_panel(spec)
+        self.stack.setCurrentWidget(panel)
+        self.panel_changed.emit(spec.key)
+
+    # -- language, theme, zoom ----------------------------------------------------------------
+
+    def set_language(self, lang):
+        if not i18n.install(lang):
+            QMessageBox.warning(self, "DLFS Explorer", "Korean translation file not found; staying in English.")
+            lang = "en"
+        self.lang = lang
+        self.lang_actions[lang].setChecked(True)
+        self.settings.set("language", lang)
+        self.retranslate()  # LanguageChange also arrives, but the first call must not wait for it
+        if lang == "ko" and not has_korean_font():
+            self.statusBar().showMessage(self.tr("No Korean font found: install fonts-noto-cjk to see Hangul."))
+        self.language_changed.emit(lang)
+
+    def set_theme(self, theme):
+        hints = QApplication.styleHints()
+        scheme = {"system": Qt.ColorScheme.Unknown, "light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}[theme]
+        if hasattr(hints, "setColorScheme"):
+            hints.setColorScheme(scheme)
+        self.theme_actions[theme].setChecked(True)
+        self.settings.set("theme", theme)
+
+    def zoom(self, direction):
+        """+1 / -1 steps of 10% in text size; 0 resets."""
+        step = 0 if direction == 0 else self.settings.get("zoom", 0, int) + direction
+        self.settings.set("zoom", max(-3, min(6, step)))
+        self._apply_zoom()
+
+    # -- files --------------------------------------------------------------------------------
+
+    def _on_open_weights_triggered(self):
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open weights"), self.settings.get("last_dir", "", str),
+                                              self.tr("Weights (*.npz *.pkl);;All files (*)"))
+        if path:
+            self.open_weights(path)
+
+    def open_weights(self, path):
+        """Load weights; a bad file is refused with its reason and the current weights stay."""
+        try:
+            self.model.load(path)
+        except (WeightsFileError, OSError) as e:
+            QMessageBox.warning(self, self.tr("Cannot open weights"), str(e))
+            return False
+        self.settings.set("last_dir", str(Path(path).parent))
+        return True
+
+    def _on_save_weights_triggered(self):
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save weights"), self.settings.get("last_dir", "", str),
+                                              self.tr("Weights (*.npz)"))
+        if not path:
+            return
+        if not path.endswith(".npz"):
+            path += ".npz"
+        try:
+            self.model.save(path)
+        except OSError as e:
+            QMessageBox.warning(self, self.tr("Cannot save weights"), str(e))
+            return
+        self.statusBar().showMessage(self.tr("Weights saved to %1").replace("%1", path), 8000)
+
+    def _on_weights_changed(self, source):
+        self._update_weights_label()
+        self.statusBar().showMessage(self.tr("Loaded weights from %1").replace("%1", source), 8000)
+
+    def _on_export_triggered(self):
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export view"), self.settings.get("last_dir", "", str),
+                                              self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
+        if path:
+            self.export_view(path)
+
+    def export_view(self, path):
+        """Render the current panel to PNG (pixels) or SVG (vector)."""
+        widget = self.current_panel().export_widget() if hasattr(self.current_panel(), "export_widget") else self
+        path = str(path)
+        if path.lower().endswith(".svg"):
+            from PySide6.QtSvg import QSvgGenerator
+
+            gen = QSvgGenerator()
+            gen.setFileName(path)
+            gen.setSize(widget.size())
+            gen.setViewBox(QRectF(0, 0, widget.width(), widget.height()))
+            gen.setTitle("DLFS Explorer")
+            painter = QPainter(gen)
+            try:
+                widget.render(painter, QPoint(0, 0))
+            finally:
+                painter.end()
+            ok = Path(path).exists()
+        else:
+            if not path.lower().endswith(".png"):
+                path += ".png"
+            ok = widget.grab().save(path, "PNG")
+        message = self.tr("Exported to %1") if ok else self.tr("Could not write %1")
+        self.statusBar().showMessage(message.replace("%1", path), 8000)
+        return ok
+
+    # -- help -----------------------------------------------------------------------------------
+
+    def shortcut_rows(self):
+        rows = [(f"Ctrl+{i}", QCoreApplication.translate("Panels", s.title)) for i, s in enumerate(PANELS, 1)]
+        rows += [
+            (QKeySequence(QKeySequence.StandardKey.Open).toString(), self.tr("Open weights")),
+            (QKeySequence(QKeySequence.StandardKey.Save).toString(), self.tr("Save weights")),
+            ("Ctrl+E", self.tr("Export the current view")),
+            ("Ctrl++ / Ctrl+- / Ctrl+0", self.tr("Zoom in / out / reset")),
+            ("F1", self.tr("This list")),
+            (QKeySequence(QKeySequence.StandardKey.Quit).toString(), self.tr("Quit")),
+        ]
+        return rows
+
+    def show_shortcuts(self):
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
+        layout = QVBoxLayout(dialog)
+        rows = self.shortcut_rows()
+        table = QTableWidget(len(rows), 2)
+        table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
+        for r, (keys, what) in enumerate(rows):
+            table.setItem(r, 0, QTableWidgetItem(keys))
+            table.setItem(r, 1, QTableWidgetItem(what))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        table.verticalHeader().hide()
+        layout.addWidget(table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        dialog.resize(460, 360)
+        dialog.open()
+        return dialog
+
+    def about_text(self):
+        return self.tr(
+            "<h3>DLFS Explorer</h3>"
+            "<p>See and poke chapters 6 and 7 of <i>Deep Learning from Scratch</i> "
+            "(Saito Koki; Korean edition 밑바닥부터 시작하는 딥러닝): parameter updates and "
+            "convolutional networks.</p>"
+            "<p><b>Credits</b><br>"
+            "The book: Saito Koki, <i>Deep Learning from Scratch</i> (O'Reilly Japan; Hanbit Media).<br>"
+            "MNIST: Y. LeCun, C. Cortes, C. J. C. Burges, CC BY-SA 3.0.<br>"
+            "Built with NumPy, Qt for Python (PySide6), pyqtgraph, pooch and platformdirs.</p>"
+        )
+
+    def show_about(self):
+        QMessageBox.about(self, self.tr("About DLFS Explorer"), self.about_text())
+
+    # -- settings and closing -------------------------------------------------------------------
+
+    def _restore_settings(self):
+        geometry = self.settings.get("geometry", QByteArray(), QByteArray)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1280, 820)
+        theme = self.settings.get("theme", "system", str)
+        self.set_theme(theme if theme in THEMES else "system")
+        self._apply_zoom()
+
+    def _apply_zoom(self):
+        step = max(-3, min(6, self.settings.get("zoom", 0, int)))
+        font = QApplication.font()
+        font.setPointSizeF(self._base_font_size * (1.1**step))
+        QApplication.setFont(font)
+
+    def closeEvent(self, event):  # noqa: N802 (Qt's name)
+        for panel in self.panels.values():
+            try:
+                panel.shutdown()
+            except Exception:  # a panel failing to stop must not keep the window open
+                log.exception("panel %s failed to shut down", panel.spec.key)
+        self.settings.set("geometry", self.saveGeometry())
+        self.settings.set("last_panel", self.current_key())
+        self.settings.sync()
+        super().closeEvent(event)
+
+
+def has_korean_font():
+    from PySide6.QtGui import QFontDatabase
+
+    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.Korean))
+
+
+def render_screenshot(window, path, delay_ms=300):
+    """After the panel is shown and laid out, grab the window to ``path`` and quit."""
+    def grab():
+        QApplication.processEvents()
+        ok = window.grab().save(str(path), "PNG")
+        if not ok:
+            log.error("could not write screenshot %s", path)
+        QApplication.instance().exit(0 if ok else 1)
+
+    QTimer.singleShot(delay_ms, grab)
+

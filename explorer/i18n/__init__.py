@@ -1,0 +1,36 @@
+"""Translations: Qt's QTranslator with the compiled Korean catalogue in resources/i18n.
+
+Source strings are English; ``explorer/i18n/dlfs_ko.ts`` holds the Korean, compiled to
+``resources/i18n/dlfs_ko.qm`` by ``python -m explorer.i18n.update``.
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+ROOT = Path(__file__).resolve().parents[2]
+TS_FILE = Path(__file__).resolve().parent / "dlfs_ko.ts"
+QM_FILE = ROOT / "resources" / "i18n" / "dlfs_ko.qm"
+LANGUAGES = {"en": "English", "ko": "한국어"}
+
+_installed = None
+
+
+def system_language():
+    return "ko" if QLocale.system().language() == QLocale.Language.Korean else "en"
+
+
+def install(lang):
+    """Switch the application's language; widgets retranslate on QEvent.LanguageChange."""
+    global _installed
+    app = QCoreApplication.instance()
+    if _installed is not None:
+        app.removeTranslator(_installed)
+        _installed = None
+    if lang == "ko":
+        translator = QTranslator(app)
+        if not translator.load(str(QM_FILE)):
+            return False
+        app.installTranslator(translator)
+        _installed = translator
+    return True

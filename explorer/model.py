@@ -1,0 +1,42 @@
+"""The network the panels share: the shipped SimpleConvNet until the user opens other weights."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from engine import pretrained
+from engine.simple_convnet import SimpleConvNet
+from engine.weights import WeightsFileError
+
+
+class ModelStore(QObject):
+    """Owns the current SimpleConvNet; panels read ``net`` and listen to ``weights_changed``."""
+
+    weights_changed = Signal(str)  # a short description of where the weights came from
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._net = None
+        self.source = ""
+
+    @property
+    def net(self):
+        if self._net is None:  # loaded on first use: start-up stays fast
+            try:
+                self._net = pretrained.load_simple_convnet()
+                self.source = self.tr("shipped weights")
+            except (WeightsFileError, OSError):
+                self._net = SimpleConvNet(seed=0)
+                self.source = self.tr("untrained weights (shipped weights not found)")
+        return self._net
+
+    def load(self, path):
+        """Load weights into a fresh network; on any error the current one stays. Raises WeightsFileError."""
+        net = SimpleConvNet()
+        net.load_params(path)
+        self._net = net
+        self.source = Path(path).name
+        self.weights_changed.emit(self.source)
+
+    def save(self, path):
+        self.net.save_params(path)

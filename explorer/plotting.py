@@ -1,0 +1,11 @@
+"""pyqtgraph, configured once: panels import ``pg`` from here, never pyqtgraph directly.
+
+Importing pyqtgraph costs a noticeable fraction of a second, so it happens when the first
+plotting panel is built, not at start-up.
+"""
+
+import pyqtgraph as pg
+
+pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
+
+__all__ = ["pg"]

@@ -1,0 +1,60 @@
+"""Persistent settings (QSettings in an INI file) with type-checked, crash-proof reads.
+
+The file lives in the user's config folder, or in $DLFS_CONFIG_DIR (tests use a throw-away
+one). A corrupt or hand-edited file never stops the app: bad values fall back to defaults.
+"""
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+
+def config_dir():
+    if os.environ.get("DLFS_CONFIG_DIR"):
+        return Path(os.environ["DLFS_CONFIG_DIR"])
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("dlfs-explorer", appauthor=False))
+
+
+class Settings:
+    """Typed access to the app's QSettings."""
+
+    def __init__(self, path=None):
+        path = Path(path) if path else config_dir() / "dlfs-explorer.ini"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.qsettings = QSettings(str(path), QSettings.Format.IniFormat)
+        if self.qsettings.status() != QSettings.Status.NoError:
+            # Unreadable file: start from defaults, keep the broken one for inspection.
+            try:
+                path.replace(path.with_suffix(".ini.broken"))
+            except OSError:
+                pass
+            self.qsettings = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def get(self, key, default, kind=None):
+        """The stored value converted to ``kind`` (default's type), or ``default`` if it does not convert."""
+        kind = kind or type(default)
+        value = self.qsettings.value(key, default)
+        try:
+            if kind is bool:
+                if isinstance(value, str):
+                    if value.lower() in ("true", "1", "yes"):
+                        return True
+                    if value.lower() in ("false", "0", "no"):
+                        return False
+                    return default
+                return bool(value)
+            if kind is QByteArray:
+                return value if isinstance(value, QByteArray) else default
+            return kind(value)
+        except (TypeError, ValueError):
+            return default
+
+    def set(self, key, value):
+        self.qsettings.setValue(key, value)
+
+    def sync(self):
+        self.qsettings.sync()

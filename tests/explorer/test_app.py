@@ -1,0 +1,192 @@
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+
+from explorer import i18n
+from explorer.app import MainWindow
+from explorer.errors import ErrorDialog, install_excepthook
+from explorer.i18n.ko import KO
+from explorer.i18n.update import extract
+from explorer.panels import PANELS
+from explorer.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def nav_texts(win):
+    return [win.nav.item(i).text() for i in range(win.nav.count())]
+
+
+def test_window_opens_and_every_panel_can_be_selected(window, qtbot):
+    assert nav_texts(window) == ["Convolution Lab", "Optimizer Playground", "Draw & Classify", "Training Studio"]
+    for i, spec in enumerate(PANELS, start=1):
+        qtbot.keyClick(window, Qt.Key.Key_0 + i, Qt.KeyboardModifier.ControlModifier)
+        assert window.current_key() == spec.key
+        assert window.current_panel() is window.panels[spec.key]
+        assert window.current_panel().isVisible()
+    window.nav.setCurrentRow(0)
+    assert window.current_key() == "conv"
+
+
+def test_language_switch_changes_visible_texts(window):
+    window.set_language("ko")
+    assert nav_texts(window) == ["합성곱 실험실", "매개변수 갱신 놀이터", "숫자 그리기와 분류", "학습 스튜디오"]
+    assert window.file_menu.title() == "파일(&F)"
+    assert "신경망" in window.weights_label.text()
+    window.set_language("en")
+    assert window.file_menu.title() == "&File"
+    assert nav_texts(window)[0] == "Convolution Lab"
+
+
+def test_settings_round_trip(qtbot, tmp_path):
+    path = tmp_path / "s.ini"
+    win = MainWindow(Settings(path), lang="ko", panel="optimizer")
+    qtbot.addWidget(win)
+    win.show()
+    win.resize(790, 560)
+    size = win.size()
+    win.zoom(+1)
+    win.set_theme("dark")
+    win.close()
+    again = MainWindow(Settings(path))
+    qtbot.addWidget(again)
+    assert again.current_key() == "optimizer"
+    assert again.lang == "ko"
+    assert again.size() == size
+    assert again.settings.get("zoom", 0, int) == 1
+    assert again.theme_actions["dark"].isChecked()
+    again.zoom(0)
+    again.set_theme("system")
+    again.set_language("en")
+
+
+def test_corrupt_settings_file_does_not_stop_the_app(qtbot, tmp_path):
+    path = tmp_path / "s.ini"
+    path.write_bytes(b"\x00\xff[General]\nlast_panel=@ByteArray(\x01\x02\nzoom=banana\ngeometry=42\n\xfe\xfe")
+    win = MainWindow(Settings(path))
+    qtbot.addWidget(win)
+    win.show()
+    assert win.current_key() in {p.key for p in PANELS}
+    assert win.width() > 0
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_exception_in_a_slot_shows_a_dialog_and_the_app_keeps_running(window, qtbot):
+    install_excepthook()
+    button = QPushButton("boom")
+    qtbot.addWidget(button)
+
+    def failing_slot():
+        raise RuntimeError("deliberate failure")
+
+    button.clicked.connect(failing_slot)
+    button.click()
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, ErrorDialog) and w.isVisible()]
+    assert dialogs, "no error dialog appeared"
+    dialog = dialogs[-1]
+    assert "RuntimeError: deliberate failure" in dialog.message.text()
+    assert "failing_slot" in dialog.details.toPlainText()
+    dialog.copy_button.click()
+    assert "deliberate failure" in QApplication.clipboard().text()
+    dialog.close()
+    assert window.isVisible()
+    sys.excepthook = sys.__excepthook__
+
+
+def test_bad_weights_file_is_refused_and_current_weights_stay(window, tmp_path, monkeypatch):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    before = window.model.net.params["W1"].copy()
+    bad = tmp_path / "bad.npz"
+    np.savez(bad, W1=np.zeros((3, 3)))
+    assert not window.open_weights(bad)
+    assert "missing parameters" in warnings[-1]
+    np.testing.assert_array_equal(window.model.net.params["W1"], before)
+
+
+def test_good_weights_file_is_loaded(window, tmp_path):
+    from engine.simple_convnet import SimpleConvNet
+
+    other = SimpleConvNet(seed=123)
+    path = tmp_path / "other.npz"
+    other.save_params(path)
+    assert window.open_weights(path)
+    np.testing.assert_array_equal(window.model.net.params["W1"], other.params["W1"])
+    assert "other.npz" in window.weights_label.text()
+
+
+def test_export_view_png_and_svg(window, tmp_path):
+    assert window.export_view(tmp_path / "view.png")
+    assert (tmp_path / "view.png").stat().st_size > 1000
+    assert window.export_view(tmp_path / "view.svg")
+    assert b"<svg" in (tmp_path / "view.svg").read_bytes()
+
+
+def test_shortcuts_and_about_are_translated(window):
+    window.set_language("ko")
+    assert "단축키" == window.shortcuts_action.text().replace("(&K)", "")
+    rows = window.shortcut_rows()
+    assert ("Ctrl+1", "합성곱 실험실") in rows
+    assert "MNIST" in window.about_text() and "사이토 고키" in window.about_text()
+    dialog = window.show_shortcuts()
+    assert dialog.isVisible()
+    dialog.close()
+
+
+def test_every_ui_string_has_a_korean_translation(tmp_path):
+    messages = extract(tmp_path / "fresh.ts")
+    assert len(messages) > 40
+    missing = sorted({source for _, source in messages if source not in KO})
+    assert not missing, f"strings without Korean: {missing}"
+
+
+def test_compiled_translation_is_up_to_date(tmp_path):
+    # The shipped .qm must translate every current string exactly as ko.py says.
+    translator = QTranslator()
+    assert translator.load(str(i18n.QM_FILE))
+    stale = [(ctx, src) for ctx, src in extract(tmp_path / "fresh.ts") if translator.translate(ctx, src) != KO[src]]
+    assert not stale, f"run `python -m explorer.i18n.update`: {stale[:5]}"
+
+
+def test_ts_file_is_well_formed():
+    root = ET.parse(i18n.TS_FILE).getroot()
+    assert root.get("language") == "ko_KR"
+    assert not [m for m in root.iter("translation") if m.get("type") == "unfinished"]
+
+
+def test_screenshot_option_writes_a_png(tmp_path):
+    out = tmp_path / "shot.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DLFS_CONFIG_DIR": str(tmp_path / "cfg")}
+    subprocess.run([sys.executable, "main.py", "--panel", "conv", "--lang", "ko", "--screenshot", str(out)],
+                   cwd=ROOT, env=env, check=True, timeout=60)
+    data = out.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 5000
+
+
+def test_help_lists_the_options():
+    out = subprocess.run([sys.executable, "main.py", "--help"], cwd=ROOT, capture_output=True, text=True, check=True)
+    for option in ("--panel", "--lang", "--screenshot", "conv", "optimizer", "draw", "training"):
+        assert option in out.stdout
+
+
+def test_panels_retranslate_live(window):
+    window.select_panel("conv")
+    panel = window.current_panel()
+    window.set_language("ko")
+    QCoreApplication.processEvents()
+    assert panel.title.text() == "합성곱 실험실"
+    window.set_language("en")
+    QCoreApplication.processEvents()
+    assert panel.title.text() == "Convolution Lab"
+
+
+def test_close_window_is_prompt(window, qtbot):
+    QTimer.singleShot(0, window.close)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=2000)
