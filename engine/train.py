@@ -26,6 +26,8 @@ def build_parser():
     p.add_argument("--lr", type=float, default=0.001)
     p.add_argument("--lr-decay", type=float, default=1.0,
                    help="multiply the learning rate by this after every epoch (1 = constant, as the book)")
+    p.add_argument("--augment-shift", type=int, default=0,
+                   help="shift each training image by up to N pixels at random (0 = off, as the book)")
     p.add_argument("--batch-size", type=int, default=100)
     p.add_argument("--hidden", type=int, default=100)
     p.add_argument("--filters", type=int, default=30)
@@ -97,7 +99,7 @@ def train(args, log=print):
     try:
         for event in iterate_training(net, x_train, t_train, x_test, t_test, epochs=args.epochs,
                                       mini_batch_size=args.batch_size, optimizer=optimizer, seed=args.seed,
-                                      evaluate_sample_num_per_epoch=10000):
+                                      evaluate_sample_num_per_epoch=10000, augment_shift=args.augment_shift):
             if event["event"] == "step":
                 if bar:
                     bar.update(event["iteration"], f"epoch {event['epoch']} loss {event['loss']:.4f}")
@@ -123,7 +125,7 @@ def train(args, log=print):
         "hyperparameters": {
             "filter_num": args.filters, "filter_size": 5, "hidden_size": args.hidden,
             "weight_init_std": args.weight_init_std, "optimizer": args.optimizer, "lr": args.lr,
-            "lr_decay": args.lr_decay, "batch_size": args.batch_size,
+            "lr_decay": args.lr_decay, "batch_size": args.batch_size, "augment_shift": args.augment_shift,
         },
         "seed": args.seed,
         "epochs": epochs_done,

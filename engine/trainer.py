@@ -7,9 +7,24 @@ import numpy as np
 from .optimizer import make_optimizer
 
 
+def random_shift(x, max_shift, rng):
+    """Move every image of x: (N, C, H, W) by its own random (dy, dx) in [-max_shift, max_shift],
+    filling with zeros (background). A cheap augmentation: digits are not always centred."""
+    N, C, H, W = x.shape
+    m = max_shift
+    padded = np.pad(x, [(0, 0), (0, 0), (m, m), (m, m)])
+    dy = rng.integers(-m, m + 1, N)
+    dx = rng.integers(-m, m + 1, N)
+    rows = (m - dy)[:, None] + np.arange(H)  # (N, H): source row of each output row
+    cols = (m - dx)[:, None] + np.arange(W)
+    n = np.arange(N)[:, None, None, None]
+    c = np.arange(C)[None, :, None, None]
+    return padded[n, c, rows[:, None, :, None], cols[:, None, None, :]]
+
+
 def iterate_training(network, x_train, t_train, x_test=None, t_test=None, *, epochs=20,
                      mini_batch_size=100, optimizer=None, evaluate_sample_num_per_epoch=None,
-                     seed=None, should_stop=None):
+                     seed=None, should_stop=None, augment_shift=0):
     """Train ``network`` and yield progress as dicts; nothing is printed.
 
     Each epoch visits the training set once in a fresh random order (seeded: the same
@@ -17,6 +32,7 @@ def iterate_training(network, x_train, t_train, x_test=None, t_test=None, *, epo
     ``{"event": "step", "epoch", "iteration", "max_iter", "loss"}`` after every update and
     ``{"event": "epoch", "epoch", "train_acc", "test_acc", "seconds"}`` after every epoch.
     ``should_stop()`` is polled between steps for cooperative cancellation.
+    ``augment_shift`` > 0 shifts each training image by up to that many pixels (images only).
     """
     optimizer = optimizer or make_optimizer("sgd", lr=0.01)
     rng = np.random.default_rng(seed)
@@ -34,7 +50,10 @@ def iterate_training(network, x_train, t_train, x_test=None, t_test=None, *, epo
             if should_stop is not None and should_stop():
                 return
             idx = order[b * batch : (b + 1) * batch]
-            grads = network.gradient(x_train[idx], t_train[idx])
+            x_batch = x_train[idx]
+            if augment_shift:
+                x_batch = random_shift(x_batch, augment_shift, rng)
+            grads = network.gradient(x_batch, t_train[idx])
             optimizer.update(network.params, grads)
             iteration += 1
             loss = float(network.last_loss)

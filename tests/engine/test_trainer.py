@@ -1,0 +1,140 @@
+import json
+
+import numpy as np
+import pytest
+
+from engine import train as train_cli
+from engine.multi_layer_net import MultiLayerNet
+from engine.optimizer import SGD, Adam
+from engine.simple_convnet import SimpleConvNet
+from engine.trainer import Trainer, iterate_training, random_shift
+
+from .test_mnist import write_dataset
+
+
+def toy_data(n=200, seed=0):
+    """Two classes a linear model separates: bright top half vs bright bottom half."""
+    rng = np.random.default_rng(seed)
+    x = rng.random((n, 1, 8, 8)).astype(np.float32) * 0.3
+    t = rng.integers(0, 2, n)
+    x[t == 0, :, :4] += 0.7
+    x[t == 1, :, 4:] += 0.7
+    return x, t
+
+
+def toy_net(seed=0):
+    return SimpleConvNet(input_dim=(1, 8, 8), conv_param={"filter_num": 4, "filter_size": 3}, hidden_size=8,
+                         output_size=2, weight_init_std=0.1, seed=seed)
+
+
+def test_training_learns_and_reports_progress():
+    x, t = toy_data()
+    net = toy_net()
+    events = list(iterate_training(net, x, t, x, t, epochs=3, mini_batch_size=20, optimizer=Adam(0.01), seed=0))
+    steps = [e for e in events if e["event"] == "step"]
+    epochs = [e for e in events if e["event"] == "epoch"]
+    assert len(steps) == 30 and steps[-1]["iteration"] == 30 and steps[0]["max_iter"] == 30
+    assert [e["epoch"] for e in epochs] == [1, 2, 3]
+    assert epochs[-1]["test_acc"] > 0.95
+    assert steps[-1]["loss"] < steps[0]["loss"]
+
+
+def test_same_seed_same_weights():
+    x, t = toy_data()
+    a, b = toy_net(1), toy_net(1)
+    for net in (a, b):
+        for _ in iterate_training(net, x, t, epochs=2, mini_batch_size=16, optimizer=Adam(0.01), seed=7,
+                                  augment_shift=1):
+            pass
+    for key in a.params:
+        np.testing.assert_array_equal(a.params[key], b.params[key])
+
+
+def test_should_stop_is_honoured():
+    x, t = toy_data()
+    calls = []
+    events = list(iterate_training(toy_net(), x, t, epochs=5, mini_batch_size=10,
+                                   should_stop=lambda: len(calls) >= 3 or calls.append(1)))
+    assert len(events) == 3
+
+
+def test_diverging_loss_raises_a_clear_error():
+    x, t = toy_data()
+    net = toy_net()
+    net.params["W3"][0, 0] = np.inf  # what a far too large learning rate leads to
+    with pytest.raises(FloatingPointError, match="the loss became nan at iteration 1: lower the learning rate"):
+        with np.errstate(all="ignore"):
+            for _ in iterate_training(net, x, t, epochs=5, mini_batch_size=10, optimizer=SGD(0.1)):
+                pass
+
+
+def test_books_trainer_face(capsys):
+    x, t = toy_data(100)
+    net = MultiLayerNet(64, [10], 2, seed=0)
+    trainer = Trainer(net, x.reshape(100, -1), t, x.reshape(100, -1), t, epochs=2, mini_batch_size=25,
+                      optimizer="Adam", optimizer_param={"lr": 0.01}, verbose=True, seed=0)
+    acc = trainer.train()
+    assert len(trainer.train_loss_list) == 8
+    assert len(trainer.train_acc_list) == len(trainer.test_acc_list) == 2
+    out = capsys.readouterr().out
+    assert "=== epoch:1" in out and "Final Test Accuracy" in out
+    assert acc == trainer.network.accuracy(x.reshape(100, -1), t)
+
+
+def test_random_shift_moves_images_and_fills_zeros():
+    x = np.zeros((50, 1, 6, 6))
+    x[:, :, 2, 3] = 1
+    y = random_shift(x, 2, np.random.default_rng(0))
+    assert y.shape == x.shape
+    assert np.all(y.sum(axis=(1, 2, 3)) == 1)  # the pixel moved, never left the 6x6 (shift 2 from the centre)
+    positions = {tuple(np.argwhere(img[0])[0]) for img in y}
+    assert len(positions) > 5
+    assert all(abs(r - 2) <= 2 and abs(c - 3) <= 2 for r, c in positions)
+
+
+def test_training_command_end_to_end(tmp_path, capsys):
+    write_dataset(tmp_path / "data", n_train=60, n_test=20)
+    out = tmp_path / "w.npz"
+    code = train_cli.main(["--data", str(tmp_path / "data"), "--epochs", "2", "--batch-size", "20",
+                           "--out", str(out), "--init-out", str(tmp_path / "init.npz"), "--quiet", "--seed", "3"])
+    assert code == 0
+    meta = json.loads(out.with_suffix(".json").read_text())
+    assert meta["epochs"] == 2 and meta["seed"] == 3 and meta["train_size"] == 60
+    assert meta["hyperparameters"]["optimizer"] == "adam" and meta["hyperparameters"]["lr"] == 0.001
+    assert len(meta["data_sha256"]) == 64 and 0 <= meta["test_accuracy"] <= 1
+    net = SimpleConvNet()
+    net.load_params(out)
+    init = SimpleConvNet()
+    init.load_params(tmp_path / "init.npz")
+    assert not np.array_equal(net.params["W1"], init.params["W1"])
+    # Same seed, same data, same weights.
+    out2 = tmp_path / "w2.npz"
+    train_cli.main(["--data", str(tmp_path / "data"), "--epochs", "2", "--batch-size", "20", "--out", str(out2),
+                    "--quiet", "--seed", "3"])
+    again = SimpleConvNet()
+    again.load_params(out2)
+    for key in net.params:
+        np.testing.assert_array_equal(net.params[key], again.params[key])
+
+
+def test_training_command_keeps_last_epoch_on_ctrl_c(tmp_path, monkeypatch):
+    write_dataset(tmp_path / "data", n_train=60, n_test=20)
+    real = train_cli.iterate_training
+
+    def interrupted(*args, **kwargs):
+        for event in real(*args, **kwargs):
+            yield event
+            if event["event"] == "epoch" and event["epoch"] == 1:
+                raise KeyboardInterrupt
+
+    monkeypatch.setattr(train_cli, "iterate_training", interrupted)
+    out = tmp_path / "w.npz"
+    assert train_cli.main(["--data", str(tmp_path / "data"), "--epochs", "5", "--batch-size", "20",
+                           "--out", str(out), "--quiet"]) == 0
+    meta = json.loads(out.with_suffix(".json").read_text())
+    assert meta["interrupted"] and meta["epochs"] == 1
+
+
+def test_training_command_reports_missing_data(tmp_path, capsys):
+    assert train_cli.main(["--data", str(tmp_path), "--quiet"]) == 2
+    assert "missing train-images-idx3-ubyte.gz" in capsys.readouterr().err
