@@ -193,6 +193,8 @@ class MainWindow(QMainWindow):
         module = importlib.import_module(f"explorer.panels.{spec.module}")
         panel = getattr(module, spec.cls)(self.context, spec)
         panel.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        if hasattr(panel, "open_in_conv_lab"):
+            panel.open_in_conv_lab.connect(self._on_open_in_conv_lab)
         index = self.stack.indexOf(self._slots[spec.key])
         self.stack.removeWidget(self._slots[spec.key])
         self._slots[spec.key].deleteLater()
@@ -219,7 +221,17 @@ class MainWindow(QMainWindow):
         spec = PANELS[row]
         panel = self.panels.get(spec.key) or self._create_panel(spec)
         self.stack.setCurrentWidget(panel)
+        self._update_weights_label()  # the first panel that needs the network has loaded it by now
         self.panel_changed.emit(spec.key)
+
+    def _on_open_in_conv_lab(self, payload):
+        """Draw & Classify asks to show one filter on the drawn digit in the Convolution Lab."""
+        self.select_panel("conv")
+        panel = self.panels["conv"]
+        if hasattr(panel, "show_filter_on_image"):
+            panel.show_filter_on_image(payload)
+        else:
+            self.statusBar().showMessage(self.tr("The Convolution Lab cannot show filters yet."), 8000)
 
     # -- language, theme, zoom ----------------------------------------------------------------
 

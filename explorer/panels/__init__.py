@@ -23,7 +23,7 @@ PANELS = (
               "PlaceholderPanel",
               QT_TRANSLATE_NOOP("Panels", "Watch SGD, Momentum, AdaGrad, RMSprop and Adam walk across a loss "
                                 "surface, with their internal state.")),
-    PanelSpec("draw", QT_TRANSLATE_NOOP("Panels", "Draw & Classify"), "draw.svg", "placeholder", "PlaceholderPanel",
+    PanelSpec("draw", QT_TRANSLATE_NOOP("Panels", "Draw & Classify"), "draw.svg", "draw", "DrawPanel",
               QT_TRANSLATE_NOOP("Panels", "Draw a digit and see SimpleConvNet classify it live, and what every "
                                 "layer sees.")),
     PanelSpec("training", QT_TRANSLATE_NOOP("Panels", "Training Studio"), "training.svg", "placeholder",

@@ -1,0 +1,66 @@
+"""MNIST for the panels: where it is, and downloading it with a progress dialog."""
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+from engine import mnist
+
+from .workers import FunctionWorker
+
+
+def data_folder(settings):
+    """The folder holding MNIST (settings' data folder, $DLFS_DATA, cache), or None."""
+    try:
+        return mnist.find_data_dir(settings.get("data_dir", "", str) or None)
+    except mnist.DatasetError:
+        return mnist.find_data_dir(None)
+
+
+def _download_job(report, should_stop):
+    return mnist.download_mnist(progress=lambda name, done, total: report((name, done, total)),
+                                should_stop=should_stop)
+
+
+class MnistDownload(QObject):
+    """Download MNIST into the cache with a cancellable progress dialog; emits ``finished(folder)``."""
+
+    finished = Signal(object)  # the folder, or None if cancelled or failed
+
+    def __init__(self, parent_widget):
+        super().__init__(parent_widget)
+        self.parent_widget = parent_widget
+        self.worker = FunctionWorker(_download_job, parent=self)
+        self.dialog = QProgressDialog(self.tr("Downloading MNIST…"), self.tr("Cancel"), 0, 1000, parent_widget)
+        self.dialog.setWindowTitle(self.tr("MNIST"))
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(0)
+        self.dialog.canceled.connect(self.worker.request_stop)
+        self.worker.progress.connect(self._on_progress)
+        self.worker.succeeded.connect(self._on_succeeded)
+        self.worker.errored.connect(self._on_errored)
+        self.worker.cancelled.connect(lambda: self._finish(None))
+
+    def start(self):
+        self.dialog.show()
+        self.worker.start()
+
+    def _on_progress(self, info):
+        name, done, total = info
+        self.dialog.setLabelText(self.tr("Downloading %1…").replace("%1", name))
+        if total:
+            self.dialog.setValue(int(1000 * done / total))
+
+    def _on_succeeded(self, folder):
+        self._finish(folder)
+
+    def _on_errored(self, message, details):
+        QMessageBox.warning(self.parent_widget, self.tr("MNIST could not be downloaded"), message)
+        self._finish(None)
+
+    def _finish(self, folder):
+        self.dialog.reset()
+        self.dialog.hide()
+        self.finished.emit(folder)
+
+    def stop(self):
+        return self.worker.stop()

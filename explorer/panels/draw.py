@@ -1,0 +1,406 @@
+"""Draw & Classify: draw a digit, SimpleConvNet answers live, and you can look inside."""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSlider,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine import samples
+from engine.inference import read_digit
+from engine.preprocess import fit_square, photo_to_ink
+
+from ..widgets.digit_gallery import DigitGallery
+from ..widgets.drawing_canvas import DrawingCanvas
+from ..widgets.mosaic import MosaicView
+from ..widgets.prob_bars import ProbabilityBars
+from .base import Panel
+
+LIVE_INTERVAL_MS = 30  # at most ~30 predictions a second while a stroke is drawn
+
+
+@dataclass
+class DrawState:
+    """What the panel shows, free of Qt: the last reading and the selections."""
+
+    reading: object = None  # engine.inference.DigitReading or None
+    selected_map: int = 0
+    gallery_filter: str = "all"  # "all", "0".."9", "mistakes"
+    sample_predictions: np.ndarray = field(default=None, repr=False)
+
+
+class DrawPanel(Panel):
+    open_in_conv_lab = Signal(object)  # {"image", "filter", "bias", "index"} for the Convolution Lab
+
+    def __init__(self, context, spec, parent=None):
+        super().__init__(context, spec, parent)
+        self.state = DrawState()
+        self.sample_images, self.sample_labels = samples.load_samples()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(LIVE_INTERVAL_MS)
+        self._build_ui()
+        self._connect()
+        self.retranslate()
+        self._refresh_filters()
+        self._refresh_gallery()
+        self._restore_drawing()
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _tool(self, checkable=False):
+        b = QToolButton()
+        b.setCheckable(checkable)
+        b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        return b
+
+    def _build_ui(self):
+        self.canvas = DrawingCanvas()
+        self.pen_label = QLabel()
+        self.pen_slider = QSlider(Qt.Orientation.Horizontal)
+        self.pen_slider.setRange(8, 40)
+        self.pen_slider.setValue(int(self.context.settings.get("draw/pen_width", 22, int)))
+        self.canvas.pen_width = self.pen_slider.value()
+        self.eraser_button = self._tool(checkable=True)
+        self.undo_button = self._tool()
+        self.redo_button = self._tool()
+        self.clear_button = self._tool()
+        self.load_button = self._tool()
+        tools = QHBoxLayout()
+        for w in (self.pen_label, self.pen_slider, self.eraser_button, self.undo_button, self.redo_button,
+                  self.clear_button, self.load_button):
+            tools.addWidget(w)
+        left = QVBoxLayout()
+        left.addWidget(self.canvas, 1)
+        left.addLayout(tools)
+
+        self.preview_caption = QLabel()
+        self.preview = QLabel()
+        self.preview.setFixedSize(112, 112)
+        self.preview.setStyleSheet("background: black; border: 1px solid gray;")
+        self.answer = QLabel()
+        font = self.answer.font()
+        font.setPointSizeF(font.pointSizeF() * 3)
+        font.setBold(True)
+        self.answer.setFont(font)
+        self.confidence = QLabel()
+        self.bars = ProbabilityBars()
+        right = QGridLayout()
+        right.addWidget(self.preview_caption, 0, 0)
+        right.addWidget(self.preview, 1, 0, 2, 1)
+        right.addWidget(self.answer, 1, 1)
+        right.addWidget(self.confidence, 2, 1)
+        right.addWidget(self.bars, 3, 0, 1, 2)
+        right.setRowStretch(4, 1)
+
+        top = QWidget()
+        top_layout = QHBoxLayout(top)
+        top_layout.addLayout(left, 3)
+        top_layout.addLayout(right, 2)
+
+        self.tabs = QTabWidget()
+        self.maps_view = MosaicView("inferno")
+        self.pooled_view = MosaicView("inferno")
+        self.hidden_view = MosaicView("inferno")
+        self.filters_view = MosaicView("CET-D1", symmetric=True)
+        gallery_page = QWidget()
+        g = QVBoxLayout(gallery_page)
+        row = QHBoxLayout()
+        self.gallery_filter = QComboBox()
+        self.gallery_status = QLabel()
+        row.addWidget(self.gallery_filter)
+        row.addWidget(self.gallery_status, 1)
+        g.addLayout(row)
+        self.gallery = DigitGallery()
+        g.addWidget(self.gallery)
+        for w in (self.maps_view, self.pooled_view, self.hidden_view, self.filters_view, gallery_page):
+            self.tabs.addTab(w, "")
+
+        self.detail_title = QLabel()
+        self.detail_title.setWordWrap(True)
+        self.detail_map = MosaicView("inferno")
+        self.detail_filter = MosaicView("CET-D1", symmetric=True)
+        self.conv_lab_button = QPushButton()
+        detail = QWidget()
+        d = QGridLayout(detail)
+        d.addWidget(self.detail_title, 0, 0, 1, 2)
+        d.addWidget(self.detail_map, 1, 0)
+        d.addWidget(self.detail_filter, 1, 1)
+        d.addWidget(self.conv_lab_button, 2, 0, 1, 2)
+        detail.setMaximumWidth(360)
+
+        bottom = QWidget()
+        b = QHBoxLayout(bottom)
+        b.addWidget(self.tabs, 3)
+        b.addWidget(detail, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        QVBoxLayout(self).addWidget(splitter)
+
+        self.clear_shortcuts = [QShortcut(QKeySequence(k), self) for k in (Qt.Key.Key_Escape, Qt.Key.Key_Delete)]
+        self.undo_shortcut = QShortcut(QKeySequence.StandardKey.Undo, self)
+        self.redo_shortcuts = [QShortcut(QKeySequence(k), self) for k in ("Ctrl+Shift+Z", "Ctrl+Y")]
+
+    def _connect(self):
+        self.canvas.stroke_moved.connect(self._on_canvas_stroke_moved)
+        self.canvas.changed.connect(self._on_canvas_changed)
+        self._timer.timeout.connect(lambda: self.update_prediction(live=True))
+        self.pen_slider.valueChanged.connect(self._on_pen_width_changed)
+        self.eraser_button.toggled.connect(self._on_eraser_toggled)
+        self.undo_button.clicked.connect(self.canvas.undo)
+        self.redo_button.clicked.connect(self.canvas.redo)
+        self.clear_button.clicked.connect(self.canvas.clear)
+        self.load_button.clicked.connect(self._on_load_clicked)
+        for s in self.clear_shortcuts:
+            s.activated.connect(self.canvas.clear)
+        self.undo_shortcut.activated.connect(self.canvas.undo)
+        for s in self.redo_shortcuts:
+            s.activated.connect(self.canvas.redo)
+        self.maps_view.tile_clicked.connect(self._on_map_clicked)
+        self.pooled_view.tile_clicked.connect(self._on_map_clicked)
+        self.filters_view.tile_clicked.connect(self._on_map_clicked)
+        self.conv_lab_button.clicked.connect(self._on_conv_lab_clicked)
+        self.gallery.digit_chosen.connect(self._on_gallery_digit_chosen)
+        self.gallery_filter.currentIndexChanged.connect(self._on_gallery_filter_changed)
+        self.context.model.weights_changed.connect(self._on_weights_changed)
+
+    def retranslate(self):
+        self.canvas.hint = self.tr("Draw a digit here\n(Esc clears)")
+        self.canvas.setToolTip(self.tr("Draw with the mouse, a pen or a finger. Esc or Delete clears; "
+                                       "Ctrl+Z undoes, Ctrl+Shift+Z redoes."))
+        self.pen_label.setText(self.tr("Pen"))
+        self.pen_slider.setToolTip(self.tr("Pen width"))
+        self.eraser_button.setText(self.tr("Eraser"))
+        self.eraser_button.setToolTip(self.tr("Erase instead of drawing"))
+        self.undo_button.setText(self.tr("Undo"))
+        self.undo_button.setToolTip(self.tr("Undo the last stroke (Ctrl+Z)"))
+        self.redo_button.setText(self.tr("Redo"))
+        self.redo_button.setToolTip(self.tr("Redo (Ctrl+Shift+Z)"))
+        self.clear_button.setText(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Clear the canvas (Esc)"))
+        self.load_button.setText(self.tr("Load image…"))
+        self.load_button.setToolTip(self.tr("Classify a photo or scan of a handwritten digit"))
+        self.preview_caption.setText(self.tr("What the network sees (28×28)"))
+        self.preview.setToolTip(self.tr("Your drawing cropped, scaled to 20 pixels and centred by its "
+                                        "centre of mass, as MNIST digits were made"))
+        self.bars.setToolTip(self.tr("Softmax probability of each digit"))
+        titles = [self.tr("Feature maps"), self.tr("Pooled"), self.tr("Hidden"), self.tr("Filters"),
+                  self.tr("Gallery")]
+        tips = [self.tr("conv1 + ReLU: what each of the 30 filters finds in your digit (24×24); "
+                        "click one to look closer"),
+                self.tr("The feature maps after 2×2 max pooling (12×12)"),
+                self.tr("The 100 hidden units after ReLU, as a 10×10 grid"),
+                self.tr("The 30 trained 5×5 filters of the first layer (blue negative, red positive)"),
+                self.tr("MNIST test digits to load onto the canvas")]
+        for i, (title, tip) in enumerate(zip(titles, tips)):
+            self.tabs.setTabText(i, title)
+            self.tabs.setTabToolTip(i, tip)
+        self.conv_lab_button.setText(self.tr("Open this filter on this digit in the Convolution Lab"))
+        current = self.gallery_filter.currentIndex()
+        self.gallery_filter.blockSignals(True)
+        self.gallery_filter.clear()
+        self.gallery_filter.addItem(self.tr("All digits"), "all")
+        for d in range(10):
+            self.gallery_filter.addItem(self.tr("Only %1").replace("%1", str(d)), str(d))
+        self.gallery_filter.addItem(self.tr("Show mistakes"), "mistakes")
+        self.gallery_filter.setCurrentIndex(max(current, 0))
+        self.gallery_filter.blockSignals(False)
+        self.gallery_filter.setToolTip(self.tr("Which digits to show; mistakes are digits the network gets wrong"))
+        self._show_reading(self.state.reading)
+        self._refresh_gallery()
+
+    # -- prediction -------------------------------------------------------------------------------
+
+    def _on_canvas_stroke_moved(self):
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _on_canvas_changed(self):
+        self._timer.stop()
+        self.update_prediction(live=False)
+
+    def update_prediction(self, live=False):
+        """Preprocess the canvas and classify it; the inside view is filled at stroke end."""
+        reading = read_digit(self.context.model.net, self.canvas.to_array(), with_activations=not live)
+        if live and reading is not None and self.state.reading is not None:
+            reading.activations = self.state.reading.activations  # keep the last inside view until the end
+        self.state.reading = reading
+        self._show_reading(reading)
+
+    def _show_reading(self, reading):
+        self.undo_button.setEnabled(self.canvas.can_undo())
+        self.redo_button.setEnabled(self.canvas.can_redo())
+        if reading is None:
+            self.preview.setPixmap(QPixmap())
+            self.answer.setText("–")
+            self.confidence.setText(self.tr("Draw a digit"))
+            self.bars.set_probabilities(None)
+            self.conv_lab_button.setEnabled(False)
+            return
+        data = np.ascontiguousarray((np.clip(reading.image, 0, 1) * 255).astype(np.uint8))
+        qimage = QImage(data.data, 28, 28, 28, QImage.Format.Format_Grayscale8).copy()
+        self.preview.setPixmap(QPixmap.fromImage(qimage).scaled(112, 112))
+        self.answer.setText(str(reading.answer))
+        self.confidence.setText(self.tr("%1% sure").replace("%1", f"{100 * reading.confidence:.1f}"))
+        self.bars.set_probabilities(reading.probabilities)
+        self.conv_lab_button.setEnabled(True)
+        acts = reading.activations
+        if acts is not None:
+            self.maps_view.set_maps(acts["Relu1"], cols=6)
+            self.pooled_view.set_maps(acts["Pool1"], cols=6)
+            self.hidden_view.set_maps(acts["Relu2"].reshape(1, 10, 10), cols=1)
+            self._show_detail()
+
+    # -- inside view ---------------------------------------------------------------------------------
+
+    def _refresh_filters(self):
+        W = self.context.model.net.params["W1"]
+        self.filters_view.set_maps(W[:, 0], cols=6)
+        self._show_detail()
+
+    def _on_map_clicked(self, k):
+        self.state.selected_map = k
+        for view in (self.maps_view, self.pooled_view, self.filters_view):
+            view.select(k)
+        self._show_detail()
+
+    def _show_detail(self):
+        k = self.state.selected_map
+        net = self.context.model.net
+        self.detail_filter.set_maps(net.params["W1"][k : k + 1, 0], cols=1)
+        reading = self.state.reading
+        if reading is not None and reading.activations is not None:
+            self.detail_map.set_maps(reading.activations["Relu1"][k : k + 1], cols=1)
+        self.detail_title.setText(self.tr("Filter %1 and what it finds (bias %2)")
+                                  .replace("%1", str(k + 1)).replace("%2", f"{float(net.params['b1'][k]):+.3f}"))
+
+    def _on_conv_lab_clicked(self):
+        reading = self.state.reading
+        if reading is None:
+            return
+        k = self.state.selected_map
+        net = self.context.model.net
+        self.open_in_conv_lab.emit({"image": reading.image.copy(), "filter": net.params["W1"][k, 0].copy(),
+                                    "bias": float(net.params["b1"][k]), "index": k})
+
+    def _on_weights_changed(self, _source):
+        self.state.sample_predictions = None
+        self._refresh_filters()
+        self.update_prediction()
+        self._refresh_gallery()
+
+    # -- tools ------------------------------------------------------------------------------------------
+
+    def _on_pen_width_changed(self, value):
+        self.canvas.pen_width = value
+        self.context.settings.set("draw/pen_width", value)
+
+    def _on_eraser_toggled(self, on):
+        self.canvas.eraser = on
+
+    def _on_load_clicked(self):
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load an image of a digit"),
+                                              self.context.settings.get("last_dir", "", str),
+                                              self.tr("Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)"))
+        if path:
+            self.load_image(path)
+
+    def load_image(self, path):
+        """Load a photo/scan onto the canvas; a broken or non-image file gets a message. Returns success."""
+        image = QImage(str(path))
+        if image.isNull():
+            QMessageBox.warning(self, self.tr("Cannot load image"),
+                                self.tr("%1 is not an image this program can read, or the file is broken.")
+                                .replace("%1", str(path)))
+            return False
+        grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
+        w, h = grey.width(), grey.height()
+        data = np.frombuffer(grey.constBits(), dtype=np.uint8, count=grey.sizeInBytes())
+        pixels = data.reshape(h, grey.bytesPerLine())[:, :w].astype(np.float64) / 255.0
+        try:
+            ink = fit_square(photo_to_ink(pixels))
+        except ValueError as e:
+            ink, error = None, str(e)
+        else:
+            error = self.tr("No digit found: the image looks blank.")
+        if ink is None:
+            QMessageBox.warning(self, self.tr("Cannot load image"), error)
+            return False
+        self.canvas.set_array(ink)
+        return True
+
+    # -- nothing lost on close ----------------------------------------------------------------------
+
+    def _restore_drawing(self):
+        data = self.context.settings.get("draw/canvas", QByteArray(), QByteArray)
+        image = QImage()
+        if not data.isEmpty() and image.loadFromData(data, "PNG") and not image.isNull():
+            grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
+            ptr = np.frombuffer(grey.constBits(), dtype=np.uint8, count=grey.sizeInBytes())
+            ink = ptr.reshape(grey.height(), grey.bytesPerLine())[:, : grey.width()] / 255.0
+            self.canvas.set_array(ink)
+            self.canvas.reset_history()
+        else:
+            self._show_reading(None)
+
+    def shutdown(self):
+        """Keep the drawing for next time."""
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        self.canvas.image.save(buffer, "PNG")
+        self.context.settings.set("draw/canvas", buffer.data())
+
+    # -- gallery -----------------------------------------------------------------------------------------
+
+    def _sample_predictions(self):
+        if self.state.sample_predictions is None:
+            net = self.context.model.net
+            x = self.sample_images[:, None].astype(np.float32) / 255.0
+            self.state.sample_predictions = np.concatenate(
+                [net.predict(x[i : i + 200]).argmax(axis=1) for i in range(0, len(x), 200)])
+        return self.state.sample_predictions
+
+    def _on_gallery_filter_changed(self, _index):
+        self.state.gallery_filter = self.gallery_filter.currentData() or "all"
+        self._refresh_gallery()
+
+    def _refresh_gallery(self):
+        if not hasattr(self, "gallery"):
+            return
+        labels = self.sample_labels
+        which = self.state.gallery_filter
+        if which == "mistakes":
+            pred = self._sample_predictions()
+            idx = np.flatnonzero(pred != labels)
+            captions = [f"{pred[i]}≠{labels[i]}" for i in idx]
+            tips = [self.tr("The network says %1; the truth is %2").replace("%1", str(pred[i]))
+                    .replace("%2", str(labels[i])) for i in idx]
+            self.gallery_status.setText(self.tr("%1 of %2 sample digits are misclassified")
+                                        .replace("%1", str(len(idx))).replace("%2", str(len(labels))))
+        else:
+            idx = np.arange(len(labels)) if which == "all" else np.flatnonzero(labels == int(which))
+            captions = [str(labels[i]) for i in idx]
+            tips = [self.tr("A %1 from the MNIST test set").replace("%1", str(labels[i])) for i in idx]
+            self.gallery_status.setText(self.tr("%1 digits; click one to load it").replace("%1", str(len(idx))))
+        self.gallery.show_digits(self.sample_images, idx, captions, tips, key="samples")
+
+    def _on_gallery_digit_chosen(self, i):
+        self.canvas.set_array(self.sample_images[i].astype(np.float64) / 255.0)

@@ -1,0 +1,57 @@
+"""Background work off the GUI thread: a QThread running one function with progress and cancel.
+
+The function receives ``report(obj)`` (emits ``progress`` with a copy-safe object) and
+``should_stop()`` (polled between steps). On window close: ``stop()`` requests the stop,
+then waits for the thread.
+"""
+
+import traceback
+
+from PySide6.QtCore import QThread, Signal
+
+
+class Cancelled(Exception):
+    """Raised inside a job that noticed ``should_stop()``."""
+
+
+class FunctionWorker(QThread):
+    progress = Signal(object)
+    succeeded = Signal(object)
+    errored = Signal(str, str)  # message, traceback
+    cancelled = Signal()
+
+    def __init__(self, fn, *args, parent=None, **kwargs):
+        super().__init__(parent)
+        self.fn, self.args, self.kwargs = fn, args, kwargs
+        self._stop = False
+
+    def should_stop(self):
+        return self._stop
+
+    def report(self, obj):
+        self.progress.emit(obj)
+
+    def run(self):
+        try:
+            result = self.fn(self.report, self.should_stop, *self.args, **self.kwargs)
+        except Cancelled:
+            self.cancelled.emit()
+        except Exception as e:  # shown to the user by whoever started the job
+            if self._stop:
+                self.cancelled.emit()
+            else:
+                self.errored.emit(f"{type(e).__name__}: {e}" if not str(e) else str(e), traceback.format_exc())
+        else:
+            if self._stop:
+                self.cancelled.emit()
+            else:
+                self.succeeded.emit(result)
+
+    def request_stop(self):
+        self._stop = True
+
+    def stop(self, timeout_ms=2000):
+        """Request the stop and wait for the thread; True if it ended in time."""
+        self.request_stop()
+        self.quit()
+        return self.wait(timeout_ms)
