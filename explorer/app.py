@@ -242,7 +242,10 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self.lang_actions[lang].setChecked(True)
         self.settings.set("language", lang)
-        self.retranslate()  # LanguageChange also arrives, but the first call must not wait for it
+        # LanguageChange events arrive later too; retranslating now makes the switch immediate.
+        self.retranslate()
+        for panel in self.panels.values():
+            panel.retranslate()
         if lang == "ko" and not has_korean_font():
             self.statusBar().showMessage(self.tr("No Korean font found: install fonts-noto-cjk to see Hangul."))
         self.language_changed.emit(lang)

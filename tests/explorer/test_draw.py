@@ -1,0 +1,192 @@
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
+
+from engine import pretrained
+from engine.preprocess import mnist_style
+from engine.samples import load_samples
+
+
+@pytest.fixture
+def panel(window, qtbot):
+    window.select_panel("draw")
+    p = window.current_panel()
+    p.resize(1000, 800)
+    qtbot.waitExposed(p.canvas)
+    return p
+
+
+def canvas_point(canvas, x, y):
+    """Canvas pixel (0..280) -> widget position."""
+    t = canvas._target()
+    return QPoint(int(t.x() + x * t.width() / 280), int(t.y() + y * t.height() / 280))
+
+
+def stroke(canvas, points):
+    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     canvas_point(canvas, *points[0]))
+    for x, y in points[1:]:
+        QTest.mouseMove(canvas, canvas_point(canvas, x, y))
+    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       canvas_point(canvas, *points[-1]))
+
+
+def vertical_line():
+    return [(140, y) for y in range(50, 231, 10)]
+
+
+def loop():
+    return [(140 + 55 * np.sin(a), 140 - 85 * np.cos(a)) for a in np.linspace(0, 2 * np.pi, 40)]
+
+
+def test_empty_canvas_gives_no_prediction(panel):
+    assert panel.state.reading is None
+    assert panel.bars.probabilities is None
+    assert panel.answer.text() == "–"
+
+
+def test_mouse_stroke_produces_a_prediction(panel):
+    stroke(panel.canvas, vertical_line())
+    assert not panel.canvas.is_empty()
+    reading = panel.state.reading
+    assert reading is not None and reading.activations is not None
+    assert panel.answer.text() == str(reading.answer)
+    assert sum(panel.bars.probabilities) == pytest.approx(1, abs=1e-5)
+    # The 28x28 preview is exactly the preprocessing function's output.
+    np.testing.assert_array_equal(reading.image, mnist_style(panel.canvas.to_array()))
+    assert not panel.preview.pixmap().isNull()
+
+
+@pytest.mark.skipif(not pretrained.WEIGHTS.exists(), reason="shipped weights not built yet")
+def test_strokes_are_read_as_the_digits_they_draw(panel):
+    stroke(panel.canvas, vertical_line())
+    assert panel.state.reading.answer == 1
+    panel.canvas.clear()
+    stroke(panel.canvas, loop())
+    assert panel.state.reading.answer == 0
+
+
+def test_undo_redo_and_clear(panel, qtbot):
+    stroke(panel.canvas, vertical_line())
+    assert panel.undo_button.isEnabled()
+    panel.canvas.setFocus()
+    QTest.keyClick(panel, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert panel.canvas.is_empty() and panel.state.reading is None
+    QTest.keyClick(panel, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert not panel.canvas.is_empty() and panel.state.reading is not None
+    QTest.keyClick(panel, Qt.Key.Key_Escape)
+    assert panel.canvas.is_empty() and panel.bars.probabilities is None
+    panel.undo_button.click()
+    assert not panel.canvas.is_empty()
+
+
+def test_eraser_removes_ink(panel):
+    stroke(panel.canvas, vertical_line())
+    before = panel.canvas.to_array().sum()
+    panel.eraser_button.setChecked(True)
+    panel.pen_slider.setValue(40)
+    stroke(panel.canvas, [(140, y) for y in range(40, 100, 5)])
+    assert panel.canvas.to_array().sum() < before
+
+
+def write_photo(path, digit_uint8):
+    """A 'photo' of a digit: dark ink on light paper, larger and not centred."""
+    ink = np.kron(digit_uint8.astype(float) / 255, np.ones((6, 6)))
+    page = np.full((240, 320), 0.9)
+    page[30:198, 100:268] -= 0.7 * ink
+    data = np.ascontiguousarray((page * 255).astype(np.uint8))
+    QImage(data.data, 320, 240, 320, QImage.Format.Format_Grayscale8).copy().save(str(path))
+
+
+def test_loading_a_photo_classifies_it(panel, tmp_path):
+    images, labels = load_samples()
+    write_photo(tmp_path / "digit.png", images[3])
+    assert panel.load_image(tmp_path / "digit.png")
+    reading = panel.state.reading
+    assert reading is not None
+    direct = mnist_style(images[3] / 255)
+    assert np.abs(reading.image - direct).mean() < 0.05
+    if pretrained.WEIGHTS.exists():
+        assert reading.answer == labels[3]
+
+
+def test_broken_image_gets_a_message(panel, tmp_path, monkeypatch):
+    messages = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: messages.append(a[2]))
+    (tmp_path / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\nnot really")
+    stroke(panel.canvas, vertical_line())
+    before = panel.canvas.to_array().copy()
+    assert not panel.load_image(tmp_path / "broken.png")
+    assert "broken.png" in messages[-1]
+    np.testing.assert_array_equal(panel.canvas.to_array(), before)  # nothing lost
+    blank = QImage(50, 50, QImage.Format.Format_Grayscale8)
+    blank.fill(230)
+    blank.save(str(tmp_path / "blank.png"))
+    assert not panel.load_image(tmp_path / "blank.png")
+    assert "No digit found" in messages[-1]
+
+
+def test_gallery_loads_a_digit_and_lists_mistakes(panel):
+    panel.tabs.setCurrentIndex(4)
+    assert panel.gallery.count() == 1000
+    item = panel.gallery.item(7)
+    panel.gallery.itemClicked.emit(item)
+    assert panel.state.reading is not None
+    panel.gallery_filter.setCurrentIndex(panel.gallery_filter.findData("3"))
+    assert panel.gallery.count() == 100
+    panel.gallery_filter.setCurrentIndex(panel.gallery_filter.findData("mistakes"))
+    pred = panel.state.sample_predictions
+    assert panel.gallery.count() == int(np.sum(pred != panel.sample_labels))
+
+
+def test_clicking_a_feature_map_selects_its_filter(panel, qtbot):
+    stroke(panel.canvas, vertical_line())
+    panel._on_map_clicked(4)
+    assert panel.state.selected_map == 4
+    assert "Filter 5" in panel.detail_title.text()
+    with qtbot.waitSignal(panel.open_in_conv_lab) as blocker:
+        panel.conv_lab_button.click()
+    payload = blocker.args[0]
+    np.testing.assert_array_equal(payload["filter"], panel.context.model.net.params["W1"][4, 0])
+    np.testing.assert_array_equal(payload["image"], panel.state.reading.image)
+
+
+def test_mosaic_click_maps_to_tiles(panel):
+    view = panel.maps_view
+    stroke(panel.canvas, vertical_line())
+    assert view.tile_at(0, 0) == 0
+    assert view.tile_at(25, 0) == 1  # 24 wide + 1 gap
+    assert view.tile_at(24.5, 3) is None  # the gap
+    assert view.tile_at(0, 25 * 4 + 1) == 24
+
+
+def test_drawing_survives_closing_the_window(window, qtbot, settings):
+    from explorer.app import MainWindow
+
+    window.select_panel("draw")
+    panel = window.current_panel()
+    stroke(panel.canvas, vertical_line())
+    ink = panel.canvas.to_array()
+    window.close()
+    again = MainWindow(settings, lang="en", panel="draw")
+    qtbot.addWidget(again)
+    restored = again.current_panel()
+    np.testing.assert_allclose(restored.canvas.to_array(), ink, atol=1 / 255)
+    assert restored.state.reading is not None
+
+
+def test_korean_texts(panel, window):
+    window.set_language("ko")
+    assert panel.clear_button.text() == "지우기"
+    window.set_language("en")
+    assert panel.clear_button.text() == "Clear"
+
+
+def draw_with_painter(canvas):
+    p = QPainter(canvas.image)
+    p.setPen(QPen(QColor(255, 255, 255), 20))
+    p.drawLine(140, 40, 140, 240)
+    p.end()
