@@ -36,9 +36,9 @@ def relu_grad(x):
 def softmax(x):
     """Softmax over the last axis; x: (N, K) or (K,)."""
     x = np.asarray(x)
-    shifted = x - np.max(x, axis=-1, keepdims=True)  # exp of large numbers would overflow
-    e = np.exp(shifted)
-    return e / np.sum(e, axis=-1, keepdims=True)
+    e = np.exp(x - x.max(axis=-1, keepdims=True))  # shifted: exp of large numbers would overflow
+    e /= e.sum(axis=-1, keepdims=True)
+    return e
 
 
 def log_softmax(x):

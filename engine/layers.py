@@ -6,10 +6,9 @@ x: (N, C, H, W); filters W: (FN, C, FH, FW). Parameter gradients are left in
 """
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
 
 from .functions import log_softmax, softmax
-from .util import check_image_batch, col2im, im2col, output_shape
+from .util import check_image_batch, col2im, im2col, output_shape, windows
 
 
 class Relu:
@@ -336,9 +335,7 @@ class ConvPoolRelu:
         if oh % 2 or ow % 2:
             raise ValueError(f"fused conv+pool needs an even convolution output, got {oh}x{ow}")
         ph, pw = oh // 2, ow // 2
-        s, p = self.stride, self.pad
-        xp = np.pad(x, [(0, 0), (0, 0), (p, p), (p, p)]) if p else x
-        win = sliding_window_view(xp, (FH, FW), axis=(2, 3))[:, :, : (oh - 1) * s + 1 : s, : (ow - 1) * s + 1 : s]
+        win, _, _ = windows(x, FH, FW, self.stride, self.pad)
         win = win.reshape(N, C, ph, 2, pw, 2, FH, FW)  # split OH, OW into (pool cell, offset)
         colT = np.ascontiguousarray(win.transpose(1, 6, 7, 3, 5, 0, 2, 4)).reshape(C * FH * FW, -1)
         conv = colT.T @ self.W.reshape(FN, -1).T  # (4 * N*PH*PW, FN), rows (dy, dx, n, i, j)

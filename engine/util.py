@@ -5,7 +5,7 @@ Shapes follow the book: images are (N, C, H, W), filters (FN, C, FH, FW), and
 """
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
+from numpy.lib.stride_tricks import as_strided as _np_as_strided
 
 
 def conv_output_size(input_size, filter_size, stride=1, pad=0, strict=False, axis="H"):
@@ -15,26 +15,25 @@ def conv_output_size(input_size, filter_size, stride=1, pad=0, strict=False, axi
     whole window are dropped); ``strict=True`` (the lab's mode) refuses such geometry.
     Either way a result below 1 is refused, with the numbers in the message.
     """
-    _check_stride_pad(stride, pad)
-    f = "F" + axis
+    if stride <= 0 or pad < 0 or int(stride) != stride or int(pad) != pad:
+        _check_stride_pad(stride, pad)
     numerator = input_size + 2 * pad - filter_size
-    exact = numerator / stride + 1
-    formula = (
-        f"O{axis} = ({axis} + 2P - {f}) / S + 1 = "
-        f"({input_size} + 2*{pad} - {filter_size}) / {stride} + 1 = {_fmt(exact)}"
-    )
     if numerator < 0:
         raise ValueError(
-            f"{formula}: the {filter_size}-wide filter does not fit in the padded input "
-            f"of size {input_size + 2 * pad}"
+            f"{_formula(input_size, filter_size, stride, pad, axis)}: the {filter_size}-wide filter does not fit "
+            f"in the padded input of size {input_size + 2 * pad}"
         )
     if strict and numerator % stride:
-        raise ValueError(f"{formula} is not a whole number")
+        raise ValueError(f"{_formula(input_size, filter_size, stride, pad, axis)} is not a whole number")
     return numerator // stride + 1
 
 
-def _fmt(v):
-    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+def _formula(input_size, filter_size, stride, pad, axis):
+    """'OH = (H + 2P - FH) / S + 1 = (7 + 2*0 - 2) / 2 + 1 = 3.5' with the numbers filled in."""
+    exact = (input_size + 2 * pad - filter_size) / stride + 1
+    shown = str(int(exact)) if float(exact).is_integer() else f"{exact:g}"
+    return (f"O{axis} = ({axis} + 2P - F{axis}) / S + 1 = "
+            f"({input_size} + 2*{pad} - {filter_size}) / {stride} + 1 = {shown}")
 
 
 def _check_stride_pad(stride, pad):
@@ -59,13 +58,29 @@ def output_shape(input_shape, filter_h, filter_w, stride=1, pad=0, strict=False)
     return oh, ow
 
 
-def _windows(x, filter_h, filter_w, stride, pad, pad_value=0):
-    """Strided view (N, C, OH, OW, FH, FW) of every window: no copy yet."""
+def windows(x, filter_h, filter_w, stride=1, pad=0):
+    """Strided view (N, C, OH, OW, FH, FW) of every filter window of x: (N, C, H, W); no copy.
+
+    Element [n, c, i, j, u, v] is x_padded[n, c, i*S + u, j*S + v].
+    """
     oh, ow = output_shape(x.shape, filter_h, filter_w, stride, pad)
     if pad:
-        x = np.pad(x, [(0, 0), (0, 0), (pad, pad), (pad, pad)], constant_values=pad_value)
-    win = sliding_window_view(x, (filter_h, filter_w), axis=(2, 3))
-    return win[:, :, : (oh - 1) * stride + 1 : stride, : (ow - 1) * stride + 1 : stride], oh, ow
+        x = np.pad(x, [(0, 0), (0, 0), (pad, pad), (pad, pad)])
+    sn, sc, sh, sw = x.strides
+    # A raw strided view: sliding_window_view's checks cost more than convolving one image.
+    view = as_strided(x, shape=(x.shape[0], x.shape[1], oh, ow, filter_h, filter_w),
+                      strides=(sn, sc, sh * stride, sw * stride, sh, sw))
+    return view, oh, ow
+
+
+def as_strided(x, shape, strides):
+    """A read-only view of x's memory with the given shape and strides, starting at x[0, ...]."""
+    if x.flags.c_contiguous:
+        view = np.ndarray(shape, dtype=x.dtype, buffer=x, strides=strides)  # cheapest way to make a view
+    else:
+        view = _np_as_strided(x, shape, strides)
+    view.flags.writeable = False
+    return view
 
 
 def im2col(input_data, filter_h, filter_w, stride=1, pad=0):
@@ -75,7 +90,7 @@ def im2col(input_data, filter_h, filter_w, stride=1, pad=0):
     top-left corner is (i*S, j*S) in the padded image, flattened in (C, FH, FW) order.
     """
     x = check_image_batch(input_data)
-    win, oh, ow = _windows(x, filter_h, filter_w, stride, pad)
+    win, oh, ow = windows(x, filter_h, filter_w, stride, pad)
     N, C = x.shape[:2]
     # One strided copy in (C, FH, FW, N, OH, OW) order: each filter offset then reads a
     # whole contiguous run of a row, about 3x faster than copying window by window. The
