@@ -13,15 +13,21 @@ from .util import check_image_batch, col2im, im2col, output_shape, windows
 
 class Relu:
     def __init__(self):
-        self.mask = None
+        self.keep = None  # x > 0: where the gradient passes
+
+    @property
+    def mask(self):
+        """The book's name: where x <= 0 (the gradient is blocked)."""
+        return None if self.keep is None else ~self.keep
 
     def forward(self, x):
-        self.mask = x <= 0
+        self.keep = x > 0
         return np.maximum(x, 0)
 
     def backward(self, dout):
         # The book zeroes dout in place; a fresh array leaves the caller's gradient intact.
-        return np.where(self.mask, 0, dout).astype(dout.dtype, copy=False)
+        # Multiplying by the boolean mask is several times faster than np.where here.
+        return dout * self.keep
 
 
 class Sigmoid:
@@ -273,8 +279,11 @@ class Pooling:
                 if k == 0:
                     continue
                 s = self._slice(xp, i, j, oh, ow)
-                # Strictly greater: ties keep the first maximum, like argmax.
-                np.putmask(arg, s > out, k)
+                # Strictly greater: ties keep the first maximum, like argmax. Arithmetic on the
+                # mask (arg = arg * ~gt + k * gt) is far faster than putmask/where here.
+                gt = s > out
+                arg *= ~gt
+                arg += gt * np.uint8(k) if arg.dtype == np.uint8 else gt * k
                 np.maximum(out, s, out=out)
             self.arg_max = arg
         else:
@@ -295,7 +304,7 @@ class Pooling:
             share = dout / (self.pool_h * self.pool_w)
         for k, i, j in self._offsets():
             target = self._slice(dxp, i, j, oh, ow)
-            part = np.where(self.arg_max == k, dout, 0) if self.mode == "max" else share
+            part = dout * (self.arg_max == k) if self.mode == "max" else share
             if overlap:
                 target += part
             else:
