@@ -43,8 +43,9 @@ def icon(name):
 class MainWindow(QMainWindow):
     panel_changed = Signal(str)
     language_changed = Signal(str)
+    first_painted = Signal()
 
-    def __init__(self, settings, lang=None, panel=None):
+    def __init__(self, settings, lang=None, panel=None, defer_panel=False):
         super().__init__()
         self.settings = settings
         self.model = ModelStore(self)
@@ -60,7 +61,23 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self.set_language(self.lang)
         key = panel or self.settings.get("last_panel", "draw", str)
-        self.select_panel(key if key in {p.key for p in PANELS} else "draw")
+        key = key if key in {p.key for p in PANELS} else "draw"
+        self._pending_panel = None
+        if defer_panel:
+            # Paint the frame first; the (heavier) panel is built right after the first paint.
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow([p.key for p in PANELS].index(key))
+            self.nav.blockSignals(False)
+            self._pending_panel = key
+        else:
+            self.select_panel(key)
+
+    def paintEvent(self, event):  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        if self._pending_panel is not None:
+            key, self._pending_panel = self._pending_panel, None
+            QTimer.singleShot(0, lambda: self.select_panel(key))
+            self.first_painted.emit()
 
     # -- building ---------------------------------------------------------------------------
 
@@ -416,8 +433,8 @@ def has_korean_font():
     return bool(QFontDatabase.families(QFontDatabase.WritingSystem.Korean))
 
 
-def render_screenshot(window, path, delay_ms=300):
-    """After the panel is shown and laid out, grab the window to ``path`` and quit."""
+def render_screenshot(window, path, delay_ms=400):
+    """After the panel is built, shown and laid out, grab the window to ``path`` and quit."""
     def grab():
         QApplication.processEvents()
         ok = window.grab().save(str(path), "PNG")
@@ -425,5 +442,8 @@ def render_screenshot(window, path, delay_ms=300):
             log.error("could not write screenshot %s", path)
         QApplication.instance().exit(0 if ok else 1)
 
-    QTimer.singleShot(delay_ms, grab)
+    if window._pending_panel is not None:  # wait for the deferred panel
+        window.panel_changed.connect(lambda _key: QTimer.singleShot(delay_ms, grab))
+    else:
+        QTimer.singleShot(delay_ms, grab)
 

@@ -118,7 +118,7 @@ class DrawPanel(Panel):
         self.pooled_view = MosaicView("inferno")
         self.hidden_view = MosaicView("inferno")
         self.filters_view = MosaicView("CET-D1", symmetric=True)
-        gallery_page = QWidget()
+        self.gallery_page = gallery_page = QWidget()
         g = QVBoxLayout(gallery_page)
         row = QHBoxLayout()
         self.gallery_filter = QComboBox()
@@ -180,6 +180,7 @@ class DrawPanel(Panel):
         self.conv_lab_button.clicked.connect(self._on_conv_lab_clicked)
         self.gallery.digit_chosen.connect(self._on_gallery_digit_chosen)
         self.gallery_filter.currentIndexChanged.connect(self._on_gallery_filter_changed)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.context.model.weights_changed.connect(self._on_weights_changed)
 
     def retranslate(self):
@@ -383,8 +384,10 @@ class DrawPanel(Panel):
         self._refresh_gallery()
 
     def _refresh_gallery(self):
-        if not hasattr(self, "gallery"):
+        if not hasattr(self, "gallery") or self.tabs.currentWidget() is not self.gallery_page:
+            self._gallery_stale = True  # icons are made when the gallery is first looked at
             return
+        self._gallery_stale = False
         labels = self.sample_labels
         which = self.state.gallery_filter
         if which == "mistakes":
@@ -401,6 +404,10 @@ class DrawPanel(Panel):
             tips = [self.tr("A %1 from the MNIST test set").replace("%1", str(labels[i])) for i in idx]
             self.gallery_status.setText(self.tr("%1 digits; click one to load it").replace("%1", str(len(idx))))
         self.gallery.show_digits(self.sample_images, idx, captions, tips, key="samples")
+
+    def _on_tab_changed(self, _index):
+        if self.tabs.currentWidget() is self.gallery_page and getattr(self, "_gallery_stale", True):
+            self._refresh_gallery()
 
     def _on_gallery_digit_chosen(self, i):
         self.canvas.set_array(self.sample_images[i].astype(np.float64) / 255.0)

@@ -181,11 +181,13 @@ class DrawingCanvas(QWidget):
     def set_array(self, ink):
         """Replace the drawing with an ink image (any size, 0..1), scaled to fill the canvas (undoable)."""
         ink = np.asarray(ink, dtype=np.float64)
-        from engine.preprocess import resize
-
-        scaled = resize(ink, RESOLUTION, RESOLUTION) if ink.shape != (RESOLUTION, RESOLUTION) else ink
-        data = np.ascontiguousarray(np.clip(scaled * 255.0 + 0.5, 0, 255).astype(np.uint8))
-        image = QImage(data.data, RESOLUTION, RESOLUTION, RESOLUTION, QImage.Format.Format_Grayscale8).copy()
+        h, w = ink.shape
+        data = np.ascontiguousarray(np.clip(ink * 255.0 + 0.5, 0, 255).astype(np.uint8))
+        image = QImage(data.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
+        if (h, w) != (RESOLUTION, RESOLUTION):  # smooth scaling: a 28x28 digit should not look blocky
+            image = image.scaled(RESOLUTION, RESOLUTION, Qt.AspectRatioMode.IgnoreAspectRatio,
+                                 Qt.TransformationMode.SmoothTransformation)
+            image = image.convertToFormat(QImage.Format.Format_Grayscale8)
         self._push_undo()
         self.image = image
         self.update()
