@@ -73,7 +73,8 @@ def main():
     image = mnist_style(ink)
     print("Timing (median of 500)")
     print(f"  preprocess + predict, 280x280 canvas : {median_us(lambda: read_digit(net, ink)):8.1f} µs")
-    print(f"  predict only (ours, float32)          : {median_us(lambda: net.predict_proba(image[None, None])):8.1f} µs")
+    x32 = image[None, None]
+    print(f"  predict only (ours, float32)          : {median_us(lambda: net.predict_proba(x32)):8.1f} µs")
     x64 = image[None, None].astype(np.float64)
     print(f"  predict only (book-style float64)     : {median_us(lambda: book.softmax(ref.predict(x64))):8.1f} µs")
     print("  target: preprocess + predict under 5 ms")
