@@ -154,17 +154,23 @@ class ConvTrace:
         of dout with the later cells zeroed. dx comes back through col2im, where
         overlapping windows add up.
         """
-        dout = np.asarray(dout, float)
-        if dout.shape != self.output.shape:
-            raise ValueError(f"the upstream gradient must have the output's shape {self.output.shape}, got {dout.shape}")
-        if k is not None:
-            dout = dout.copy().reshape(-1)
-            dout[k + 1 :] = 0
-            dout = dout.reshape(self.output.shape)
+        dout = _first_steps(dout, self.output.shape, k)
         layer = Convolution(self.W, self.b, self.stride, self.pad)
         layer.forward(self.x)
         dx = layer.backward(dout)
         return layer.dW, layer.db, dx
+
+
+def _first_steps(dout, shape, k):
+    """dout with every cell after step k zeroed (all of it when k is None); shape checked."""
+    dout = np.asarray(dout, float)
+    if dout.shape != shape:
+        raise ValueError(f"the upstream gradient must have the output's shape {shape}, got {dout.shape}")
+    if k is None:
+        return dout
+    dout = dout.copy()
+    dout.reshape(-1)[k + 1 :] = 0
+    return dout
 
 
 @dataclass
@@ -223,13 +229,7 @@ class PoolTrace:
     def backward(self, dout, k=None):
         """dx after the first k+1 steps (all when k is None): max routes each gradient to its
         window's maximum, average spreads it evenly."""
-        dout = np.asarray(dout, float)
-        if dout.shape != self.output.shape:
-            raise ValueError(f"the upstream gradient must have the output's shape {self.output.shape}, got {dout.shape}")
-        if k is not None:
-            dout = dout.copy().reshape(-1)
-            dout[k + 1 :] = 0
-            dout = dout.reshape(self.output.shape)
+        dout = _first_steps(dout, self.output.shape, k)
         return self.layer.backward(dout)
 
 
