@@ -16,7 +16,7 @@ class PanelSpec:
 
 
 PANELS = (
-    PanelSpec("conv", QT_TRANSLATE_NOOP("Panels", "Convolution Lab"), "conv.svg", "placeholder", "PlaceholderPanel",
+    PanelSpec("conv", QT_TRANSLATE_NOOP("Panels", "Convolution Lab"), "conv.svg", "conv_lab", "ConvLabPanel",
               QT_TRANSLATE_NOOP("Panels", "Step through convolution and pooling window by window; padding, stride, "
                                 "channels, im2col and the backward pass.")),
     PanelSpec("optimizer", QT_TRANSLATE_NOOP("Panels", "Optimizer Playground"), "optimizer.svg", "placeholder",

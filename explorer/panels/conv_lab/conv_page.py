@@ -1,0 +1,396 @@
+"""Forward convolution, one window at a time: channels, filters and batches as the lecture's blocks."""
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...widgets.matrix_view import MatrixView, fmt
+from ...widgets.step_controls import StepControls
+from .state import CONV_PRESETS, LIMITS, ConvSetup
+
+WINDOW = QColor(221, 107, 32)  # the current window / output cell
+FED = QColor(49, 130, 206)  # outputs an input cell feeds
+LEFTOVER = QColor(200, 30, 30)
+
+
+def pretty(formula):
+    """The engine's ASCII formula as the lecture writes it: 2·P, a real minus sign."""
+    return formula.replace("*", "·").replace(" - ", " − ")
+
+
+def compact(view):
+    """Grids keep their natural height instead of stretching to fill the row."""
+    view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+    return view
+
+
+def spin(key):
+    box = QSpinBox()
+    box.setRange(*LIMITS[key])
+    return box
+
+
+class ConvPage(QWidget):
+    """Shows ``setup`` stepped; emits ``setup_changed`` after any edit (other pages follow)."""
+
+    setup_changed = Signal()
+    message = Signal(str)
+
+    def __init__(self, setup=None, parent=None):
+        super().__init__(parent)
+        self.setup = setup or ConvSetup()
+        self.trace = None
+        self.error = None
+        self.hovered = None
+        self._build_ui()
+        self._connect()
+        self.rebuild()
+
+    def _build_ui(self):
+        self.preset = QComboBox()
+        self.spins = {k: spin(k) for k in ("N", "C", "FN", "H", "W", "FH", "FW", "pad", "stride")}
+        self.spin_labels = {k: QLabel() for k in self.spins}
+        self.randomise_button = QPushButton()
+        self.clear_button = QPushButton()
+        controls = QGridLayout()
+        controls.addWidget(self.preset, 0, 0, 1, 4)
+        controls.addWidget(self.randomise_button, 0, 4, 1, 2)
+        controls.addWidget(self.clear_button, 0, 6, 1, 2)
+        for col, key in enumerate(("H", "W", "FH", "FW", "pad", "stride", "C", "FN", "N")):
+            controls.addWidget(self.spin_labels[key], 1 + col // 5 * 2, (col % 5) * 2)
+            controls.addWidget(self.spins[key], 1 + col // 5 * 2, (col % 5) * 2 + 1)
+        self.formula = QLabel()
+        self.formula.setTextFormat(Qt.TextFormat.RichText)
+        self.formula.setWordWrap(True)
+        self.blocks = QLabel()
+        self.blocks.setWordWrap(True)
+
+        self.grid_area = QWidget()
+        self.grid = QGridLayout(self.grid_area)
+        # Columns as on the lecture's slides: input ⊛ filter = products -> output; one row per channel.
+        self.row_titles = [QLabel() for _ in range(4)]
+        for col, label in enumerate(self.row_titles):
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.grid.addWidget(label, 0, 1 + col)
+        self.grid.setColumnStretch(1, 3)
+        self.grid.setColumnStretch(2, 2)
+        self.grid.setColumnStretch(3, 2)
+        self.grid.setColumnStretch(4, 2)
+        self.inputs, self.filters, self.products, self.outputs = [], [], [], []
+        self._grid_widgets = []
+        self.product_sums = []
+        self.bias_boxes = []
+        self.mac = QLabel()
+        font = self.mac.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.mac.setFont(font)
+        self.mac.setTextFormat(Qt.TextFormat.RichText)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.grid_area)
+        self.steps = StepControls()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addWidget(self.formula)
+        layout.addWidget(self.blocks)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.mac)
+        layout.addWidget(self.steps)
+
+    def _connect(self):
+        for key, box in self.spins.items():
+            box.valueChanged.connect(lambda v, k=key: self._on_size_changed(k, v))
+        self.randomise_button.clicked.connect(self._on_randomise_clicked)
+        self.clear_button.clicked.connect(self._on_clear_clicked)
+        self.steps.step_changed.connect(self._on_step_changed)
+
+    def retranslate(self):
+        names = {"H": self.tr("H"), "W": self.tr("W"), "FH": self.tr("FH"), "FW": self.tr("FW"),
+                 "pad": self.tr("Padding P"), "stride": self.tr("Stride S"), "C": self.tr("Channels C"),
+                 "FN": self.tr("Filters FN"), "N": self.tr("Batch N")}
+        tips = {"H": self.tr("Input height"), "W": self.tr("Input width"), "FH": self.tr("Filter height"),
+                "FW": self.tr("Filter width"), "pad": self.tr("Zeros added around the input (0–4)"),
+                "stride": self.tr("How far the window moves each step (1–4)"),
+                "C": self.tr("Input channels (each filter has as many)"), "FN": self.tr("Number of filters = "
+                                                                                       "output channels"),
+                "N": self.tr("Images in the batch")}
+        for key in self.spins:
+            self.spin_labels[key].setText(names[key])
+            self.spins[key].setToolTip(tips[key])
+        self.randomise_button.setText(self.tr("Randomise"))
+        self.randomise_button.setToolTip(self.tr("Fill input and filters with random small integers"))
+        self.clear_button.setText(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Set input, filters and biases to zero"))
+        self.preset.setToolTip(self.tr("Examples from the lecture, classic image filters and a real MNIST digit"))
+        current = self.preset.currentIndex()
+        self.preset.blockSignals(True)
+        self.preset.clear()
+        self.preset.addItem(self.tr("Choose an example…"), "")
+        titles = {
+            "lecture": self.tr("Lecture: 4×4 input, 3×3 filter"),
+            "lecture_bias": self.tr("Lecture: with bias 3"),
+            "padding": self.tr("Lecture: padding 1"),
+            "stride2": self.tr("Lecture: stride 2 on 7×7"),
+            "channels": self.tr("3 channels (C = 3)"),
+            "batch": self.tr("Batch of 2 images, 2 filters"),
+            "edge": self.tr("Image filter: edges (MNIST digit)"),
+            "sobel_x": self.tr("Image filter: Sobel, vertical edges"),
+            "sobel_y": self.tr("Image filter: Sobel, horizontal edges"),
+            "blur": self.tr("Image filter: blur"),
+            "sharpen": self.tr("Image filter: sharpen"),
+            "mnist_conv1": self.tr("MNIST digit with a trained conv1 filter"),
+        }
+        for key in CONV_PRESETS:
+            self.preset.addItem(titles[key], key)
+        self.preset.setCurrentIndex(max(current, 0))
+        self.preset.blockSignals(False)
+        for label, text in zip(self.row_titles, (self.tr("Input (padded)"), self.tr("⊛ Filter"),
+                                                 self.tr("= Element-wise products"), self.tr("→ Output"))):
+            label.setText(text)
+        self.steps.retranslate()
+        self.rebuild()
+
+    # -- building the grids for the current shapes ----------------------------------------------
+
+    def _ensure_views(self):
+        s = self.setup.shapes
+        C, FN = s["C"], s["FN"]
+        if len(self.inputs) == C and len(self.outputs) == FN:
+            return
+        for w in self._grid_widgets:  # everything but the row titles
+            self.grid.removeWidget(w)
+            w.deleteLater()
+        self._grid_widgets = []
+        self.inputs = [compact(MatrixView(editable=True, diverging=False)) for _ in range(C)]
+        self.filters = [compact(MatrixView(editable=True)) for _ in range(C)]
+        self.products = [compact(MatrixView()) for _ in range(C)]
+        self.product_sums = [QLabel() for _ in range(C)]
+        self.outputs = [compact(MatrixView(diverging=False)) for _ in range(FN)]
+        self.bias_boxes = []
+        for c in range(C):
+            cell = QWidget()
+            v = QVBoxLayout(cell)
+            v.setContentsMargins(0, 0, 0, 0)
+            v.addWidget(self.products[c])
+            v.addWidget(self.product_sums[c], 0, Qt.AlignmentFlag.AlignHCenter)
+            v.addStretch(1)
+            channel = QLabel(f"c = {c}" if C > 1 else "")
+            for col, w in enumerate((channel, self.inputs[c], self.filters[c], cell)):
+                self.grid.addWidget(w, 1 + c, col)
+                self._grid_widgets.append(w)
+            self.inputs[c].cell_edited.connect(lambda r, col, v, c=c: self._on_input_edited(c, r, col, v))
+            self.inputs[c].block_pasted.connect(lambda values, c=c: self._on_input_pasted(c, values))
+            self.inputs[c].cell_hovered.connect(self._on_input_hovered)
+            self.filters[c].cell_edited.connect(lambda r, col, v, c=c: self._on_filter_edited(c, r, col, v))
+            self.filters[c].block_pasted.connect(lambda values, c=c: self._on_filter_pasted(c, values))
+            for view in (self.inputs[c], self.filters[c]):
+                view.edit_refused.connect(self.message)
+        outputs = QWidget()
+        h = QVBoxLayout(outputs)
+        h.setContentsMargins(0, 0, 0, 0)
+        for f in range(FN):
+            col = QHBoxLayout()
+            col.addWidget(self.outputs[f], 1, Qt.AlignmentFlag.AlignTop)
+            box = QDoubleSpinBox()
+            box.setRange(-99, 99)
+            box.setDecimals(2)
+            box.setPrefix("b = ")
+            box.valueChanged.connect(lambda v, f=f: self._on_bias_changed(f, v))
+            self.bias_boxes.append(box)
+            col.addWidget(box)
+            h.addLayout(col)
+            self.outputs[f].cell_clicked.connect(lambda r, c, f=f: self._on_output_clicked(f, r, c))
+        self.grid.addWidget(outputs, 1, 4, max(C, 1), 1)
+        self._grid_widgets.append(outputs)
+        for r in range(self.grid.rowCount()):
+            self.grid.setRowStretch(r, 0)
+        self.grid.setRowStretch(C + 1, 1)
+
+    # -- refreshing ---------------------------------------------------------------------------------
+
+    def rebuild(self):
+        """Shapes or numbers changed: new trace, new step range, redraw."""
+        s = self.setup.shapes
+        for key, box in self.spins.items():
+            box.blockSignals(True)
+            box.setValue(s.get(key, getattr(self.setup, key, 0)))
+            box.blockSignals(False)
+        self._ensure_views()
+        for f, box in enumerate(self.bias_boxes):
+            box.blockSignals(True)
+            box.setValue(float(self.setup.b[f]))
+            box.blockSignals(False)
+        try:
+            self.trace = self.setup.trace()
+            self.error = None
+        except ValueError as e:
+            self.trace, self.error = None, str(e)
+        self._show_formula()
+        self.steps.setEnabled(self.trace is not None)
+        self.steps.set_count(len(self.trace) if self.trace else 1)
+        self.refresh()
+
+    def _show_formula(self):
+        from engine.conv_trace import geometry
+
+        s = self.setup.shapes
+        gh, gw = geometry(s["H"], s["W"], s["FH"], s["FW"], self.setup.stride, self.setup.pad)
+        lines = [pretty(g.formula) for g in (gh, gw)]
+        problems = []
+        for g in (gh, gw):
+            if g.numerator < 0:
+                problems.append(self.tr("the %1×%2 filter does not fit in the padded input: no output")
+                                .replace("%1", str(s["FH"])).replace("%2", str(s["FW"])))
+            elif not g.whole:
+                problems.append(self.tr("O%1 = %2 is not a whole number: the last %3 padded row(s)/column(s) "
+                                        "along %1 are never covered by a window and are left out (marked red)")
+                                .replace("%1", g.axis).replace("%2", f"{g.exact:g}").replace("%3", str(g.leftover)))
+        html = "<br>".join(lines)
+        if problems:
+            html += "<br><span style='color:#c53030'>" + "<br>".join(problems) + "</span>"
+        self.formula.setText(html)
+        self.geom = (gh, gw)
+        oh, ow = gh.output, gw.output
+        self.blocks.setText(self.tr("Input (N, C, H, W) = (%1) ⊛ Filters (FN, C, FH, FW) = (%2) → "
+                                    "Output (N, FN, OH, OW) = (%3)")
+                            .replace("%1", ", ".join(str(s[k]) for k in "N C H W".split()))
+                            .replace("%2", ", ".join(str(s[k]) for k in "FN C FH FW".split()))
+                            .replace("%3", f"{s['N']}, {s['FN']}, {oh}, {ow}"))
+
+    def refresh(self):
+        """Redraw for the current step (cheap: no recomputation of the trace)."""
+        setup, trace = self.setup, self.trace
+        C = setup.shapes["C"]
+        if trace is None:
+            for c in range(C):
+                self.inputs[c].set_values(setup.x[0, c], pad=setup.pad)
+                self.inputs[c].set_highlights([])
+                self.filters[c].set_values(setup.W[0, c])
+                self.products[c].set_values(np.full(setup.W.shape[2:], np.nan))
+                self.product_sums[c].setText("")
+            for f, view in enumerate(self.outputs):
+                view.set_values(np.full((1, 1), np.nan))
+            self.mac.setText(self.error or "")
+            return
+        step = trace.step(self.steps.step)
+        n, f = step.n, step.f
+        leftover = self._leftover_rects()
+        for c in range(C):
+            self.inputs[c].set_values(setup.x[n, c], pad=setup.pad)
+            self.inputs[c].set_highlights([(step.top, step.left, trace.FH, trace.FW, WINDOW)] + leftover)
+            self.filters[c].set_values(setup.W[f, c])
+            self.products[c].set_values(step.products[c])
+            self.product_sums[c].setText(f"Σ = {fmt(float(step.products[c].sum()))}")
+        partial = trace.partial_output(self.steps.step)
+        fed = set(trace.outputs_fed_by(n, *self.hovered)) if self.hovered else set()
+        for g, view in enumerate(self.outputs):
+            view.set_values(partial[n, g])
+            view.set_highlights([(step.i, step.j, 1, 1, WINDOW)] if g == f else [])
+            view.set_marks({cell: FED for cell in fed})
+        self.row_titles[0].setText(self.tr("Input (padded), image %1").replace("%1", str(n + 1)))
+        self.row_titles[1].setText(self.tr("⊛ Filter %1").replace("%1", str(f + 1)))
+        self.row_titles[3].setText(self.tr("→ Output of image %1").replace("%1", str(n + 1)))
+        if C > 1:
+            sums = " + ".join(fmt(float(step.products[c].sum())) for c in range(C))
+            total = self.tr("sum over the %1 channels: %2 = %3").replace("%1", str(C)).replace("%2", sums) \
+                .replace("%3", fmt(step.total))
+        else:
+            total = self.tr("sum of the products = %1").replace("%1", fmt(step.total))
+        self.mac.setText(self.tr("out[%1, %2, %3, %4]: %5, plus bias %6 = <b>%7</b>")
+                         .replace("%1", str(n)).replace("%2", str(f)).replace("%3", str(step.i))
+                         .replace("%4", str(step.j)).replace("%5", total).replace("%6", fmt(step.bias))
+                         .replace("%7", fmt(step.value)))
+
+    def _leftover_rects(self):
+        gh, gw = self.geom
+        rows, cols = self.setup.shapes["H"] + 2 * self.setup.pad, self.setup.shapes["W"] + 2 * self.setup.pad
+        rects = []
+        if gh.leftover:
+            rects.append((rows - gh.leftover, 0, gh.leftover, cols, LEFTOVER))
+        if gw.leftover:
+            rects.append((0, cols - gw.leftover, rows, gw.leftover, LEFTOVER))
+        return rects
+
+    # -- events -----------------------------------------------------------------------------------------
+
+    def _changed(self):
+        self.rebuild()
+        self.setup_changed.emit()
+
+    def set_setup(self, setup):
+        self.setup = setup
+        self.steps.set_step(0)
+        self._changed()
+
+    def _on_size_changed(self, key, value):
+        if key in ("pad", "stride"):
+            setattr(self.setup, key, value)
+        else:
+            self.setup.resize(**{key: value})
+        self._changed()
+
+    def _on_randomise_clicked(self):
+        self.setup.randomise()
+        self._changed()
+
+    def _on_clear_clicked(self):
+        self.setup.clear()
+        self._changed()
+
+    def _current_n_f(self):
+        if self.trace is None:
+            return 0, 0
+        n, f, _, _ = self.trace.cell(self.steps.step)
+        return n, f
+
+    def _on_input_edited(self, c, r, col, value):
+        n, _ = self._current_n_f()
+        self.setup.x[n, c, r, col] = value
+        self._changed()
+
+    def _on_input_pasted(self, c, values):
+        n, _ = self._current_n_f()
+        self.setup.x[n, c] = values
+        self._changed()
+
+    def _on_filter_edited(self, c, r, col, value):
+        _, f = self._current_n_f()
+        self.setup.W[f, c, r, col] = value
+        self._changed()
+
+    def _on_filter_pasted(self, c, values):
+        _, f = self._current_n_f()
+        self.setup.W[f, c] = values
+        self._changed()
+
+    def _on_bias_changed(self, f, value):
+        self.setup.b[f] = value
+        self._changed()
+
+    def _on_step_changed(self, _step):
+        self.refresh()
+
+    def _on_output_clicked(self, f, r, c):
+        if self.trace is not None:
+            n, _ = self._current_n_f()
+            self.steps.set_step(self.trace.index(n, f, r, c))
+
+    def _on_input_hovered(self, r, c):
+        self.hovered = None if r < 0 else (r, c)
+        if self.trace is not None:
+            self.refresh()

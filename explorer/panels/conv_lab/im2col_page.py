@@ -1,0 +1,107 @@
+"""im2col, seen: every window a row, the filters as columns, one matrix product, reshape back."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from ...widgets.matrix_view import MatrixView
+from ...widgets.step_controls import StepControls
+from .conv_page import WINDOW
+
+CELL = 16
+
+
+def scrolled(view):
+    area = QScrollArea()
+    area.setWidget(view)
+    area.setWidgetResizable(False)
+    area.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return area
+
+
+class Im2colPage(QWidget):
+    def __init__(self, conv_page, parent=None):
+        super().__init__(parent)
+        self.conv_page = conv_page
+        self.col_view = MatrixView(diverging=False, max_cell=CELL)
+        self.w_view = MatrixView(max_cell=CELL)
+        self.out_view = MatrixView(diverging=False, max_cell=CELL)
+        self.titles = [QLabel() for _ in range(3)]
+        self.col_area = scrolled(self.col_view)
+        grid = QGridLayout()
+        for c, (title, widget) in enumerate(zip(self.titles, (self.col_area, scrolled(self.w_view),
+                                                               scrolled(self.out_view)))):
+            title.setWordWrap(True)
+            grid.addWidget(title, 0, c)
+            grid.addWidget(widget, 1, c)
+        grid.setColumnStretch(0, 3)
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
+        self.steps = StepControls()
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.explain)
+        layout.addWidget(self.steps)
+        self.steps.step_changed.connect(lambda _s: self.refresh())
+        self.col_view.cell_clicked.connect(self._on_row_clicked)
+        self.out_view.cell_clicked.connect(self._on_out_clicked)
+
+    def retranslate(self):
+        self.steps.retranslate()
+        self.refresh()
+
+    def sync(self):
+        trace = self.conv_page.trace
+        self.steps.set_count(len(trace) if trace else 1)
+        self.steps.setEnabled(trace is not None)
+        self.refresh()
+
+    @staticmethod
+    def _fixed(view, shape):
+        rows, cols = shape
+        view.setFixedSize(cols * CELL + 2, rows * CELL + 2)
+
+    def refresh(self):
+        trace = self.conv_page.trace
+        if trace is None:
+            self.explain.setText(self.conv_page.error or "")
+            return
+        col, col_W, product = trace.im2col()
+        step = trace.step(self.steps.step)
+        row = trace.im2col_row(self.steps.step)
+        for view, values in ((self.col_view, col), (self.w_view, col_W), (self.out_view, product)):
+            view.set_values(values)
+            self._fixed(view, values.shape)
+        self.col_view.set_highlights([(row, 0, 1, col.shape[1], WINDOW)])
+        self.w_view.set_highlights([(0, step.f, col_W.shape[0], 1, WINDOW)])
+        self.out_view.set_highlights([(row, step.f, 1, 1, WINDOW)])
+        self.col_area.ensureVisible(0, row * CELL + CELL // 2, 0, 3 * CELL)
+        N, FN, OH, OW = trace.N, trace.FN, trace.OH, trace.OW
+        self.titles[0].setText(self.tr("im2col(x): one row per window, (N·OH·OW, C·FH·FW) = (%1, %2)")
+                               .replace("%1", str(col.shape[0])).replace("%2", str(col.shape[1])))
+        self.titles[1].setText(self.tr("Filters as columns, (C·FH·FW, FN) = (%1, %2)")
+                               .replace("%1", str(col_W.shape[0])).replace("%2", str(FN)))
+        self.titles[2].setText(self.tr("col · W + b, (N·OH·OW, FN) = (%1, %2)")
+                               .replace("%1", str(product.shape[0])).replace("%2", str(FN)))
+        self.explain.setText(self.tr(
+            "Row %1 is the window of image %2 at output position (%3, %4); times column %5 (filter %5) plus bias "
+            "gives %6. Reshaped to (N, OH, OW, FN) = (%7) and transposed (0, 3, 1, 2) this is the output "
+            "(N, FN, OH, OW) = (%8): one matrix product does all %9 multiply-accumulates.")
+            .replace("%1", str(row + 1)).replace("%2", str(step.n + 1)).replace("%3", str(step.i))
+            .replace("%4", str(step.j)).replace("%5", str(step.f + 1)).replace("%6", f"{step.value:g}")
+            .replace("%7", f"{N}, {OH}, {OW}, {FN}").replace("%8", f"{N}, {FN}, {OH}, {OW}")
+            .replace("%9", str(len(trace))))
+
+    def _on_row_clicked(self, r, _c):
+        trace = self.conv_page.trace
+        if trace is not None:
+            n, rest = divmod(r, trace.OH * trace.OW)
+            i, j = divmod(rest, trace.OW)
+            f = trace.cell(self.steps.step)[1]
+            self.steps.set_step(trace.index(n, f, i, j))
+
+    def _on_out_clicked(self, r, c):
+        trace = self.conv_page.trace
+        if trace is not None:
+            n, rest = divmod(r, trace.OH * trace.OW)
+            i, j = divmod(rest, trace.OW)
+            self.steps.set_step(trace.index(n, c, i, j))

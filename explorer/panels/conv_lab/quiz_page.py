@@ -1,0 +1,85 @@
+"""Output-size quiz: the lecture's three exercises, then random ones; the answer is explained."""
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+
+from engine.conv_trace import output_size_question
+
+
+class QuizPage(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.k = 0
+        self.rng = np.random.default_rng()
+        self.score = [0, 0]  # right, asked
+        self.question = QLabel()
+        self.question.setTextFormat(Qt.TextFormat.RichText)
+        self.question.setWordWrap(True)
+        font = self.question.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.question.setFont(font)
+        self.oh, self.ow = QSpinBox(), QSpinBox()
+        for box in (self.oh, self.ow):
+            box.setRange(0, 999)
+        form = QFormLayout()
+        self.oh_label, self.ow_label = QLabel("OH"), QLabel("OW")
+        form.addRow(self.oh_label, self.oh)
+        form.addRow(self.ow_label, self.ow)
+        self.check_button = QPushButton()
+        self.next_button = QPushButton()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.check_button)
+        buttons.addWidget(self.next_button)
+        buttons.addStretch(1)
+        self.feedback = QLabel()
+        self.feedback.setTextFormat(Qt.TextFormat.RichText)
+        self.feedback.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.question)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.feedback)
+        layout.addStretch(1)
+        self.check_button.clicked.connect(self.check)
+        self.next_button.clicked.connect(self.next_question)
+        self.q = output_size_question(0)
+
+    def retranslate(self):
+        self.check_button.setText(self.tr("Check"))
+        self.check_button.setToolTip(self.tr("Check your answer (Enter)"))
+        self.next_button.setText(self.tr("Next question"))
+        self.show_question()
+
+    def show_question(self):
+        q = self.q
+        self.question.setText(self.tr(
+            "Question %1: input (H, W) = (%2, %3), padding P = %4, stride S = %5, filter (FH, FW) = (%6, %7).<br>"
+            "What is the output size (OH, OW)?")
+            .replace("%1", str(self.k + 1)).replace("%2", str(q["H"])).replace("%3", str(q["W"]))
+            .replace("%4", str(q["P"])).replace("%5", str(q["S"])).replace("%6", str(q["FH"]))
+            .replace("%7", str(q["FW"])))
+
+    def check(self):
+        q = self.q
+        right = self.oh.value() == q["OH"] and self.ow.value() == q["OW"]
+        self.score[0] += int(right)
+        self.score[1] += 1
+        explain = self.tr("OH = (H + 2P − FH)/S + 1 = (%1 + 2·%2 − %3)/%4 + 1 = %5; "
+                          "OW = (W + 2P − FW)/S + 1 = (%6 + 2·%2 − %7)/%4 + 1 = %8")
+        explain = (explain.replace("%1", str(q["H"])).replace("%2", str(q["P"])).replace("%3", str(q["FH"]))
+                   .replace("%4", str(q["S"])).replace("%5", str(q["OH"])).replace("%6", str(q["W"]))
+                   .replace("%7", str(q["FW"])).replace("%8", str(q["OW"])))
+        verdict = self.tr("Right!") if right else self.tr("Not quite.")
+        color = "#2f855a" if right else "#c53030"
+        score = self.tr("Score: %1 of %2").replace("%1", str(self.score[0])).replace("%2", str(self.score[1]))
+        self.feedback.setText(f"<b style='color:{color}'>{verdict}</b> {explain}<br>{score}")
+        return right
+
+    def next_question(self):
+        self.k += 1
+        self.q = output_size_question(self.k, self.rng)
+        self.feedback.setText("")
+        self.oh.setValue(0)
+        self.ow.setValue(0)
+        self.show_question()

@@ -1,0 +1,295 @@
+"""A grid of numbers the way the lecture slides draw them: cells, values, highlights, editing.
+
+Values are a 2-D float array (NaN = not computed yet, drawn empty). An optional ring of
+``pad`` cells is drawn as greyed zeros. Cells can be edited (double-click or just type),
+a block of numbers can be pasted (Ctrl+V); text that is not a number is refused with a
+message and the cell keeps its value.
+"""
+
+import math
+import re
+
+import numpy as np
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QLineEdit, QSizePolicy, QWidget
+
+NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
+def parse_number(text):
+    """float(text) for plain decimal numbers only (no 'nan', 'inf', '1_000'); None otherwise."""
+    text = text.strip().replace("−", "-")
+    return float(text) if NUMBER.match(text) else None
+
+
+def parse_block(text):
+    """Rows of numbers separated by spaces, tabs, commas or semicolons -> 2-D array; raises ValueError."""
+    rows = [r for r in text.strip().splitlines() if r.strip()]
+    if not rows:
+        raise ValueError("the clipboard holds no numbers")
+    out = []
+    for r, line in enumerate(rows, 1):
+        cells = [c for c in re.split(r"[\s,;]+", line.strip().strip("[]")) if c.strip("[]")]
+        values = [parse_number(c.strip("[]")) for c in cells]
+        if any(v is None for v in values):
+            bad = next(c for c, v in zip(cells, values) if v is None)
+            raise ValueError(f"row {r}: '{bad}' is not a number")
+        out.append(values)
+    widths = {len(r) for r in out}
+    if len(widths) != 1:
+        raise ValueError(f"rows have different lengths ({', '.join(str(len(r)) for r in out)})")
+    return np.array(out, dtype=float)
+
+
+def fmt(v):
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return ""
+    if float(v).is_integer() and abs(v) < 1e6:
+        return str(int(v))
+    return f"{v:.2f}" if abs(v) >= 0.01 else f"{v:.1e}"
+
+
+class MatrixView(QWidget):
+    cell_clicked = Signal(int, int)  # row, column in padded coordinates
+    cell_hovered = Signal(int, int)  # (-1, -1) when the mouse leaves
+    cell_edited = Signal(int, int, float)  # row, column in value (unpadded) coordinates
+    block_pasted = Signal(object)  # the new values array
+    edit_refused = Signal(str)
+
+    def __init__(self, parent=None, editable=False, diverging=True, max_cell=40):
+        super().__init__(parent)
+        self.values = np.zeros((1, 1))
+        self.pad = 0
+        self.editable = editable
+        self.diverging = diverging
+        self.max_cell = max_cell
+        self.highlights = []  # (top, left, height, width, QColor) in padded coordinates
+        self.marks = {}  # (r, c) -> QColor, padded coordinates
+        self.current = None  # selected (r, c) in padded coordinates
+        self.scale = None  # value mapped to full colour
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if editable else Qt.FocusPolicy.ClickFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._editor = None
+
+    # -- data -----------------------------------------------------------------------------------
+
+    def set_values(self, values, pad=0):
+        self.values = np.array(values, dtype=float, ndmin=2)
+        self.pad = pad
+        self.updateGeometry()
+        self.update()
+
+    def set_highlights(self, highlights):
+        self.highlights = list(highlights)
+        self.update()
+
+    def set_marks(self, marks):
+        self.marks = dict(marks)
+        self.update()
+
+    @property
+    def shape(self):
+        h, w = self.values.shape
+        return h + 2 * self.pad, w + 2 * self.pad
+
+    def value_at(self, r, c):
+        """Value at padded (r, c): the padding ring is zeros."""
+        h, w = self.values.shape
+        rr, cc = r - self.pad, c - self.pad
+        return self.values[rr, cc] if 0 <= rr < h and 0 <= cc < w else 0.0
+
+    # -- geometry --------------------------------------------------------------------------------
+
+    def cell_size(self):
+        rows, cols = self.shape
+        return max(6.0, min(self.max_cell, (self.width() - 2) / cols, (self.height() - 2) / rows))
+
+    def origin(self):
+        s = self.cell_size()
+        rows, cols = self.shape
+        return (self.width() - s * cols) / 2, (self.height() - s * rows) / 2
+
+    def cell_rect(self, r, c):
+        s = self.cell_size()
+        x0, y0 = self.origin()
+        return QRectF(x0 + c * s, y0 + r * s, s, s)
+
+    def cell_at(self, pos):
+        s = self.cell_size()
+        x0, y0 = self.origin()
+        c, r = int((pos.x() - x0) // s), int((pos.y() - y0) // s)
+        rows, cols = self.shape
+        return (r, c) if 0 <= r < rows and 0 <= c < cols and pos.x() >= x0 and pos.y() >= y0 else None
+
+    def sizeHint(self):  # noqa: N802
+        rows, cols = self.shape
+        s = min(self.max_cell, max(14, 360 / max(rows, cols)))
+        return QSize(int(cols * s) + 2, int(rows * s) + 2)
+
+    def minimumSizeHint(self):  # noqa: N802
+        hint = self.sizeHint()  # small grids keep readable cells; big ones may shrink
+        return QSize(min(hint.width(), 160), min(hint.height(), 160))
+
+    # -- painting --------------------------------------------------------------------------------
+
+    def _fill(self, v, pal):
+        if v is None or math.isnan(v):
+            return pal.color(QPalette.ColorRole.Base)
+        finite = self.values[np.isfinite(self.values)]
+        scale = self.scale or (float(np.abs(finite).max()) if finite.size else 1.0) or 1.0
+        t = max(-1.0, min(1.0, v / scale))
+        if self.diverging:  # blue for negative, red for positive, light at zero
+            if t >= 0:
+                return QColor(255, int(255 - 120 * t), int(255 - 140 * t))
+            return QColor(int(255 + 140 * t), int(255 + 100 * t), 255)
+        t = max(t, 0.0)  # sequential: white to a calm blue
+        return QColor(int(255 - 120 * t), int(255 - 80 * t), int(255 - 20 * t))
+
+    def paintEvent(self, event):  # noqa: N802
+        p = QPainter(self)
+        pal = self.palette()
+        rows, cols = self.shape
+        s = self.cell_size()
+        show_numbers = s >= 16
+        font = p.font()
+        font.setPixelSize(max(7, int(s * 0.36)))
+        p.setFont(font)
+        grid_pen = QPen(pal.color(QPalette.ColorRole.Mid), 1)
+        text = QColor(20, 20, 20)
+        for r in range(rows):
+            for c in range(cols):
+                rect = self.cell_rect(r, c)
+                in_pad = not (self.pad <= r < rows - self.pad and self.pad <= c < cols - self.pad)
+                v = 0.0 if in_pad else self.values[r - self.pad, c - self.pad]
+                p.fillRect(rect, QColor(225, 225, 225) if in_pad else self._fill(v, pal))
+                p.setPen(grid_pen)
+                p.drawRect(rect)
+                if show_numbers and not math.isnan(v):
+                    p.setPen(QColor(140, 140, 140) if in_pad else text)
+                    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, fmt(v))
+        for (r, c), color in self.marks.items():
+            if 0 <= r < rows and 0 <= c < cols:
+                p.setPen(QPen(color, max(2.0, s / 10)))
+                p.drawEllipse(self.cell_rect(r, c).adjusted(s * 0.12, s * 0.12, -s * 0.12, -s * 0.12))
+        for top, left, h, w, color in self.highlights:
+            rect = self.cell_rect(top, left).united(self.cell_rect(top + h - 1, left + w - 1))
+            fill = QColor(color)
+            fill.setAlpha(40)
+            p.fillRect(rect, fill)
+            p.setPen(QPen(color, max(2.0, s / 12)))
+            p.drawRect(rect)
+        if self.current is not None and self.hasFocus():
+            p.setPen(QPen(pal.color(QPalette.ColorRole.Highlight), 2, Qt.PenStyle.DashLine))
+            p.drawRect(self.cell_rect(*self.current).adjusted(1, 1, -1, -1))
+        p.end()
+
+    # -- mouse -----------------------------------------------------------------------------------
+
+    def mouseMoveEvent(self, event):  # noqa: N802
+        cell = self.cell_at(event.position())
+        self.cell_hovered.emit(*(cell or (-1, -1)))
+
+    def leaveEvent(self, event):  # noqa: N802
+        self.cell_hovered.emit(-1, -1)
+
+    def mousePressEvent(self, event):  # noqa: N802
+        cell = self.cell_at(event.position())
+        if cell is not None:
+            self.current = cell
+            self.update()
+            self.cell_clicked.emit(*cell)
+
+    def mouseDoubleClickEvent(self, event):  # noqa: N802
+        cell = self.cell_at(event.position())
+        if cell is not None and self.editable:
+            self.current = cell
+            self.start_edit()
+
+    # -- editing -----------------------------------------------------------------------------------
+
+    def _editable_cell(self, cell):
+        rows, cols = self.shape
+        r, c = cell
+        return self.editable and self.pad <= r < rows - self.pad and self.pad <= c < cols - self.pad
+
+    def keyPressEvent(self, event):  # noqa: N802
+        if event.matches(QKeySequence.StandardKey.Paste) and self.editable:
+            self.paste(QGuiApplication.clipboard().text())
+            return
+        if self.current is not None and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left,
+                                                           Qt.Key.Key_Right) and self.editable:
+            dr = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}.get(event.key(), 0)
+            dc = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(event.key(), 0)
+            rows, cols = self.shape
+            self.current = (min(max(self.current[0] + dr, 0), rows - 1), min(max(self.current[1] + dc, 0), cols - 1))
+            self.update()
+            return
+        if self.editable and self.current is not None and event.text() and event.text() in "0123456789-+.":
+            self.start_edit(event.text())
+            return
+        if self.editable and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2):
+            self.start_edit()
+            return
+        super().keyPressEvent(event)
+
+    def start_edit(self, initial=None):
+        if self.current is None or not self._editable_cell(self.current):
+            return
+        r, c = self.current
+        editor = QLineEdit(self)
+        editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        editor.setGeometry(self.cell_rect(r, c).adjusted(-8, 0, 8, 0).toRect())
+        editor.setText(initial if initial is not None else fmt(self.value_at(r, c)))
+        editor.editingFinished.connect(lambda: self._finish_edit(editor, r, c))
+        editor.show()
+        editor.setFocus()
+        if initial is None:
+            editor.selectAll()
+        self._editor = editor
+
+    def _finish_edit(self, editor, r, c):
+        if self._editor is not editor:
+            return
+        self._editor = None
+        text = editor.text()
+        editor.deleteLater()
+        self.setFocus()
+        self.commit_text(r, c, text)
+
+    def commit_text(self, r, c, text):
+        """Set padded cell (r, c) from text; refuses what is not a number. Returns success."""
+        value = parse_number(text)
+        if value is None:
+            self.edit_refused.emit(self.tr("'%1' is not a number; the cell keeps its value.").replace("%1", text))
+            return False
+        rr, cc = r - self.pad, c - self.pad
+        self.values[rr, cc] = value
+        self.update()
+        self.cell_edited.emit(rr, cc, value)
+        return True
+
+    def paste(self, text):
+        """Paste a block of numbers at the selected cell (or the top-left); refuses what does not fit."""
+        try:
+            block = parse_block(text)
+        except ValueError as e:
+            self.edit_refused.emit(self.tr("Cannot paste: %1").replace("%1", str(e)))
+            return False
+        h, w = self.values.shape
+        r0, c0 = (0, 0) if self.current is None else (max(self.current[0] - self.pad, 0),
+                                                       max(self.current[1] - self.pad, 0))
+        if block.shape == (h, w):
+            r0, c0 = 0, 0
+        bh, bw = block.shape
+        if r0 + bh > h or c0 + bw > w:
+            self.edit_refused.emit(self.tr("Cannot paste: a %1×%2 block does not fit at row %3, column %4 of this "
+                                           "%5×%6 grid.").replace("%1", str(bh)).replace("%2", str(bw))
+                                   .replace("%3", str(r0 + 1)).replace("%4", str(c0 + 1))
+                                   .replace("%5", str(h)).replace("%6", str(w)))
+            return False
+        self.values[r0 : r0 + bh, c0 : c0 + bw] = block
+        self.update()
+        self.block_pasted.emit(self.values.copy())
+        return True
