@@ -1,6 +1,311 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>BackwardPage</name>
+    <message>
+        <source>Convolution (the Convolution tab's setup)</source>
+        <translation>합성곱 (합성곱 탭의 설정)</translation>
+    </message>
+    <message>
+        <source>Pooling (the Pooling tab's setup)</source>
+        <translation>풀링 (풀링 탭의 설정)</translation>
+    </message>
+    <message>
+        <source>Gradient: ones</source>
+        <translation>기울기: 모두 1</translation>
+    </message>
+    <message>
+        <source>Gradient: random</source>
+        <translation>기울기: 무작위</translation>
+    </message>
+    <message>
+        <source>The upstream gradient dL/dout; click a cell and type to edit it</source>
+        <translation>위층에서 온 기울기 dL/dout. 칸을 클릭하고 입력하면 바뀝니다</translation>
+    </message>
+    <message>
+        <source>Fix the geometry first: the forward pass has no output.</source>
+        <translation>먼저 크기를 고치세요: 순전파의 출력이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Upstream gradient dout[%1, %2]</source>
+        <translation>위층에서 온 기울기 dout[%1, %2]</translation>
+    </message>
+    <message>
+        <source>dW of filter %1 so far (db = %2)</source>
+        <translation>지금까지의 필터 %1의 dW (db = %2)</translation>
+    </message>
+    <message>
+        <source>dx of image %1 so far (col2im: overlaps add up)</source>
+        <translation>지금까지의 이미지 %1의 dx (col2im: 겹치는 곳은 더해짐)</translation>
+    </message>
+    <message>
+        <source>Step %1: dW[%2] += %3 × (the window), dx[window] += %3 × W[%2], db[%2] += %3. After the last step these equal Convolution.backward.</source>
+        <translation>단계 %1: dW[%2] += %3 × (윈도우), dx[윈도우] += %3 × W[%2], db[%2] += %3. 마지막 단계가 끝나면 Convolution.backward의 결과와 같습니다.</translation>
+    </message>
+    <message>
+        <source>Upstream gradient dout</source>
+        <translation>위층에서 온 기울기 dout</translation>
+    </message>
+    <message>
+        <source>dx so far</source>
+        <translation>지금까지의 dx</translation>
+    </message>
+    <message>
+        <source>Max pooling passes the gradient %1 only to the window's maximum (circled); the other cells get 0.</source>
+        <translation>최대 풀링은 기울기 %1을(를) 윈도우의 최댓값(동그라미) 위치로만 보냅니다. 나머지 칸은 0을 받습니다.</translation>
+    </message>
+    <message>
+        <source>Average pooling spreads the gradient %1 evenly: each of the %2 cells gets %1/%2.</source>
+        <translation>평균 풀링은 기울기 %1을(를) 고르게 나눕니다: %2개 칸이 각각 %1/%2씩 받습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ConvLabPanel</name>
+    <message>
+        <source>Convolution</source>
+        <translation>합성곱</translation>
+    </message>
+    <message>
+        <source>im2col</source>
+        <translation>im2col</translation>
+    </message>
+    <message>
+        <source>Pooling</source>
+        <translation>풀링</translation>
+    </message>
+    <message>
+        <source>Backward</source>
+        <translation>역전파</translation>
+    </message>
+    <message>
+        <source>Quiz</source>
+        <translation>퀴즈</translation>
+    </message>
+    <message>
+        <source>Step through the forward pass window by window; channels, filters, batches</source>
+        <translation>순전파를 윈도우 하나씩 따라갑니다: 채널, 필터, 배치</translation>
+    </message>
+    <message>
+        <source>The same convolution as one matrix product</source>
+        <translation>같은 합성곱을 행렬 곱 한 번으로</translation>
+    </message>
+    <message>
+        <source>Max and average pooling, and why pooling is robust to small shifts</source>
+        <translation>최대 풀링과 평균 풀링, 그리고 풀링이 작은 이동에 강건한 이유</translation>
+    </message>
+    <message>
+        <source>Gradients flowing back: dW, db, dx and pooling's routing</source>
+        <translation>거꾸로 흐르는 기울기: dW, db, dx, 그리고 풀링의 기울기 전달</translation>
+    </message>
+    <message>
+        <source>Practise the output-size formula</source>
+        <translation>출력 크기 공식 연습</translation>
+    </message>
+    <message>
+        <source>Filter %1 of conv1 on your digit</source>
+        <translation>그린 숫자에 conv1의 필터 %1 적용</translation>
+    </message>
+</context>
+<context>
+    <name>ConvPage</name>
+    <message>
+        <source>H</source>
+        <translation>H</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation>W</translation>
+    </message>
+    <message>
+        <source>FH</source>
+        <translation>FH</translation>
+    </message>
+    <message>
+        <source>FW</source>
+        <translation>FW</translation>
+    </message>
+    <message>
+        <source>Padding P</source>
+        <translation>패딩 P</translation>
+    </message>
+    <message>
+        <source>Stride S</source>
+        <translation>스트라이드 S</translation>
+    </message>
+    <message>
+        <source>Channels C</source>
+        <translation>채널 C</translation>
+    </message>
+    <message>
+        <source>Filters FN</source>
+        <translation>필터 수 FN</translation>
+    </message>
+    <message>
+        <source>Batch N</source>
+        <translation>배치 N</translation>
+    </message>
+    <message>
+        <source>Input height</source>
+        <translation>입력 높이</translation>
+    </message>
+    <message>
+        <source>Input width</source>
+        <translation>입력 너비</translation>
+    </message>
+    <message>
+        <source>Filter height</source>
+        <translation>필터 높이</translation>
+    </message>
+    <message>
+        <source>Filter width</source>
+        <translation>필터 너비</translation>
+    </message>
+    <message>
+        <source>Zeros added around the input (0–4)</source>
+        <translation>입력 둘레에 채우는 0의 폭 (0–4)</translation>
+    </message>
+    <message>
+        <source>How far the window moves each step (1–4)</source>
+        <translation>윈도우가 한 번에 이동하는 칸 수 (1–4)</translation>
+    </message>
+    <message>
+        <source>Input channels (each filter has as many)</source>
+        <translation>입력 채널 수 (필터도 같은 수의 채널을 가짐)</translation>
+    </message>
+    <message>
+        <source>Number of filters = output channels</source>
+        <translation>필터 수 = 출력 채널 수</translation>
+    </message>
+    <message>
+        <source>Images in the batch</source>
+        <translation>배치의 이미지 수</translation>
+    </message>
+    <message>
+        <source>Randomise</source>
+        <translation>무작위로 채우기</translation>
+    </message>
+    <message>
+        <source>Fill input and filters with random small integers</source>
+        <translation>입력과 필터를 작은 무작위 정수로 채웁니다</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <source>Set input, filters and biases to zero</source>
+        <translation>입력, 필터, 편향을 모두 0으로</translation>
+    </message>
+    <message>
+        <source>Examples from the lecture, classic image filters and a real MNIST digit</source>
+        <translation>강의의 예제, 고전적인 이미지 필터, 실제 MNIST 숫자</translation>
+    </message>
+    <message>
+        <source>Choose an example…</source>
+        <translation>예제 고르기…</translation>
+    </message>
+    <message>
+        <source>Lecture: 4×4 input, 3×3 filter</source>
+        <translation>강의: 4×4 입력, 3×3 필터</translation>
+    </message>
+    <message>
+        <source>Lecture: with bias 3</source>
+        <translation>강의: 편향 3</translation>
+    </message>
+    <message>
+        <source>Lecture: padding 1</source>
+        <translation>강의: 패딩 1</translation>
+    </message>
+    <message>
+        <source>Lecture: stride 2 on 7×7</source>
+        <translation>강의: 7×7 입력, 스트라이드 2</translation>
+    </message>
+    <message>
+        <source>3 channels (C = 3)</source>
+        <translation>채널 3개 (C = 3)</translation>
+    </message>
+    <message>
+        <source>Batch of 2 images, 2 filters</source>
+        <translation>이미지 2장 배치, 필터 2개</translation>
+    </message>
+    <message>
+        <source>Image filter: edges (MNIST digit)</source>
+        <translation>이미지 필터: 경계 검출 (MNIST 숫자)</translation>
+    </message>
+    <message>
+        <source>Image filter: Sobel, vertical edges</source>
+        <translation>이미지 필터: 소벨, 세로 경계</translation>
+    </message>
+    <message>
+        <source>Image filter: Sobel, horizontal edges</source>
+        <translation>이미지 필터: 소벨, 가로 경계</translation>
+    </message>
+    <message>
+        <source>Image filter: blur</source>
+        <translation>이미지 필터: 흐리게</translation>
+    </message>
+    <message>
+        <source>Image filter: sharpen</source>
+        <translation>이미지 필터: 선명하게</translation>
+    </message>
+    <message>
+        <source>MNIST digit with a trained conv1 filter</source>
+        <translation>MNIST 숫자와 학습된 conv1 필터</translation>
+    </message>
+    <message>
+        <source>Input (padded)</source>
+        <translation>입력 (패딩 포함)</translation>
+    </message>
+    <message>
+        <source>⊛ Filter</source>
+        <translation>⊛ 필터</translation>
+    </message>
+    <message>
+        <source>= Element-wise products</source>
+        <translation>= 원소별 곱</translation>
+    </message>
+    <message>
+        <source>→ Output</source>
+        <translation>→ 출력</translation>
+    </message>
+    <message>
+        <source>the %1×%2 filter does not fit in the padded input: no output</source>
+        <translation>%1×%2 필터가 패딩된 입력에 들어가지 않습니다: 출력 없음</translation>
+    </message>
+    <message>
+        <source>O%1 = %2 is not a whole number: the last %3 padded row(s)/column(s) along %1 are never covered by a window and are left out (marked red)</source>
+        <translation>O%1 = %2은(는) 정수가 아닙니다: %1 방향으로 패딩된 입력의 마지막 %3줄은 어떤 윈도우에도 들어가지 않아 버려집니다 (빨간색 표시)</translation>
+    </message>
+    <message>
+        <source>Input (N, C, H, W) = (%1) ⊛ Filters (FN, C, FH, FW) = (%2) → Output (N, FN, OH, OW) = (%3)</source>
+        <translation>입력 (N, C, H, W) = (%1) ⊛ 필터 (FN, C, FH, FW) = (%2) → 출력 (N, FN, OH, OW) = (%3)</translation>
+    </message>
+    <message>
+        <source>Input (padded), image %1</source>
+        <translation>입력 (패딩 포함), 이미지 %1</translation>
+    </message>
+    <message>
+        <source>⊛ Filter %1</source>
+        <translation>⊛ 필터 %1</translation>
+    </message>
+    <message>
+        <source>→ Output of image %1</source>
+        <translation>→ 이미지 %1의 출력</translation>
+    </message>
+    <message>
+        <source>sum over the %1 channels: %2 = %3</source>
+        <translation>채널 %1개의 합: %2 = %3</translation>
+    </message>
+    <message>
+        <source>sum of the products = %1</source>
+        <translation>곱의 합 = %1</translation>
+    </message>
+    <message>
+        <source>out[%1, %2, %3, %4]: %5, plus bias %6 = &lt;b&gt;%7&lt;/b&gt;</source>
+        <translation>out[%1, %2, %3, %4]: %5, 편향 %6을 더하면 &lt;b&gt;%7&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
     <name>DrawPanel</name>
     <message>
         <source>Draw a digit here
@@ -201,6 +506,25 @@
     </message>
 </context>
 <context>
+    <name>Im2colPage</name>
+    <message>
+        <source>im2col(x): one row per window, (N·OH·OW, C·FH·FW) = (%1, %2)</source>
+        <translation>im2col(x): 윈도우 하나가 한 행, (N·OH·OW, C·FH·FW) = (%1, %2)</translation>
+    </message>
+    <message>
+        <source>Filters as columns, (C·FH·FW, FN) = (%1, %2)</source>
+        <translation>열로 펼친 필터, (C·FH·FW, FN) = (%1, %2)</translation>
+    </message>
+    <message>
+        <source>col · W + b, (N·OH·OW, FN) = (%1, %2)</source>
+        <translation>col · W + b, (N·OH·OW, FN) = (%1, %2)</translation>
+    </message>
+    <message>
+        <source>Row %1 is the window of image %2 at output position (%3, %4); times column %5 (filter %5) plus bias gives %6. Reshaped to (N, OH, OW, FN) = (%7) and transposed (0, 3, 1, 2) this is the output (N, FN, OH, OW) = (%8): one matrix product does all %9 multiply-accumulates.</source>
+        <translation>%1행은 이미지 %2의 출력 위치 (%3, %4) 윈도우입니다. %5열(필터 %5)과 곱하고 편향을 더하면 %6입니다. (N, OH, OW, FN) = (%7)로 형상을 바꾸고 (0, 3, 1, 2)로 축을 바꾸면 출력 (N, FN, OH, OW) = (%8)이 됩니다: 행렬 곱 한 번이 곱셈-누적 %9번을 모두 합니다.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>DLFS Explorer — Deep Learning from Scratch, chapters 6–7</source>
@@ -384,6 +708,21 @@
     </message>
 </context>
 <context>
+    <name>MatrixView</name>
+    <message>
+        <source>'%1' is not a number; the cell keeps its value.</source>
+        <translation>'%1'은(는) 숫자가 아닙니다. 칸의 값은 그대로입니다.</translation>
+    </message>
+    <message>
+        <source>Cannot paste: %1</source>
+        <translation>붙여 넣을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cannot paste: a %1×%2 block does not fit at row %3, column %4 of this %5×%6 grid.</source>
+        <translation>붙여 넣을 수 없습니다: %1×%2 블록은 이 %5×%6 격자의 %3행 %4열에 들어가지 않습니다.</translation>
+    </message>
+</context>
+<context>
     <name>MnistDownload</name>
     <message>
         <source>Downloading MNIST…</source>
@@ -457,6 +796,143 @@
     <message>
         <source>This panel is being built.</source>
         <translation>이 패널은 만드는 중입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>PoolPage</name>
+    <message>
+        <source>Lecture: 2×2 max pooling, stride 2</source>
+        <translation>강의: 2×2 최대 풀링, 스트라이드 2</translation>
+    </message>
+    <message>
+        <source>Lecture: robustness to a one-column shift (3×3, stride 3)</source>
+        <translation>강의: 한 칸 이동에 강건함 (3×3, 스트라이드 3)</translation>
+    </message>
+    <message>
+        <source>Max pooling</source>
+        <translation>최대 풀링</translation>
+    </message>
+    <message>
+        <source>Average pooling</source>
+        <translation>평균 풀링</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation>스트라이드</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>패딩</translation>
+    </message>
+    <message>
+        <source>H</source>
+        <translation>H</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation>W</translation>
+    </message>
+    <message>
+        <source>Pooling window size (square)</source>
+        <translation>풀링 윈도우 크기 (정사각형)</translation>
+    </message>
+    <message>
+        <source>Randomise</source>
+        <translation>무작위로 채우기</translation>
+    </message>
+    <message>
+        <source>Input → pooled output</source>
+        <translation>입력 → 풀링 출력</translation>
+    </message>
+    <message>
+        <source>The same input shifted right by one column</source>
+        <translation>같은 입력을 오른쪽으로 한 칸 이동</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>max</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>평균</translation>
+    </message>
+    <message>
+        <source>%1(%2) = %3</source>
+        <translation>%1(%2) = %3</translation>
+    </message>
+</context>
+<context>
+    <name>QuizPage</name>
+    <message>
+        <source>Check</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>Check your answer (Enter)</source>
+        <translation>답 확인 (Enter)</translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation>다음 문제</translation>
+    </message>
+    <message>
+        <source>Question %1: input (H, W) = (%2, %3), padding P = %4, stride S = %5, filter (FH, FW) = (%6, %7).&lt;br&gt;What is the output size (OH, OW)?</source>
+        <translation>문제 %1: 입력 (H, W) = (%2, %3), 패딩 P = %4, 스트라이드 S = %5, 필터 (FH, FW) = (%6, %7).&lt;br&gt;출력 크기 (OH, OW)는?</translation>
+    </message>
+    <message>
+        <source>OH = (H + 2P − FH)/S + 1 = (%1 + 2·%2 − %3)/%4 + 1 = %5; OW = (W + 2P − FW)/S + 1 = (%6 + 2·%2 − %7)/%4 + 1 = %8</source>
+        <translation>OH = (H + 2P − FH)/S + 1 = (%1 + 2·%2 − %3)/%4 + 1 = %5; OW = (W + 2P − FW)/S + 1 = (%6 + 2·%2 − %7)/%4 + 1 = %8</translation>
+    </message>
+    <message>
+        <source>Right!</source>
+        <translation>정답!</translation>
+    </message>
+    <message>
+        <source>Not quite.</source>
+        <translation>아쉽네요.</translation>
+    </message>
+    <message>
+        <source>Score: %1 of %2</source>
+        <translation>점수: %2문제 중 %1개</translation>
+    </message>
+</context>
+<context>
+    <name>StepControls</name>
+    <message>
+        <source>First step (Home)</source>
+        <translation>첫 단계 (Home)</translation>
+    </message>
+    <message>
+        <source>Previous step (←)</source>
+        <translation>이전 단계 (←)</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>재생 / 일시 정지 (Space)</translation>
+    </message>
+    <message>
+        <source>Next step (→)</source>
+        <translation>다음 단계 (→)</translation>
+    </message>
+    <message>
+        <source>Last step (End)</source>
+        <translation>마지막 단계 (End)</translation>
+    </message>
+    <message>
+        <source>Steps per second while playing</source>
+        <translation>재생할 때 초당 단계 수</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>속도</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>단계 %1 / %2</translation>
     </message>
 </context>
 </TS>

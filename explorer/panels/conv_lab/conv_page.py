@@ -283,7 +283,7 @@ class ConvPage(QWidget):
                 self.filters[c].set_values(setup.W[0, c])
                 self.products[c].set_values(np.full(setup.W.shape[2:], np.nan))
                 self.product_sums[c].setText("")
-            for f, view in enumerate(self.outputs):
+            for view in self.outputs:
                 view.set_values(np.full((1, 1), np.nan))
             self.mac.setText(self.error or "")
             return

@@ -1,0 +1,243 @@
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from engine.layers import Convolution, Pooling
+from explorer.panels.conv_lab.state import CONV_PRESETS
+from explorer.widgets.matrix_view import parse_block, parse_number
+
+
+
+@pytest.fixture
+def lab(window, qtbot):
+    window.select_panel("conv")
+    panel = window.current_panel()
+    panel.resize(1300, 900)
+    return panel
+
+
+def stepped_output(page):
+    trace = page.trace
+    out = np.full(trace.output.shape, np.nan)
+    for k in range(len(trace)):
+        page.steps.set_step(k)
+        n, f, i, j = trace.cell(k)
+        out[n, f, i, j] = trace.step(k).value
+        # What the panel shows for the current cell is that value.
+        shown = page.outputs[f].values[i, j]
+        assert shown == pytest.approx(out[n, f, i, j])
+    return out
+
+
+@pytest.mark.parametrize("preset", CONV_PRESETS)
+def test_every_preset_steps_to_the_engines_forward(lab, preset):
+    page = lab.conv_page
+    page.preset.setCurrentIndex(page.preset.findData(preset))
+    s = page.setup
+    expected = Convolution(s.W.copy(), s.b.copy(), s.stride, s.pad).forward(s.x.copy())
+    if len(page.trace) > 400:  # the 28x28 presets: check a sample of steps, and all values at once
+        np.testing.assert_allclose(page.trace.output, expected)
+        for k in np.linspace(0, len(page.trace) - 1, 25).astype(int):
+            n, f, i, j = page.trace.cell(int(k))
+            assert page.trace.step(int(k)).value == pytest.approx(expected[n, f, i, j])
+    else:
+        np.testing.assert_allclose(stepped_output(page), expected)
+
+
+def test_lecture_example_numbers_are_shown(lab):
+    page = lab.conv_page
+    page.preset.setCurrentIndex(page.preset.findData("lecture_bias"))
+    page.steps.set_step(0)
+    assert "18" in page.mac.text() and "15" in page.mac.text()
+    page.steps.set_step(3)
+    np.testing.assert_array_equal(page.outputs[0].values, [[18, 19], [9, 18]])
+
+
+def test_editing_a_cell_changes_the_output(lab, qtbot):
+    page = lab.conv_page
+    page.preset.setCurrentIndex(page.preset.findData("lecture"))
+    before = page.trace.output.copy()
+    view = page.inputs[0]
+    view.current = (0, 0)
+    view.setFocus()
+    QTest.keyClicks(view, "5")  # typing starts an editor with the digit
+    editor = view._editor
+    assert editor is not None
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    assert page.setup.x[0, 0, 0, 0] == 5
+    assert page.trace.output[0, 0, 0, 0] == before[0, 0, 0, 0] + (5 - 1) * 2  # W[0, 0] = 2
+
+
+def test_text_that_is_not_a_number_is_refused(lab, qtbot):
+    page = lab.conv_page
+    view = page.filters[0]
+    with qtbot.waitSignal(view.edit_refused) as blocker:
+        assert not view.commit_text(0, 0, "abc")
+    assert "'abc' is not a number" in blocker.args[0]
+    assert page.setup.W[0, 0, 0, 0] == 2
+
+
+def test_pasting_blocks(lab, qtbot):
+    page = lab.conv_page
+    page.preset.setCurrentIndex(page.preset.findData("lecture"))
+    view = page.filters[0]
+    assert view.paste("1 0 0\n0 1 0\n0 0 1")
+    np.testing.assert_array_equal(page.setup.W[0, 0], np.eye(3))
+    with qtbot.waitSignal(view.edit_refused) as blocker:
+        assert not view.paste("1 2 3 4\n5 6 7 8")
+    assert "does not fit" in blocker.args[0] and "3×3" in blocker.args[0]
+    with qtbot.waitSignal(view.edit_refused) as blocker:
+        assert not view.paste("1 x\n2 3")
+    assert "'x' is not a number" in blocker.args[0]
+
+
+def test_parsers():
+    assert parse_number(" -1.5 ") == -1.5 and parse_number("nan") is None and parse_number("1e3") == 1000
+    np.testing.assert_array_equal(parse_block("[[1, 2], [3, 4]]".replace("], [", "\n")), [[1, 2], [3, 4]])
+    with pytest.raises(ValueError, match="different lengths"):
+        parse_block("1 2\n3")
+
+
+def test_invalid_geometry_says_so_and_does_not_crash(lab):
+    page = lab.conv_page
+    page.preset.setCurrentIndex(page.preset.findData("lecture"))
+    page.spins["stride"].setValue(2)  # (4 - 3)/2 + 1 = 1.5
+    assert "is not a whole number" in page.formula.text()
+    assert page.trace is not None and page.trace.output.shape[2:] == (1, 1)
+    page.spins["FH"].setValue(7)  # does not fit at all
+    assert "does not fit" in page.formula.text()
+    assert page.trace is None and not page.steps.isEnabled()
+    page.spins["FH"].setValue(3)
+    page.spins["stride"].setValue(1)
+    assert page.trace is not None and "not a whole number" not in page.formula.text()
+
+
+def test_shapes_change_blocks(lab):
+    page = lab.conv_page
+    page.spins["C"].setValue(3)
+    page.spins["FN"].setValue(2)
+    page.spins["N"].setValue(2)
+    assert len(page.inputs) == 3 and len(page.outputs) == 2
+    assert page.trace.output.shape[:2] == (2, 2)
+    assert "(2, 3, 4, 4)" in page.blocks.text() and "(2, 3, 3, 3)" in page.blocks.text()
+    np.testing.assert_allclose(stepped_output(page), Convolution(page.setup.W, page.setup.b).forward(page.setup.x))
+
+
+def test_keyboard_stepping(lab, qtbot):
+    page = lab.conv_page
+    page.preset.setCurrentIndex(page.preset.findData("lecture"))
+    page.steps.set_step(0)
+    lab.setFocus()
+    QTest.keyClick(lab, Qt.Key.Key_Right)
+    assert page.steps.step == 1
+    QTest.keyClick(lab, Qt.Key.Key_End)
+    assert page.steps.step == 3
+    QTest.keyClick(lab, Qt.Key.Key_Left)
+    assert page.steps.step == 2
+    QTest.keyClick(lab, Qt.Key.Key_Home)
+    assert page.steps.step == 0
+
+
+def test_clicking_an_output_cell_jumps_to_its_window(lab):
+    page = lab.conv_page
+    page.preset.setCurrentIndex(page.preset.findData("lecture"))
+    page.outputs[0].cell_clicked.emit(1, 0)
+    assert page.steps.step == 2
+    assert page.inputs[0].highlights[0][:2] == (1, 0)
+
+
+def test_hovering_an_input_cell_marks_the_outputs_it_feeds(lab):
+    page = lab.conv_page
+    page.preset.setCurrentIndex(page.preset.findData("lecture"))
+    page.inputs[0].cell_hovered.emit(1, 1)
+    assert set(page.outputs[0].marks) == {(0, 0), (0, 1), (1, 0), (1, 1)}
+    page.inputs[0].cell_hovered.emit(-1, -1)
+    assert page.outputs[0].marks == {}
+
+
+def test_im2col_page_links_the_current_window(lab):
+    page = lab.conv_page
+    page.preset.setCurrentIndex(page.preset.findData("batch"))
+    lab.tabs.setCurrentWidget(lab.im2col_page)
+    im = lab.im2col_page
+    im.steps.set_step(7)
+    trace = page.trace
+    row = trace.im2col_row(7)
+    assert im.col_view.highlights[0][0] == row
+    np.testing.assert_array_equal(im.col_view.values[row], trace.step(7).window.ravel())
+    assert "(2, 2, 3, 3)" in im.explain.text()
+
+
+def test_pooling_presets_and_robustness(lab):
+    pool = lab.pool_page
+    lab.tabs.setCurrentWidget(pool)
+    pool.load_preset("lecture")
+    np.testing.assert_array_equal(pool.trace.output[0, 0], [[2, 3], [4, 2]])
+    pool.steps.set_step(1)
+    assert (1, 3) in pool.main.input.marks  # the 3 is the chosen maximum
+    pool.load_preset("robustness")
+    np.testing.assert_array_equal(pool.trace.output[0, 0], [[9, 7], [6, 8]])
+    np.testing.assert_array_equal(pool.shift_trace.output[0, 0], [[9, 7], [6, 8]])
+    assert pool.shifted.isVisible()
+    pool.mode.setCurrentIndex(1)
+    np.testing.assert_allclose(pool.trace.output, Pooling(3, 3, 3, mode="avg").forward(pool.setup.x))
+
+
+def test_backward_running_sums_end_at_the_engines_backward(lab):
+    page = lab.conv_page
+    page.preset.setCurrentIndex(page.preset.findData("channels"))
+    back = lab.backward_page
+    lab.tabs.setCurrentWidget(back)
+    back.which.setCurrentIndex(0)
+    back._set_dout("random")
+    back.steps.set_step(back.steps.count - 1)
+    s = page.setup
+    layer = Convolution(s.W.copy(), s.b.copy(), s.stride, s.pad)
+    layer.forward(s.x.copy())
+    dx = layer.backward(back.dout.copy())
+    for c in range(3):
+        np.testing.assert_allclose(back.dw_views[c].values, layer.dW[0, c])
+        np.testing.assert_allclose(back.dx_views[c].values, dx[0, c])
+    back.steps.set_step(0)
+    assert not np.allclose(back.dw_views[0].values, layer.dW[0, 0]) or np.allclose(layer.dW, 0)
+    # Pooling: each gradient goes to its window's maximum.
+    lab.pool_page.load_preset("lecture")
+    back.which.setCurrentIndex(1)
+    back.steps.set_step(back.steps.count - 1)
+    np.testing.assert_array_equal(back.dx_views[0].values,
+                                  [[0, 1, 0, 0], [0, 0, 0, 1], [0, 0, 0, 1], [0, 1, 0, 0]])
+
+
+def test_quiz_checks_answers(lab):
+    quiz = lab.quiz_page
+    quiz.oh.setValue(4)
+    quiz.ow.setValue(4)
+    assert quiz.check()
+    assert "Right" in quiz.feedback.text() and "(4 + 2·1 − 3)/1 + 1 = 4" in quiz.feedback.text()
+    quiz.next_question()
+    quiz.oh.setValue(2)
+    quiz.ow.setValue(2)
+    assert not quiz.check()
+    assert "= 3" in quiz.feedback.text() and "Score: 1 of 2" in quiz.feedback.text()
+
+
+def test_filter_from_draw_and_classify(window, qtbot):
+    window.select_panel("draw")
+    draw = window.current_panel()
+    draw.canvas.set_array(np.pad(np.ones((20, 4)), ((4, 4), (12, 12))))
+    draw._on_map_clicked(2)
+    draw.conv_lab_button.click()
+    assert window.current_key() == "conv"
+    lab = window.current_panel()
+    s = lab.conv_page.setup
+    assert s.x.shape == (1, 1, 28, 28)
+    np.testing.assert_array_equal(s.W[0, 0], window.model.net.params["W1"][2, 0])
+    np.testing.assert_allclose(lab.conv_page.trace.output[0, 0], draw.state.reading.activations["Conv1"][2], atol=1e-5)
+
+
+def test_korean(lab, window):
+    window.set_language("ko")
+    assert lab.tabs.tabText(0) == "합성곱"
+    assert lab.conv_page.spin_labels["pad"].text() == "패딩 P"
+    window.set_language("en")
