@@ -177,14 +177,14 @@ def test_help_lists_the_options():
 
 
 def test_panels_retranslate_live(window):
-    window.select_panel("conv")
+    window.select_panel("training")
     panel = window.current_panel()
     window.set_language("ko")
     QCoreApplication.processEvents()
-    assert panel.title.text() == "합성곱 실험실"
+    assert panel.title.text() == "학습 스튜디오"
     window.set_language("en")
     QCoreApplication.processEvents()
-    assert panel.title.text() == "Convolution Lab"
+    assert panel.title.text() == "Training Studio"
 
 
 def test_close_window_is_prompt(window, qtbot):

@@ -8,7 +8,6 @@ from explorer.panels.conv_lab.state import CONV_PRESETS
 from explorer.widgets.matrix_view import parse_block, parse_number
 
 
-
 @pytest.fixture
 def lab(window, qtbot):
     window.select_panel("conv")
