@@ -236,3 +236,14 @@ def load_mnist(normalize=True, flatten=True, one_hot_label=False, data_dir=None,
     (x_train, t_train), (x_test, t_test) = load_idx_dataset(folder)
     return (prepare(x_train, t_train, normalize, flatten, one_hot_label),
             prepare(x_test, t_test, normalize, flatten, one_hot_label))
+
+
+# Other datasets in MNIST's IDX format, where Debian installs them.
+KNOWN_FOLDERS = {
+    "Fashion-MNIST": Path("/usr/share/datasets/fashion-mnist"),
+}
+
+
+def installed_datasets():
+    """{name: folder} of known IDX datasets found on this machine (e.g. Debian's dataset-fashion-mnist)."""
+    return {name: folder for name, folder in KNOWN_FOLDERS.items() if dataset_files(folder) is not None}

@@ -124,6 +124,9 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(self.file_menu, self._on_open_weights_triggered, QKeySequence.StandardKey.Open)
         self.save_action = self._action(self.file_menu, self._on_save_weights_triggered, QKeySequence.StandardKey.Save)
         self.file_menu.addSeparator()
+        self.data_action = self._action(self.file_menu, self._on_choose_data_triggered)
+        self.download_action = self._action(self.file_menu, self._on_download_triggered)
+        self.file_menu.addSeparator()
         self.export_action = self._action(self.file_menu, self._on_export_triggered, "Ctrl+E")
         self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, self.close, QKeySequence.StandardKey.Quit)
@@ -178,6 +181,10 @@ class MainWindow(QMainWindow):
         self.open_action.setToolTip(self.tr("Load SimpleConvNet weights (.npz, or the book's params.pkl)"))
         self.save_action.setText(self.tr("&Save weights…"))
         self.save_action.setToolTip(self.tr("Save the current network's weights as .npz"))
+        self.data_action.setText(self.tr("Choose MNIST &folder…"))
+        self.data_action.setToolTip(self.tr("Use MNIST (or another IDX dataset) from a folder on this computer"))
+        self.download_action.setText(self.tr("&Download MNIST…"))
+        self.download_action.setToolTip(self.tr("Download the four MNIST files (about 11 MB) into your cache folder"))
         self.export_action.setText(self.tr("&Export view as PNG/SVG…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
@@ -317,6 +324,38 @@ class MainWindow(QMainWindow):
         self._update_weights_label()
         self.statusBar().showMessage(self.tr("Loaded weights from %1").replace("%1", source), 8000)
 
+    def _on_choose_data_triggered(self):
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder with the four MNIST IDX files"),
+                                                  self.settings.get("data_dir", "", str))
+        if folder:
+            self.set_data_folder(folder)
+
+    def set_data_folder(self, folder):
+        """Remember a dataset folder after checking it holds readable IDX files; returns success."""
+        from engine.mnist import DatasetError, load_idx_dataset
+
+        try:
+            (x, _), (xt, _) = load_idx_dataset(folder)
+        except DatasetError as e:
+            QMessageBox.warning(self, self.tr("Not a usable dataset folder"), str(e))
+            return False
+        self.settings.set("data_dir", str(folder))
+        self.statusBar().showMessage(self.tr("Using %1: %2 training and %3 test images")
+                                     .replace("%1", str(folder)).replace("%2", f"{len(x):,}")
+                                     .replace("%3", f"{len(xt):,}"), 8000)
+        return True
+
+    def _on_download_triggered(self):
+        from .data import MnistDownload
+
+        self._download = MnistDownload(self)
+        self._download.finished.connect(self._on_download_finished)
+        self._download.start()
+
+    def _on_download_finished(self, folder):
+        if folder is not None:
+            self.statusBar().showMessage(self.tr("MNIST is ready in %1").replace("%1", str(folder)), 8000)
+
     def _on_export_triggered(self):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export view"), self.settings.get("last_dir", "", str),
                                               self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
@@ -416,6 +455,9 @@ class MainWindow(QMainWindow):
         QApplication.setFont(font)
 
     def closeEvent(self, event):  # noqa: N802 (Qt's name)
+        download = getattr(self, "_download", None)
+        if download is not None:
+            download.stop()  # a half-downloaded file is removed by the engine
         for panel in self.panels.values():
             try:
                 panel.shutdown()

@@ -551,6 +551,22 @@
         <translation>현재 신경망의 가중치를 .npz로 저장</translation>
     </message>
     <message>
+        <source>Choose MNIST &amp;folder…</source>
+        <translation>MNIST 폴더 선택(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Use MNIST (or another IDX dataset) from a folder on this computer</source>
+        <translation>이 컴퓨터의 폴더에 있는 MNIST(또는 다른 IDX 데이터셋)를 사용합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Download MNIST…</source>
+        <translation>MNIST 내려받기(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Download the four MNIST files (about 11 MB) into your cache folder</source>
+        <translation>MNIST 파일 네 개(약 11MB)를 캐시 폴더로 내려받습니다</translation>
+    </message>
+    <message>
         <source>&amp;Export view as PNG/SVG…</source>
         <translation>화면을 PNG/SVG로 내보내기(&amp;E)…</translation>
     </message>
@@ -653,6 +669,22 @@
     <message>
         <source>Loaded weights from %1</source>
         <translation>%1에서 가중치를 불러왔습니다</translation>
+    </message>
+    <message>
+        <source>Folder with the four MNIST IDX files</source>
+        <translation>MNIST IDX 파일 네 개가 있는 폴더</translation>
+    </message>
+    <message>
+        <source>Not a usable dataset folder</source>
+        <translation>사용할 수 없는 데이터셋 폴더입니다</translation>
+    </message>
+    <message>
+        <source>Using %1: %2 training and %3 test images</source>
+        <translation>%1 사용 중: 훈련 이미지 %2장, 시험 이미지 %3장</translation>
+    </message>
+    <message>
+        <source>MNIST is ready in %1</source>
+        <translation>MNIST가 %1에 준비되었습니다</translation>
     </message>
     <message>
         <source>Export view</source>

@@ -249,4 +249,13 @@ KO = {
     "→ Output of image %1": "→ 이미지 %1의 출력",
     "⊛ Filter": "⊛ 필터",
     "⊛ Filter %1": "⊛ 필터 %1",
+    # data menu
+    "Choose MNIST &folder…": "MNIST 폴더 선택(&F)…",
+    "Use MNIST (or another IDX dataset) from a folder on this computer": "이 컴퓨터의 폴더에 있는 MNIST(또는 다른 IDX 데이터셋)를 사용합니다",
+    "&Download MNIST…": "MNIST 내려받기(&D)…",
+    "Download the four MNIST files (about 11 MB) into your cache folder": "MNIST 파일 네 개(약 11MB)를 캐시 폴더로 내려받습니다",
+    "Folder with the four MNIST IDX files": "MNIST IDX 파일 네 개가 있는 폴더",
+    "Not a usable dataset folder": "사용할 수 없는 데이터셋 폴더입니다",
+    "Using %1: %2 training and %3 test images": "%1 사용 중: 훈련 이미지 %2장, 시험 이미지 %3장",
+    "MNIST is ready in %1": "MNIST가 %1에 준비되었습니다",
 }

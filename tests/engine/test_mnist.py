@@ -244,3 +244,14 @@ def test_real_mnist(shared_mnist):
     assert np.bincount(t_test).tolist() == [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]
     # The famous first training labels, and the test set's first digit (a 7).
     assert t_train[:10].tolist() == [5, 0, 4, 1, 9, 2, 1, 3, 1, 4] and t_test[0] == 7
+
+
+def test_fashion_mnist_from_debian_loads_like_mnist():
+    from engine.mnist import installed_datasets
+
+    folder = installed_datasets().get("Fashion-MNIST")
+    if folder is None:
+        pytest.skip("Debian's dataset-fashion-mnist is not installed")
+    (x, t), (xt, tt) = load_mnist(data_dir=folder, flatten=False)
+    assert x.shape == (60000, 1, 28, 28) and xt.shape == (10000, 1, 28, 28)
+    assert np.bincount(t).tolist() == [6000] * 10  # Fashion-MNIST is balanced

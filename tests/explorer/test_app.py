@@ -190,3 +190,49 @@ def test_panels_retranslate_live(window):
 def test_close_window_is_prompt(window, qtbot):
     QTimer.singleShot(0, window.close)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=2000)
+
+
+def test_choose_data_folder(window, tmp_path, monkeypatch):
+    from tests.engine.test_mnist import write_dataset
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    assert not window.set_data_folder(tmp_path)
+    assert "missing train-images-idx3-ubyte.gz" in warnings[-1]
+    write_dataset(tmp_path / "mnist")
+    assert window.set_data_folder(tmp_path / "mnist")
+    assert window.settings.get("data_dir", "", str) == str(tmp_path / "mnist")
+
+
+def test_download_dialog_reports_progress_and_can_be_cancelled(window, qtbot, monkeypatch):
+    import time
+
+    from engine import mnist
+
+    def fake_download(progress=None, should_stop=None, **kwargs):
+        for i in range(1, 200):
+            if should_stop():
+                raise mnist.DownloadCancelled("train-images-idx3-ubyte.gz")
+            progress("train-images-idx3-ubyte.gz", i, 200)
+            time.sleep(0.005)
+        return "/nowhere"
+
+    monkeypatch.setattr(mnist, "download_mnist", fake_download)
+    window._on_download_triggered()
+    download = window._download
+    with qtbot.waitSignal(download.worker.progress, timeout=3000):
+        pass
+    with qtbot.waitSignal(download.finished, timeout=3000) as blocker:
+        download.dialog.findChild(QPushButton).click()  # the dialog's Cancel button
+    assert blocker.args == [None]
+    assert download.worker.wait(2000)
+
+
+def test_download_success(window, qtbot, monkeypatch):
+    from engine import mnist
+
+    monkeypatch.setattr(mnist, "download_mnist", lambda progress=None, should_stop=None, **k: "/data/mnist")
+    window._on_download_triggered()
+    with qtbot.waitSignal(window._download.finished, timeout=3000) as blocker:
+        pass
+    assert blocker.args == ["/data/mnist"]
