@@ -291,7 +291,7 @@ class DrawPanel(Panel):
         if reading is not None and reading.activations is not None:
             self.detail_map.set_maps(reading.activations["Relu1"][k : k + 1], cols=1)
         self.detail_title.setText(self.tr("Filter %1 and what it finds (bias %2)")
-                                  .replace("%1", str(k + 1)).replace("%2", f"{float(net.params['b1'][k]):+.3f}"))
+                                  .replace("%1", str(k + 1)).replace("%2", f"{float(net.params['b1'][k]):+.3g}"))
 
     def _on_conv_lab_clicked(self):
         reading = self.state.reading

@@ -172,8 +172,9 @@ class ConvPage(QWidget):
         C, FN = s["C"], s["FN"]
         if len(self.inputs) == C and len(self.outputs) == FN:
             return
-        for w in self._grid_widgets:  # everything but the row titles
+        for w in self._grid_widgets:  # everything but the column titles
             self.grid.removeWidget(w)
+            w.hide()  # deleteLater waits for the event loop; hide it now so nothing stale is drawn
             w.deleteLater()
         self._grid_widgets = []
         self.inputs = [compact(MatrixView(editable=True, diverging=False)) for _ in range(C)]
