@@ -10,8 +10,8 @@ import math
 import re
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPainter, QPalette, QPen
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeySequence, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QWidget
 
 NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
@@ -134,41 +134,57 @@ class MatrixView(QWidget):
 
     # -- painting --------------------------------------------------------------------------------
 
-    def _fill(self, v, pal):
-        if v is None or math.isnan(v):
-            return pal.color(QPalette.ColorRole.Base)
+    def _color_scale(self):
+        """The value drawn at full colour: the largest magnitude shown (computed once per paint)."""
         finite = self.values[np.isfinite(self.values)]
-        scale = self.scale or (float(np.abs(finite).max()) if finite.size else 1.0) or 1.0
-        t = max(-1.0, min(1.0, v / scale))
-        if self.diverging:  # blue for negative, red for positive, light at zero
-            if t >= 0:
-                return QColor(255, int(255 - 120 * t), int(255 - 140 * t))
-            return QColor(int(255 + 140 * t), int(255 + 100 * t), 255)
-        t = max(t, 0.0)  # sequential: white to a calm blue
-        return QColor(int(255 - 120 * t), int(255 - 80 * t), int(255 - 20 * t))
+        return self.scale or (float(np.abs(finite).max()) if finite.size else 1.0) or 1.0
+
+    def colors(self):
+        """(rows, cols, 3) uint8 cell colours, padding included: blue-white-red for signed values
+        (diverging), white-blue otherwise; NaN (not computed yet) is the base colour."""
+        t = np.clip(self.values / self._color_scale(), -1.0, 1.0)
+        if self.diverging:
+            pos, neg = np.maximum(t, 0), np.minimum(t, 0)
+            rgb = np.stack([255 + 140 * neg, 255 - 120 * pos + 100 * neg, 255 - 140 * pos], axis=-1)
+        else:
+            t = np.maximum(t, 0)
+            rgb = np.stack([255 - 120 * t, 255 - 80 * t, 255 - 20 * t], axis=-1)
+        base = self.palette().color(QPalette.ColorRole.Base)
+        rgb[np.isnan(self.values)] = (base.red(), base.green(), base.blue())
+        p = self.pad
+        out = np.full((self.values.shape[0] + 2 * p, self.values.shape[1] + 2 * p, 3), 225.0)
+        out[p : p + self.values.shape[0], p : p + self.values.shape[1]] = rgb
+        return np.ascontiguousarray(np.nan_to_num(out).astype(np.uint8))
 
     def paintEvent(self, event):  # noqa: N802
         p = QPainter(self)
         pal = self.palette()
         rows, cols = self.shape
         s = self.cell_size()
-        show_numbers = s >= 16
-        font = p.font()
-        font.setPixelSize(max(7, int(s * 0.36)))
-        p.setFont(font)
-        grid_pen = QPen(pal.color(QPalette.ColorRole.Mid), 1)
-        text = QColor(20, 20, 20)
-        for r in range(rows):
-            for c in range(cols):
-                rect = self.cell_rect(r, c)
-                in_pad = not (self.pad <= r < rows - self.pad and self.pad <= c < cols - self.pad)
-                v = 0.0 if in_pad else self.values[r - self.pad, c - self.pad]
-                p.fillRect(rect, QColor(225, 225, 225) if in_pad else self._fill(v, pal))
-                p.setPen(grid_pen)
-                p.drawRect(rect)
-                if show_numbers and not math.isnan(v):
-                    p.setPen(QColor(140, 140, 140) if in_pad else text)
-                    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, fmt(v))
+        x0, y0 = self.origin()
+        # All cells in one image drawn with nearest-neighbour scaling, then the grid lines:
+        # thousands of cells repaint in a few milliseconds.
+        rgb = self.colors()
+        image = QImage(rgb.data, cols, rows, 3 * cols, QImage.Format.Format_RGB888)
+        p.drawImage(QRectF(x0, y0, cols * s, rows * s), image)
+        p.setPen(QPen(pal.color(QPalette.ColorRole.Mid), 1))
+        for r in range(rows + 1):
+            p.drawLine(QPointF(x0, y0 + r * s), QPointF(x0 + cols * s, y0 + r * s))
+        for c in range(cols + 1):
+            p.drawLine(QPointF(x0 + c * s, y0), QPointF(x0 + c * s, y0 + rows * s))
+        if s >= 16:  # numbers only where they are readable
+            font = p.font()
+            font.setPixelSize(max(7, int(s * 0.36)))
+            p.setFont(font)
+            text, pad_text = QColor(20, 20, 20), QColor(140, 140, 140)
+            values = self.values.tolist()
+            for r in range(rows):
+                for c in range(cols):
+                    in_pad = not (self.pad <= r < rows - self.pad and self.pad <= c < cols - self.pad)
+                    v = 0.0 if in_pad else values[r - self.pad][c - self.pad]
+                    if not math.isnan(v):
+                        p.setPen(pad_text if in_pad else text)
+                        p.drawText(self.cell_rect(r, c), Qt.AlignmentFlag.AlignCenter, fmt(v))
         for (r, c), color in self.marks.items():
             if 0 <= r < rows and 0 <= c < cols:
                 p.setPen(QPen(color, max(2.0, s / 10)))
