@@ -422,22 +422,6 @@
         <translation>이 필터와 이 숫자를 합성곱 실험실에서 열기</translation>
     </message>
     <message>
-        <source>All digits</source>
-        <translation>모든 숫자</translation>
-    </message>
-    <message>
-        <source>Only %1</source>
-        <translation>%1만</translation>
-    </message>
-    <message>
-        <source>Show mistakes</source>
-        <translation>틀린 것만 보기</translation>
-    </message>
-    <message>
-        <source>Which digits to show; mistakes are digits the network gets wrong</source>
-        <translation>보여 줄 숫자. '틀린 것'은 신경망이 잘못 분류한 숫자입니다</translation>
-    </message>
-    <message>
         <source>Draw a digit</source>
         <translation>숫자를 그리세요</translation>
     </message>
@@ -469,22 +453,6 @@
         <source>No digit found: the image looks blank.</source>
         <translation>숫자를 찾지 못했습니다: 빈 이미지로 보입니다.</translation>
     </message>
-    <message>
-        <source>The network says %1; the truth is %2</source>
-        <translation>신경망의 답은 %1, 정답은 %2</translation>
-    </message>
-    <message>
-        <source>%1 of %2 sample digits are misclassified</source>
-        <translation>예제 숫자 %2개 중 %1개를 잘못 분류했습니다</translation>
-    </message>
-    <message>
-        <source>A %1 from the MNIST test set</source>
-        <translation>MNIST 시험 데이터의 %1</translation>
-    </message>
-    <message>
-        <source>%1 digits; click one to load it</source>
-        <translation>숫자 %1개. 클릭하면 캔버스에 불러옵니다</translation>
-    </message>
 </context>
 <context>
     <name>ErrorDialog</name>
@@ -503,6 +471,69 @@
     <message>
         <source>Copy the error and its traceback to the clipboard</source>
         <translation>오류와 트레이스백을 클립보드에 복사</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryPage</name>
+    <message>
+        <source>Shipped sample (1,000 digits)</source>
+        <translation>기본 제공 예제 (숫자 1,000개)</translation>
+    </message>
+    <message>
+        <source>MNIST test set (10,000 digits)</source>
+        <translation>MNIST 시험 데이터 (숫자 10,000개)</translation>
+    </message>
+    <message>
+        <source>All digits</source>
+        <translation>모든 숫자</translation>
+    </message>
+    <message>
+        <source>Only %1</source>
+        <translation>%1만</translation>
+    </message>
+    <message>
+        <source>Show mistakes</source>
+        <translation>틀린 것만 보기</translation>
+    </message>
+    <message>
+        <source>The MNIST test set is offered once MNIST is on this computer (File › Download MNIST or Choose MNIST folder)</source>
+        <translation>MNIST가 이 컴퓨터에 있으면 시험 데이터를 고를 수 있습니다 (파일 › MNIST 내려받기 또는 MNIST 폴더 선택)</translation>
+    </message>
+    <message>
+        <source>Which digits to show; mistakes are digits the network gets wrong</source>
+        <translation>보여 줄 숫자. '틀린 것'은 신경망이 잘못 분류한 숫자입니다</translation>
+    </message>
+    <message>
+        <source>MNIST is not on this computer yet: use File › Download MNIST.</source>
+        <translation>MNIST가 아직 이 컴퓨터에 없습니다: 파일 › MNIST 내려받기를 사용하세요.</translation>
+    </message>
+    <message>
+        <source>Loading the MNIST test set…</source>
+        <translation>MNIST 시험 데이터를 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Classifying 10,000 digits…</source>
+        <translation>숫자 10,000개를 분류하는 중…</translation>
+    </message>
+    <message>
+        <source>The network says %1; the truth is %2</source>
+        <translation>신경망의 답은 %1, 정답은 %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 digits are misclassified</source>
+        <translation>숫자 %2개 중 %1개를 잘못 분류했습니다</translation>
+    </message>
+    <message>
+        <source>A %1 from the MNIST test set</source>
+        <translation>MNIST 시험 데이터의 %1</translation>
+    </message>
+    <message>
+        <source>%1 digits; click one to load it</source>
+        <translation>숫자 %1개. 클릭하면 캔버스에 불러옵니다</translation>
+    </message>
+    <message>
+        <source>(showing the first %1)</source>
+        <translation>(처음 %1개만 표시)</translation>
     </message>
 </context>
 <context>

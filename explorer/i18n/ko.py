@@ -129,7 +129,6 @@ KO = {
     "%1 is not an image this program can read, or the file is broken.": "%1은(는) 이 프로그램이 읽을 수 있는 이미지가 아니거나 파일이 손상되었습니다.",
     "No digit found: the image looks blank.": "숫자를 찾지 못했습니다: 빈 이미지로 보입니다.",
     "The network says %1; the truth is %2": "신경망의 답은 %1, 정답은 %2",
-    "%1 of %2 sample digits are misclassified": "예제 숫자 %2개 중 %1개를 잘못 분류했습니다",
     "A %1 from the MNIST test set": "MNIST 시험 데이터의 %1",
     "%1 digits; click one to load it": "숫자 %1개. 클릭하면 캔버스에 불러옵니다",
     "The Convolution Lab cannot show filters yet.": "합성곱 실험실은 아직 필터를 보여 줄 수 없습니다.",
@@ -258,4 +257,13 @@ KO = {
     "Not a usable dataset folder": "사용할 수 없는 데이터셋 폴더입니다",
     "Using %1: %2 training and %3 test images": "%1 사용 중: 훈련 이미지 %2장, 시험 이미지 %3장",
     "MNIST is ready in %1": "MNIST가 %1에 준비되었습니다",
+    # gallery
+    "Shipped sample (1,000 digits)": "기본 제공 예제 (숫자 1,000개)",
+    "MNIST test set (10,000 digits)": "MNIST 시험 데이터 (숫자 10,000개)",
+    "The MNIST test set is offered once MNIST is on this computer (File › Download MNIST or Choose MNIST folder)": "MNIST가 이 컴퓨터에 있으면 시험 데이터를 고를 수 있습니다 (파일 › MNIST 내려받기 또는 MNIST 폴더 선택)",
+    "MNIST is not on this computer yet: use File › Download MNIST.": "MNIST가 아직 이 컴퓨터에 없습니다: 파일 › MNIST 내려받기를 사용하세요.",
+    "Loading the MNIST test set…": "MNIST 시험 데이터를 불러오는 중…",
+    "Classifying 10,000 digits…": "숫자 10,000개를 분류하는 중…",
+    "%1 of %2 digits are misclassified": "숫자 %2개 중 %1개를 잘못 분류했습니다",
+    "(showing the first %1)": "(처음 %1개만 표시)",
 }

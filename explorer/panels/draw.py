@@ -1,12 +1,11 @@
 """Draw & Classify: draw a digit, SimpleConvNet answers live, and you can look inside."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -21,12 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine import samples
 from engine.inference import read_digit
 from engine.preprocess import fit_square, photo_to_ink
 
-from ..widgets.digit_gallery import DigitGallery
 from ..widgets.drawing_canvas import DrawingCanvas
+from ..widgets.gallery_page import GalleryPage
 from ..widgets.mosaic import MosaicView
 from ..widgets.prob_bars import ProbabilityBars
 from .base import Panel
@@ -40,8 +38,6 @@ class DrawState:
 
     reading: object = None  # engine.inference.DigitReading or None
     selected_map: int = 0
-    gallery_filter: str = "all"  # "all", "0".."9", "mistakes"
-    sample_predictions: np.ndarray = field(default=None, repr=False)
 
 
 class DrawPanel(Panel):
@@ -50,7 +46,6 @@ class DrawPanel(Panel):
     def __init__(self, context, spec, parent=None):
         super().__init__(context, spec, parent)
         self.state = DrawState()
-        self.sample_images, self.sample_labels = samples.load_samples()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(LIVE_INTERVAL_MS)
@@ -58,7 +53,6 @@ class DrawPanel(Panel):
         self._connect()
         self.retranslate()
         self._refresh_filters()
-        self._refresh_gallery()
         self._restore_drawing()
 
     # -- building -------------------------------------------------------------------------------
@@ -118,17 +112,8 @@ class DrawPanel(Panel):
         self.pooled_view = MosaicView("inferno")
         self.hidden_view = MosaicView("inferno")
         self.filters_view = MosaicView("CET-D1", symmetric=True)
-        self.gallery_page = gallery_page = QWidget()
-        g = QVBoxLayout(gallery_page)
-        row = QHBoxLayout()
-        self.gallery_filter = QComboBox()
-        self.gallery_status = QLabel()
-        row.addWidget(self.gallery_filter)
-        row.addWidget(self.gallery_status, 1)
-        g.addLayout(row)
-        self.gallery = DigitGallery()
-        g.addWidget(self.gallery)
-        for w in (self.maps_view, self.pooled_view, self.hidden_view, self.filters_view, gallery_page):
+        self.gallery_page = GalleryPage(self.context)
+        for w in (self.maps_view, self.pooled_view, self.hidden_view, self.filters_view, self.gallery_page):
             self.tabs.addTab(w, "")
 
         self.detail_title = QLabel()
@@ -178,9 +163,7 @@ class DrawPanel(Panel):
         self.pooled_view.tile_clicked.connect(self._on_map_clicked)
         self.filters_view.tile_clicked.connect(self._on_map_clicked)
         self.conv_lab_button.clicked.connect(self._on_conv_lab_clicked)
-        self.gallery.digit_chosen.connect(self._on_gallery_digit_chosen)
-        self.gallery_filter.currentIndexChanged.connect(self._on_gallery_filter_changed)
-        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.gallery_page.digit_chosen.connect(self._on_gallery_digit_chosen)
         self.context.model.weights_changed.connect(self._on_weights_changed)
 
     def retranslate(self):
@@ -215,18 +198,8 @@ class DrawPanel(Panel):
             self.tabs.setTabText(i, title)
             self.tabs.setTabToolTip(i, tip)
         self.conv_lab_button.setText(self.tr("Open this filter on this digit in the Convolution Lab"))
-        current = self.gallery_filter.currentIndex()
-        self.gallery_filter.blockSignals(True)
-        self.gallery_filter.clear()
-        self.gallery_filter.addItem(self.tr("All digits"), "all")
-        for d in range(10):
-            self.gallery_filter.addItem(self.tr("Only %1").replace("%1", str(d)), str(d))
-        self.gallery_filter.addItem(self.tr("Show mistakes"), "mistakes")
-        self.gallery_filter.setCurrentIndex(max(current, 0))
-        self.gallery_filter.blockSignals(False)
-        self.gallery_filter.setToolTip(self.tr("Which digits to show; mistakes are digits the network gets wrong"))
+        self.gallery_page.retranslate()
         self._show_reading(self.state.reading)
-        self._refresh_gallery()
 
     # -- prediction -------------------------------------------------------------------------------
 
@@ -303,10 +276,9 @@ class DrawPanel(Panel):
                                     "bias": float(net.params["b1"][k]), "index": k})
 
     def _on_weights_changed(self, _source):
-        self.state.sample_predictions = None
         self._refresh_filters()
         self.update_prediction()
-        self._refresh_gallery()
+        self.gallery_page.invalidate_predictions()
 
     # -- tools ------------------------------------------------------------------------------------------
 
@@ -363,51 +335,12 @@ class DrawPanel(Panel):
             self._show_reading(None)
 
     def shutdown(self):
-        """Keep the drawing for next time."""
+        """Stop the gallery's loading and keep the drawing for next time."""
+        self.gallery_page.shutdown()
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         self.canvas.image.save(buffer, "PNG")
         self.context.settings.set("draw/canvas", buffer.data())
 
-    # -- gallery -----------------------------------------------------------------------------------------
-
-    def _sample_predictions(self):
-        if self.state.sample_predictions is None:
-            net = self.context.model.net
-            x = self.sample_images[:, None].astype(np.float32) / 255.0
-            self.state.sample_predictions = np.concatenate(
-                [net.predict(x[i : i + 200]).argmax(axis=1) for i in range(0, len(x), 200)])
-        return self.state.sample_predictions
-
-    def _on_gallery_filter_changed(self, _index):
-        self.state.gallery_filter = self.gallery_filter.currentData() or "all"
-        self._refresh_gallery()
-
-    def _refresh_gallery(self):
-        if not hasattr(self, "gallery") or self.tabs.currentWidget() is not self.gallery_page:
-            self._gallery_stale = True  # icons are made when the gallery is first looked at
-            return
-        self._gallery_stale = False
-        labels = self.sample_labels
-        which = self.state.gallery_filter
-        if which == "mistakes":
-            pred = self._sample_predictions()
-            idx = np.flatnonzero(pred != labels)
-            captions = [f"{pred[i]}≠{labels[i]}" for i in idx]
-            tips = [self.tr("The network says %1; the truth is %2").replace("%1", str(pred[i]))
-                    .replace("%2", str(labels[i])) for i in idx]
-            self.gallery_status.setText(self.tr("%1 of %2 sample digits are misclassified")
-                                        .replace("%1", str(len(idx))).replace("%2", str(len(labels))))
-        else:
-            idx = np.arange(len(labels)) if which == "all" else np.flatnonzero(labels == int(which))
-            captions = [str(labels[i]) for i in idx]
-            tips = [self.tr("A %1 from the MNIST test set").replace("%1", str(labels[i])) for i in idx]
-            self.gallery_status.setText(self.tr("%1 digits; click one to load it").replace("%1", str(len(idx))))
-        self.gallery.show_digits(self.sample_images, idx, captions, tips, key="samples")
-
-    def _on_tab_changed(self, _index):
-        if self.tabs.currentWidget() is self.gallery_page and getattr(self, "_gallery_stale", True):
-            self._refresh_gallery()
-
-    def _on_gallery_digit_chosen(self, i):
-        self.canvas.set_array(self.sample_images[i].astype(np.float64) / 255.0)
+    def _on_gallery_digit_chosen(self, image):
+        self.canvas.set_array(image.astype(np.float64) / 255.0)

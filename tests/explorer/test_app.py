@@ -236,3 +236,8 @@ def test_download_success(window, qtbot, monkeypatch):
     with qtbot.waitSignal(window._download.finished, timeout=3000) as blocker:
         pass
     assert blocker.args == ["/data/mnist"]
+
+
+def test_korean_catalogue_has_no_dead_entries(tmp_path):
+    sources = {source for _, source in extract(tmp_path / "fresh.ts")}
+    assert not [k for k in KO if k not in sources]

@@ -130,16 +130,35 @@ def test_broken_image_gets_a_message(panel, tmp_path, monkeypatch):
 
 
 def test_gallery_loads_a_digit_and_lists_mistakes(panel):
-    panel.tabs.setCurrentIndex(4)
-    assert panel.gallery.count() == 1000
-    item = panel.gallery.item(7)
-    panel.gallery.itemClicked.emit(item)
+    page = panel.gallery_page
+    panel.tabs.setCurrentWidget(page)
+    assert page.gallery.count() == 600  # of 1,000: the grid shows at most 600 at once
+    assert "1,000 digits" in page.status.text() and "600" in page.status.text()
+    page.gallery.itemClicked.emit(page.gallery.item(7))
     assert panel.state.reading is not None
-    panel.gallery_filter.setCurrentIndex(panel.gallery_filter.findData("3"))
-    assert panel.gallery.count() == 100
-    panel.gallery_filter.setCurrentIndex(panel.gallery_filter.findData("mistakes"))
-    pred = panel.state.sample_predictions
-    assert panel.gallery.count() == int(np.sum(pred != panel.sample_labels))
+    page.filter.setCurrentIndex(page.filter.findData("3"))
+    assert page.gallery.count() == 100
+    page.filter.setCurrentIndex(page.filter.findData("mistakes"))
+    src = page.sources["samples"]
+    wrong = int(np.sum(src.predictions != src.labels))
+    assert page.gallery.count() == wrong and f"{wrong} of 1,000" in page.status.text()
+
+
+def test_gallery_offers_the_mnist_test_set_when_present(panel, qtbot, monkeypatch, tmp_path):
+    from tests.engine.test_mnist import write_dataset
+
+    page = panel.gallery_page
+    panel.tabs.setCurrentWidget(page)
+    page.source.setCurrentIndex(page.source.findData("test"))  # nothing downloaded yet
+    assert "not on this computer" in page.status.text() and page.source_key == "samples"
+    write_dataset(tmp_path / "mnist", n_train=10, n_test=40)
+    panel.context.settings.set("data_dir", str(tmp_path / "mnist"))
+    page.source.setCurrentIndex(page.source.findData("test"))
+    qtbot.waitUntil(lambda: page.source_key == "test", timeout=5000)
+    assert page.gallery.count() == 40
+    page.filter.setCurrentIndex(page.filter.findData("mistakes"))
+    src = page.sources["test"]
+    assert page.gallery.count() == int(np.sum(src.predictions != src.labels))
 
 
 def test_clicking_a_feature_map_selects_its_filter(panel, qtbot):

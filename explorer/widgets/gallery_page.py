@@ -1,0 +1,170 @@
+"""Digits to load onto the canvas: the shipped sample, or the whole MNIST test set once it is on
+this computer; filter by digit or show the network's mistakes."""
+
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from engine import samples
+from engine.mnist import load_idx_dataset
+
+from ..data import data_folder
+from ..workers import FunctionWorker
+from .digit_gallery import DigitGallery
+
+MAX_SHOWN = 600  # icons in the grid at once; more would only slow the panel down
+
+
+@dataclass
+class DigitSource:
+    images: np.ndarray  # uint8 (K, 28, 28)
+    labels: np.ndarray  # (K,)
+    predictions: np.ndarray | None = None  # the network's answers, once computed
+
+
+def predict_all(net, images, batch=500, should_stop=None):
+    out = []
+    for i in range(0, len(images), batch):
+        if should_stop is not None and should_stop():
+            return None
+        out.append(net.predict(images[i : i + batch, None].astype(np.float32) / 255.0).argmax(axis=1))
+    return np.concatenate(out)
+
+
+def _load_test_set(report, should_stop, folder, net):
+    _, (images, labels) = load_idx_dataset(folder)
+    report("predict")
+    return DigitSource(images, labels.astype(np.int64), predict_all(net, images, should_stop=should_stop))
+
+
+class GalleryPage(QWidget):
+    digit_chosen = Signal(object)  # uint8 (28, 28)
+
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.context = context
+        images, labels = samples.load_samples()
+        self.sources = {"samples": DigitSource(images, labels)}
+        self.source_key = "samples"
+        self.filter_key = "all"
+        self.worker = None
+        self.stale = True
+        self.source = QComboBox()
+        self.filter = QComboBox()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.source)
+        row.addWidget(self.filter)
+        row.addWidget(self.status, 1)
+        self.gallery = DigitGallery()
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.gallery)
+        self.source.currentIndexChanged.connect(self._on_source_changed)
+        self.filter.currentIndexChanged.connect(self._on_filter_changed)
+        self.gallery.digit_chosen.connect(lambda i: self.digit_chosen.emit(self.sources[self.source_key].images[i]))
+
+    def retranslate(self):
+        for combo, items in (
+            (self.source, [(self.tr("Shipped sample (1,000 digits)"), "samples"),
+                           (self.tr("MNIST test set (10,000 digits)"), "test")]),
+            (self.filter, [(self.tr("All digits"), "all")]
+             + [(self.tr("Only %1").replace("%1", str(d)), str(d)) for d in range(10)]
+             + [(self.tr("Show mistakes"), "mistakes")]),
+        ):
+            current = combo.currentIndex()
+            combo.blockSignals(True)
+            combo.clear()
+            for text, key in items:
+                combo.addItem(text, key)
+            combo.setCurrentIndex(max(current, 0))
+            combo.blockSignals(False)
+        self.source.setToolTip(self.tr("The MNIST test set is offered once MNIST is on this computer "
+                                       "(File › Download MNIST or Choose MNIST folder)"))
+        self.filter.setToolTip(self.tr("Which digits to show; mistakes are digits the network gets wrong"))
+        self.refresh()
+
+    def invalidate_predictions(self):
+        """The weights changed: answers must be computed again."""
+        self.sources.pop("test", None)  # loaded and classified again when chosen again
+        self.sources["samples"].predictions = None
+        if self.source_key == "test":
+            self.source_key = "samples"
+            self.source.blockSignals(True)
+            self.source.setCurrentIndex(0)
+            self.source.blockSignals(False)
+        self.refresh()
+
+    def _on_source_changed(self, _i):
+        key = self.source.currentData() or "samples"
+        if key == "test" and "test" not in self.sources:
+            self._load_test_set()
+            return
+        self.source_key = key
+        self.refresh()
+
+    def _load_test_set(self):
+        folder = data_folder(self.context.settings)
+        if folder is None:
+            self.status.setText(self.tr("MNIST is not on this computer yet: use File › Download MNIST."))
+            self.source.blockSignals(True)
+            self.source.setCurrentIndex(0)
+            self.source.blockSignals(False)
+            return
+        if self.worker is not None and self.worker.isRunning():
+            return
+        self.status.setText(self.tr("Loading the MNIST test set…"))
+        self.worker = FunctionWorker(_load_test_set, folder, self.context.model.net, parent=self)
+        self.worker.progress.connect(lambda _p: self.status.setText(self.tr("Classifying 10,000 digits…")))
+        self.worker.succeeded.connect(self._on_test_set_loaded)
+        self.worker.errored.connect(lambda msg, _tb: self.status.setText(msg))
+        self.worker.start()
+
+    def _on_test_set_loaded(self, source):
+        self.sources["test"] = source
+        self.source_key = "test"
+        self.refresh()
+
+    def _on_filter_changed(self, _i):
+        self.filter_key = self.filter.currentData() or "all"
+        self.refresh()
+
+    def refresh(self):
+        if not self.isVisible():
+            self.stale = True  # icons are made when the gallery is looked at
+            return
+        self.stale = False
+        src = self.sources[self.source_key]
+        labels = src.labels
+        if self.filter_key == "mistakes":
+            if src.predictions is None:
+                src.predictions = predict_all(self.context.model.net, src.images)
+            pred = src.predictions
+            idx = np.flatnonzero(pred != labels)
+            captions = [f"{pred[i]}≠{labels[i]}" for i in idx]
+            tips = [self.tr("The network says %1; the truth is %2").replace("%1", str(pred[i]))
+                    .replace("%2", str(labels[i])) for i in idx]
+            text = (self.tr("%1 of %2 digits are misclassified").replace("%1", f"{len(idx):,}")
+                    .replace("%2", f"{len(labels):,}"))
+        else:
+            idx = np.arange(len(labels)) if self.filter_key == "all" else np.flatnonzero(labels == int(self.filter_key))
+            captions = [str(labels[i]) for i in idx]
+            tips = [self.tr("A %1 from the MNIST test set").replace("%1", str(labels[i])) for i in idx]
+            text = self.tr("%1 digits; click one to load it").replace("%1", f"{len(idx):,}")
+        if len(idx) > MAX_SHOWN:
+            text += " " + self.tr("(showing the first %1)").replace("%1", str(MAX_SHOWN))
+        self.status.setText(text)
+        n = min(len(idx), MAX_SHOWN)
+        self.gallery.show_digits(src.images, idx[:n], captions[:n], tips[:n], key=self.source_key)
+
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        if self.stale:
+            self.refresh()
+
+    def shutdown(self):
+        if self.worker is not None:
+            self.worker.stop()
