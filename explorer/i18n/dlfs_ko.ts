@@ -11,6 +11,18 @@
         <translation>풀링 (풀링 탭의 설정)</translation>
     </message>
     <message>
+        <source>Which forward pass to take back: the Convolution or the Pooling tab's</source>
+        <translation>어느 순전파를 거꾸로 따라갈지: 합성곱 탭 또는 풀링 탭</translation>
+    </message>
+    <message>
+        <source>Set every upstream gradient to 1</source>
+        <translation>위층 기울기를 모두 1로</translation>
+    </message>
+    <message>
+        <source>Random small integer gradients</source>
+        <translation>작은 무작위 정수 기울기</translation>
+    </message>
+    <message>
         <source>Gradient: ones</source>
         <translation>기울기: 모두 1</translation>
     </message>
@@ -904,6 +916,34 @@
         <translation>풀링 윈도우 크기 (정사각형)</translation>
     </message>
     <message>
+        <source>How far the window moves each step (1–4)</source>
+        <translation>윈도우가 한 번에 이동하는 칸 수 (1–4)</translation>
+    </message>
+    <message>
+        <source>Zeros added around the input (0–4)</source>
+        <translation>입력 둘레에 채우는 0의 폭 (0–4)</translation>
+    </message>
+    <message>
+        <source>Input height</source>
+        <translation>입력 높이</translation>
+    </message>
+    <message>
+        <source>Input width</source>
+        <translation>입력 너비</translation>
+    </message>
+    <message>
+        <source>Max pooling keeps the largest value of each window; average pooling its mean</source>
+        <translation>최대 풀링은 윈도우의 가장 큰 값을, 평균 풀링은 평균을 남깁니다</translation>
+    </message>
+    <message>
+        <source>The lecture's pooling examples</source>
+        <translation>강의의 풀링 예제</translation>
+    </message>
+    <message>
+        <source>Fill the input with random small integers</source>
+        <translation>입력을 작은 무작위 정수로 채웁니다</translation>
+    </message>
+    <message>
         <source>Randomise</source>
         <translation>무작위로 채우기</translation>
     </message>
@@ -941,6 +981,18 @@
     <message>
         <source>Next question</source>
         <translation>다음 문제</translation>
+    </message>
+    <message>
+        <source>The lecture's three exercises come first, then random ones</source>
+        <translation>강의의 연습 문제 세 개가 먼저 나오고, 그다음은 무작위 문제입니다</translation>
+    </message>
+    <message>
+        <source>Your answer for the output height</source>
+        <translation>출력 높이에 대한 답</translation>
+    </message>
+    <message>
+        <source>Your answer for the output width</source>
+        <translation>출력 너비에 대한 답</translation>
     </message>
     <message>
         <source>Question %1: input (H, W) = (%2, %3), padding P = %4, stride S = %5, filter (FH, FW) = (%6, %7).&lt;br&gt;What is the output size (OH, OW)?</source>

@@ -266,4 +266,13 @@ KO = {
     "Classifying 10,000 digits…": "숫자 10,000개를 분류하는 중…",
     "%1 of %2 digits are misclassified": "숫자 %2개 중 %1개를 잘못 분류했습니다",
     "(showing the first %1)": "(처음 %1개만 표시)",
+    "Max pooling keeps the largest value of each window; average pooling its mean": "최대 풀링은 윈도우의 가장 큰 값을, 평균 풀링은 평균을 남깁니다",
+    "The lecture's pooling examples": "강의의 풀링 예제",
+    "Fill the input with random small integers": "입력을 작은 무작위 정수로 채웁니다",
+    "Which forward pass to take back: the Convolution or the Pooling tab's": "어느 순전파를 거꾸로 따라갈지: 합성곱 탭 또는 풀링 탭",
+    "Set every upstream gradient to 1": "위층 기울기를 모두 1로",
+    "Random small integer gradients": "작은 무작위 정수 기울기",
+    "The lecture's three exercises come first, then random ones": "강의의 연습 문제 세 개가 먼저 나오고, 그다음은 무작위 문제입니다",
+    "Your answer for the output height": "출력 높이에 대한 답",
+    "Your answer for the output width": "출력 너비에 대한 답",
 }

@@ -241,3 +241,25 @@ def test_download_success(window, qtbot, monkeypatch):
 def test_korean_catalogue_has_no_dead_entries(tmp_path):
     sources = {source for _, source in extract(tmp_path / "fresh.ts")}
     assert not [k for k in KO if k not in sources]
+
+
+def test_closing_during_background_work_stops_it_within_two_seconds(window, qtbot, monkeypatch):
+    import time
+
+    from engine import mnist
+
+    def endless_download(progress=None, should_stop=None, **kwargs):
+        while not should_stop():
+            progress("train-images-idx3-ubyte.gz", 1, 100)
+            time.sleep(0.01)
+        raise mnist.DownloadCancelled("train-images-idx3-ubyte.gz")
+
+    monkeypatch.setattr(mnist, "download_mnist", endless_download)
+    window._on_download_triggered()
+    worker = window._download.worker
+    with qtbot.waitSignal(worker.progress, timeout=3000):
+        pass
+    start = time.perf_counter()
+    window.close()
+    assert worker.wait(2000) and time.perf_counter() - start < 2.0
+    assert worker.isFinished()

@@ -113,6 +113,13 @@ class PoolPage(QWidget):
                                              self.tr("W"))):
             label.setText(text)
         self.size.setToolTip(self.tr("Pooling window size (square)"))
+        self.stride.setToolTip(self.tr("How far the window moves each step (1–4)"))
+        self.pad.setToolTip(self.tr("Zeros added around the input (0–4)"))
+        self.H.setToolTip(self.tr("Input height"))
+        self.W.setToolTip(self.tr("Input width"))
+        self.mode.setToolTip(self.tr("Max pooling keeps the largest value of each window; average pooling its mean"))
+        self.preset.setToolTip(self.tr("The lecture's pooling examples"))
+        self.randomise_button.setToolTip(self.tr("Fill the input with random small integers"))
         self.randomise_button.setText(self.tr("Randomise"))
         self.main.title.setText(self.tr("Input → pooled output"))
         self.shifted.title.setText(self.tr("The same input shifted right by one column"))

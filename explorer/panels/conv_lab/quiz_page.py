@@ -49,6 +49,9 @@ class QuizPage(QWidget):
         self.check_button.setText(self.tr("Check"))
         self.check_button.setToolTip(self.tr("Check your answer (Enter)"))
         self.next_button.setText(self.tr("Next question"))
+        self.next_button.setToolTip(self.tr("The lecture's three exercises come first, then random ones"))
+        self.oh.setToolTip(self.tr("Your answer for the output height"))
+        self.ow.setToolTip(self.tr("Your answer for the output width"))
         self.show_question()
 
     def show_question(self):
