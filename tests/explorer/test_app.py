@@ -263,3 +263,13 @@ def test_closing_during_background_work_stops_it_within_two_seconds(window, qtbo
     window.close()
     assert worker.wait(2000) and time.perf_counter() - start < 2.0
     assert worker.isFinished()
+
+
+def test_dark_theme_changes_the_palette(window):
+    from PySide6.QtGui import QPalette
+
+    window.set_theme("dark")
+    assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 100
+    window.set_theme("light")
+    assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() > 150
+    window.set_theme("system")
