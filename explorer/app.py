@@ -485,7 +485,8 @@ def dark_palette():
     for role, rgb in ((R.Window, (45, 45, 48)), (R.WindowText, (230, 230, 230)), (R.Base, (30, 30, 32)),
                       (R.AlternateBase, (55, 55, 60)), (R.ToolTipBase, (60, 60, 64)), (R.ToolTipText, (230, 230, 230)),
                       (R.Text, (230, 230, 230)), (R.Button, (58, 58, 62)), (R.ButtonText, (230, 230, 230)),
-                      (R.BrightText, (255, 80, 80)), (R.Highlight, (49, 130, 206)), (R.HighlightedText, (255, 255, 255)),
+                      (R.BrightText, (255, 80, 80)), (R.Highlight, (49, 130, 206)),
+                      (R.HighlightedText, (255, 255, 255)),
                       (R.Link, (99, 179, 237)), (R.Mid, (90, 90, 96)), (R.PlaceholderText, (150, 150, 150))):
         p.setColor(role, QColor(*rgb))
     for role in (R.WindowText, R.Text, R.ButtonText):
