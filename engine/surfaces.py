@@ -1,0 +1,162 @@
+"""Loss surfaces f(x, y) for the optimizer playground, built-in or typed by the user.
+
+A formula is parsed with Python's ``ast`` into a whitelisted tree (numbers, x, y, + - * / **,
+and a few functions) and turned into a SymPy expression node by node: text is never passed
+to ``eval``. SymPy then gives the exact gradient, and both are compiled to NumPy functions.
+"""
+
+import ast
+from dataclasses import dataclass, field
+
+import numpy as np
+
+
+class SurfaceError(ValueError):
+    """A formula that is not a usable function of x and y; the message says why."""
+
+
+FUNCTIONS = ("sin", "cos", "tan", "exp", "log", "sqrt", "abs", "tanh", "sinh", "cosh", "atan", "asin", "acos")
+MAX_LENGTH = 300
+MAX_EXPONENT = 64  # x**1000000 would keep SymPy busy and overflow everywhere anyway
+
+
+def _sympy():
+    import sympy  # imported on first use: it takes a moment
+
+    return sympy
+
+
+def _build(node, sp, symbols, depth=0):
+    if depth > 60:
+        raise SurfaceError("the formula is nested too deeply")
+    if isinstance(node, ast.Expression):
+        return _build(node.body, sp, symbols, depth + 1)
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+        return sp.Float(node.value) if isinstance(node.value, float) else sp.Integer(node.value)
+    if isinstance(node, ast.Name):
+        if node.id in symbols:
+            return symbols[node.id]
+        if node.id == "pi":
+            return sp.pi
+        if node.id == "e":
+            return sp.E
+        raise SurfaceError(f"unknown name '{node.id}': use x and y (and pi, e)")
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.UAdd, ast.USub)):
+        value = _build(node.operand, sp, symbols, depth + 1)
+        return -value if isinstance(node.op, ast.USub) else value
+    if isinstance(node, ast.BinOp):
+        a = _build(node.left, sp, symbols, depth + 1)
+        b = _build(node.right, sp, symbols, depth + 1)
+        if isinstance(node.op, ast.Add):
+            return a + b
+        if isinstance(node.op, ast.Sub):
+            return a - b
+        if isinstance(node.op, ast.Mult):
+            return a * b
+        if isinstance(node.op, ast.Div):
+            return a / b
+        if isinstance(node.op, ast.Pow):
+            if b.is_number and abs(float(b)) > MAX_EXPONENT:
+                raise SurfaceError(f"the exponent {b} is too large (at most {MAX_EXPONENT})")
+            return a**b
+        raise SurfaceError(f"the operator '{type(node.op).__name__}' is not allowed: use + - * / **")
+    if isinstance(node, ast.Call):
+        if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
+            name = node.func.id if isinstance(node.func, ast.Name) else "this call"
+            raise SurfaceError(f"'{name}' is not an allowed function: use {', '.join(FUNCTIONS)}")
+        if node.keywords or len(node.args) != 1:
+            raise SurfaceError(f"{node.func.id}() takes exactly one argument")
+        arg = _build(node.args[0], sp, symbols, depth + 1)
+        fn = {"abs": sp.Abs, "atan": sp.atan, "asin": sp.asin, "acos": sp.acos}.get(node.func.id) or getattr(
+            sp, node.func.id)
+        return fn(arg)
+    raise SurfaceError(f"'{ast.unparse(node) if hasattr(ast, 'unparse') else node}' is not allowed in a formula")
+
+
+def parse_formula(text):
+    """Text such as ``x**2/20 + y**2`` or ``sin(x)*cos(y)`` -> (sympy expression, (x, y) symbols)."""
+    sp = _sympy()
+    text = (text or "").strip()
+    if not text:
+        raise SurfaceError("type a formula in x and y, for example x**2/20 + y**2")
+    if len(text) > MAX_LENGTH:
+        raise SurfaceError(f"the formula is longer than {MAX_LENGTH} characters")
+    source = text.replace("^", "**").replace("×", "*").replace("−", "-")
+    try:
+        tree = ast.parse(source, mode="eval")
+    except SyntaxError as e:
+        raise SurfaceError(f"'{text}' is not a valid formula ({e.msg} at column {e.offset})") from None
+    x, y = sp.symbols("x y", real=True)
+    expr = _build(tree, sp, {"x": x, "y": y})
+    if not expr.free_symbols & {x, y}:
+        raise SurfaceError(f"'{text}' does not depend on x or y")
+    return expr, (x, y)
+
+
+@dataclass
+class Surface:
+    """f(x, y) with its exact gradient, vectorised over NumPy arrays."""
+
+    key: str
+    formula: str
+    view: tuple = (-10.0, 10.0, -10.0, 10.0)  # xmin, xmax, ymin, ymax
+    minima: tuple = ()  # known minima (x, y), marked on the plot
+    start: tuple = (-7.0, 2.0)
+    title: str = ""
+    _f: object = field(default=None, repr=False)
+    _g: object = field(default=None, repr=False)
+
+    def __post_init__(self):
+        sp = _sympy()
+        expr, (x, y) = parse_formula(self.formula)
+        self.expr = expr
+        self.grad_expr = (sp.diff(expr, x), sp.diff(expr, y))
+        # lambdify prints the expression we built ourselves into NumPy code: no user text runs.
+        self._f = sp.lambdify((x, y), expr, "numpy")
+        self._g = sp.lambdify((x, y), self.grad_expr, "numpy")
+
+    def f(self, x, y):
+        with np.errstate(all="ignore"):
+            out = self._f(np.asarray(x, float), np.asarray(y, float))
+        return np.broadcast_to(out, np.broadcast(np.asarray(x), np.asarray(y)).shape).astype(float)
+
+    def grad(self, x, y):
+        with np.errstate(all="ignore"):
+            gx, gy = self._g(np.asarray(x, float), np.asarray(y, float))
+        shape = np.broadcast(np.asarray(x), np.asarray(y)).shape
+        return np.broadcast_to(gx, shape).astype(float), np.broadcast_to(gy, shape).astype(float)
+
+    def grid(self, n=200):
+        """(xs, ys, Z) sampled over the view, Z[i, j] = f(xs[j], ys[i])."""
+        xmin, xmax, ymin, ymax = self.view
+        xs, ys = np.linspace(xmin, xmax, n), np.linspace(ymin, ymax, n)
+        X, Y = np.meshgrid(xs, ys)
+        return xs, ys, self.f(X, Y)
+
+
+BUILT_IN = {
+    "book": dict(formula="x**2/20 + y**2", view=(-10, 10, -5, 5), minima=((0, 0),), start=(-7, 2),
+                 title="f(x, y) = x²/20 + y²"),
+    "rosenbrock": dict(formula="(1 - x)**2 + 100*(y - x**2)**2", view=(-2, 2, -1, 3), minima=((1, 1),),
+                       start=(-1.5, 2.0), title="Rosenbrock"),
+    "beale": dict(formula="(1.5 - x + x*y)**2 + (2.25 - x + x*y**2)**2 + (2.625 - x + x*y**3)**2",
+                  view=(-4.5, 4.5, -4.5, 4.5), minima=((3, 0.5),), start=(1.0, 1.5), title="Beale"),
+    "himmelblau": dict(formula="(x**2 + y - 11)**2 + (x + y**2 - 7)**2", view=(-5, 5, -5, 5),
+                       minima=((3, 2), (-2.805118, 3.131312), (-3.779310, -3.283186), (3.584428, -1.848126)),
+                       start=(0.0, 0.0), title="Himmelblau"),
+    "saddle": dict(formula="x**2 - y**2", view=(-2, 2, -2, 2), minima=(), start=(-1.5, 0.05),
+                   title="Saddle x² − y²"),
+    "booth": dict(formula="(x + 2*y - 7)**2 + (2*x + y - 5)**2", view=(-10, 10, -10, 10), minima=((1, 3),),
+                  start=(-8.0, -8.0), title="Booth"),
+}
+
+
+def built_in(key):
+    return Surface(key, **BUILT_IN[key])
+
+
+def custom(formula, view=(-5.0, 5.0, -5.0, 5.0), start=None):
+    """A user's formula; the start defaults to a point off-centre in the view."""
+    xmin, xmax, ymin, ymax = view
+    start = start or (xmin + 0.2 * (xmax - xmin), ymin + 0.7 * (ymax - ymin))
+    return Surface("custom", formula, view=tuple(view), minima=(), start=tuple(start), title=formula)

@@ -1,0 +1,62 @@
+"""An optimizer walking on a surface, step by step, with everything the lecture talks about.
+
+The steps are the engine's own optimizers (``update(params, grads)`` on a {'x', 'y'} dict, as
+the book's optimizer_compare_naive.py does); this module records what they did.
+"""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+DIVERGE_LIMIT = 1e6  # |x| or |y| beyond this is far outside any view: the walk has blown up
+
+
+@dataclass
+class OptimizerPath:
+    name: str
+    positions: np.ndarray  # (K + 1, 2): start, then after each update
+    losses: np.ndarray  # (K + 1,)
+    gradients: np.ndarray  # (K, 2): the gradient used by update k
+    states: list = field(default_factory=list)  # per update: {"v": (2,), "h": ..., "m": ..., "iter": ...}
+    diverged_at: int | None = None  # the update after which the position was not finite or too far
+
+    @property
+    def steps(self):
+        return len(self.gradients)
+
+
+def run(optimizer, surface, start, iterations):
+    """Apply ``iterations`` updates of ``optimizer`` from ``start`` on ``surface``; stops on divergence."""
+    params = {"x": np.array([float(start[0])]), "y": np.array([float(start[1])])}
+    positions = [(params["x"][0], params["y"][0])]
+    losses = [float(surface.f(*positions[0]))]
+    gradients, states = [], []
+    diverged = None
+    with np.errstate(all="ignore"):  # a blow-up is reported once, not as a flood of warnings
+        for k in range(iterations):
+            gx, gy = surface.grad(params["x"][0], params["y"][0])
+            grads = {"x": np.array([float(gx)]), "y": np.array([float(gy)])}
+            optimizer.update(params, grads)
+            x, y = float(params["x"][0]), float(params["y"][0])
+            gradients.append((float(gx), float(gy)))
+            states.append(snapshot(optimizer))
+            positions.append((x, y))
+            losses.append(float(surface.f(x, y)))
+            if not (np.isfinite(x) and np.isfinite(y)) or max(abs(x), abs(y)) > DIVERGE_LIMIT:
+                diverged = k + 1
+                break
+    return OptimizerPath(getattr(optimizer, "name", type(optimizer).__name__), np.array(positions),
+                         np.array(losses), np.array(gradients).reshape(-1, 2), states, diverged)
+
+
+def snapshot(optimizer):
+    """The optimizer's internal state as (x, y) pairs, copied."""
+    out = {}
+    for attr in ("v", "h", "m"):
+        store = getattr(optimizer, attr, None)
+        if isinstance(store, dict):
+            out[attr] = np.array([store["x"][0], store["y"][0]], dtype=float)
+    if hasattr(optimizer, "iter"):
+        out["iter"] = optimizer.iter
+        out["lr_t"] = float(optimizer.lr_t)
+    return out

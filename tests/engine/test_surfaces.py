@@ -1,0 +1,136 @@
+import math
+import warnings
+
+import numpy as np
+import pytest
+
+from engine.optimizer import SGD, AdaGrad, Adam, Momentum, Nesterov, RMSprop
+from engine.surfaces import BUILT_IN, SurfaceError, built_in, custom, parse_formula
+from engine.traces import run
+
+
+@pytest.mark.parametrize("key", sorted(BUILT_IN))
+def test_gradients_match_central_differences(key):
+    s = built_in(key)
+    rng = np.random.default_rng(0)
+    xmin, xmax, ymin, ymax = s.view
+    for _ in range(5):
+        x, y = rng.uniform(xmin, xmax) * 0.8, rng.uniform(ymin, ymax) * 0.8
+        h = 1e-6
+        gx = (s.f(x + h, y) - s.f(x - h, y)) / (2 * h)
+        gy = (s.f(x, y + h) - s.f(x, y - h)) / (2 * h)
+        ax, ay = s.grad(x, y)
+        assert ax == pytest.approx(gx, rel=1e-5, abs=1e-4)
+        assert ay == pytest.approx(gy, rel=1e-5, abs=1e-4)
+
+
+@pytest.mark.parametrize("key", sorted(BUILT_IN))
+def test_known_minima_are_minima(key):
+    s = built_in(key)
+    for mx, my in s.minima:
+        assert s.f(mx, my) == pytest.approx(0, abs=1e-6)
+        gx, gy = s.grad(mx, my)
+        assert abs(gx) < 1e-3 and abs(gy) < 1e-3
+
+
+def test_book_surface_values():
+    s = built_in("book")
+    assert s.f(-7, 2) == pytest.approx(49 / 20 + 4)
+    assert s.grad(-7, 2) == (pytest.approx(-0.7), pytest.approx(4))
+
+
+def book_paths():
+    """The book's optimizer_compare_naive, written out with plain floats (not the engine)."""
+    def grad(x, y):
+        return x / 10.0, 2.0 * y
+
+    out = {}
+    x, y = -7.0, 2.0
+    for _ in range(30):
+        gx, gy = grad(x, y)
+        x, y = x - 0.95 * gx, y - 0.95 * gy
+    out["SGD"] = (x, y)
+    x, y, vx, vy = -7.0, 2.0, 0.0, 0.0
+    for _ in range(30):
+        gx, gy = grad(x, y)
+        vx, vy = 0.9 * vx - 0.1 * gx, 0.9 * vy - 0.1 * gy
+        x, y = x + vx, y + vy
+    out["Momentum"] = (x, y)
+    x, y, hx, hy = -7.0, 2.0, 0.0, 0.0
+    for _ in range(30):
+        gx, gy = grad(x, y)
+        hx, hy = hx + gx * gx, hy + gy * gy
+        x, y = x - 1.5 * gx / (math.sqrt(hx) + 1e-7), y - 1.5 * gy / (math.sqrt(hy) + 1e-7)
+    out["AdaGrad"] = (x, y)
+    x, y, mx, my, vx, vy = -7.0, 2.0, 0.0, 0.0, 0.0, 0.0
+    for t in range(1, 31):
+        gx, gy = grad(x, y)
+        lr_t = 0.3 * math.sqrt(1 - 0.999**t) / (1 - 0.9**t)
+        mx, my = mx + 0.1 * (gx - mx), my + 0.1 * (gy - my)
+        vx, vy = vx + 0.001 * (gx * gx - vx), vy + 0.001 * (gy * gy - vy)
+        x, y = x - lr_t * mx / (math.sqrt(vx) + 1e-7), y - lr_t * my / (math.sqrt(vy) + 1e-7)
+    out["Adam"] = (x, y)
+    return out
+
+
+def test_the_books_figure():
+    expected = book_paths()
+    s = built_in("book")
+    for opt in (SGD(0.95), Momentum(0.1), AdaGrad(1.5), Adam(0.3)):
+        path = run(opt, s, (-7, 2), 30)
+        assert path.steps == 30 and path.diverged_at is None
+        np.testing.assert_allclose(path.positions[-1], expected[opt.name], rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(expected["SGD"], (-0.350, 0.085), atol=1e-3)
+
+
+def test_path_records_state_and_losses():
+    s = built_in("book")
+    path = run(Adam(0.3), s, (-7, 2), 5)
+    assert path.positions.shape == (6, 2) and path.losses.shape == (6,)
+    assert path.losses[0] == pytest.approx(s.f(-7, 2))
+    assert path.states[0]["iter"] == 1 and set(path.states[0]) >= {"m", "v", "lr_t"}
+    np.testing.assert_allclose(path.gradients[0], (-0.7, 4.0))
+    mom = run(Momentum(0.1), s, (-7, 2), 1)
+    np.testing.assert_allclose(mom.states[0]["v"], (0.07, -0.4))
+    for opt in (Nesterov(0.05), RMSprop(0.1)):
+        assert run(opt, s, (-7, 2), 10).steps == 10
+
+
+def test_divergence_is_caught_quietly():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # any RuntimeWarning would fail the test
+        path = run(SGD(5.0), built_in("rosenbrock"), (-1.5, 2.0), 100)
+    assert path.diverged_at is not None and path.diverged_at < 100
+    assert path.steps == path.diverged_at
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("__import__('os').system('true')", "not an allowed function"),
+        ("open('/etc/passwd')", "not an allowed function"),
+        ("x.real", "not allowed"),
+        ("z**2", "unknown name 'z'"),
+        ("x**100000", "too large"),
+        ("3 + 4", "does not depend on x or y"),
+        ("x +* y", "not a valid formula"),
+        ("", "type a formula"),
+        ("sin(x, y)", "exactly one argument"),
+        ("[x, y]", "not allowed"),
+        ("x if y else 1", "not allowed"),
+    ],
+)
+def test_bad_formulas_are_refused_clearly(text, fragment):
+    with pytest.raises(SurfaceError, match=fragment):
+        parse_formula(text)
+
+
+def test_custom_formulas():
+    s = custom("x^2/20 + y^2")  # ^ as power, as students type it
+    assert s.f(2.0, 1.0) == pytest.approx(1.2)
+    t = custom("sin(x)*cos(y)")
+    gx, gy = t.grad(0.5, 0.25)
+    assert gx == pytest.approx(math.cos(0.5) * math.cos(0.25))
+    assert gy == pytest.approx(-math.sin(0.5) * math.sin(0.25))
+    xs, ys, Z = t.grid(50)
+    assert Z.shape == (50, 50) and np.isfinite(Z).all()
