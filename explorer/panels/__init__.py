@@ -19,8 +19,8 @@ PANELS = (
     PanelSpec("conv", QT_TRANSLATE_NOOP("Panels", "Convolution Lab"), "conv.svg", "conv_lab", "ConvLabPanel",
               QT_TRANSLATE_NOOP("Panels", "Step through convolution and pooling window by window; padding, stride, "
                                 "channels, im2col and the backward pass.")),
-    PanelSpec("optimizer", QT_TRANSLATE_NOOP("Panels", "Optimizer Playground"), "optimizer.svg", "placeholder",
-              "PlaceholderPanel",
+    PanelSpec("optimizer", QT_TRANSLATE_NOOP("Panels", "Optimizer Playground"), "optimizer.svg", "optimizer",
+              "OptimizerPanel",
               QT_TRANSLATE_NOOP("Panels", "Watch SGD, Momentum, AdaGrad, RMSprop and Adam walk across a loss "
                                 "surface, with their internal state.")),
     PanelSpec("draw", QT_TRANSLATE_NOOP("Panels", "Draw & Classify"), "draw.svg", "draw", "DrawPanel",

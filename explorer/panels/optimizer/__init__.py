@@ -1,0 +1,326 @@
+"""Optimizer Playground: the lecture's blindfolded adventurer, animated, with the numbers."""
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QSplitter,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.surfaces import BUILT_IN, SurfaceError
+
+from ..base import Panel
+from .plots import LossPlot, SurfaceView
+from .state import PlaygroundState, update_html
+from .table import NAMES, OptimizerTable
+
+
+class OptimizerPanel(Panel):
+    def __init__(self, context, spec, parent=None):
+        super().__init__(context, spec, parent)
+        self.state = PlaygroundState()
+        self.state.book_figure()  # opens on the book's figure, paths drawn to the end
+        self.surface = None
+        self.timer = QTimer(self)
+        self._build_ui()
+        self._connect()
+        self.retranslate()
+        self.recompute(new_surface=True)
+
+    def _build_ui(self):
+        self.view = SurfaceView()
+        self.surface_combo = QComboBox()
+        self.formula = QLineEdit()
+        self.apply_button = QPushButton()
+        self.formula_message = QLabel()
+        self.formula_message.setWordWrap(True)
+        self.preset_button = QPushButton()
+        self.mode_combo = QComboBox()
+        top = QHBoxLayout()
+        for w in (self.surface_combo, self.formula, self.apply_button):
+            top.addWidget(w)
+        top.setStretch(1, 1)
+        style = self.style()
+        SP = QStyle.StandardPixmap
+        self.reset_button, self.step_button, self.play_button = QToolButton(), QToolButton(), QToolButton()
+        self.reset_button.setIcon(style.standardIcon(SP.SP_MediaSkipBackward))
+        self.step_button.setIcon(style.standardIcon(SP.SP_MediaSeekForward))
+        self.play_icon, self.pause_icon = style.standardIcon(SP.SP_MediaPlay), style.standardIcon(SP.SP_MediaPause)
+        self.play_button.setIcon(self.play_icon)
+        self.play_button.setCheckable(True)
+        self.frame_label = QLabel()
+        self.speed = QSlider(Qt.Orientation.Horizontal)
+        self.speed.setRange(1, 60)
+        self.speed.setValue(10)
+        self.speed.setMaximumWidth(140)
+        self.speed_label = QLabel()
+        self.iterations = QSpinBox()
+        self.iterations.setRange(1, 1000)
+        self.iterations.setValue(self.state.iterations)
+        self.iterations_label = QLabel()
+        self.trails = QCheckBox()
+        self.trails.setChecked(True)
+        self.export_button = QPushButton()
+        controls = QHBoxLayout()
+        for w in (self.reset_button, self.step_button, self.play_button, self.frame_label, self.speed_label,
+                  self.speed, self.iterations_label, self.iterations, self.trails):
+            controls.addWidget(w)
+        controls.insertStretch(4, 1)
+        extras = QHBoxLayout()
+        for w in (self.mode_combo, self.preset_button, self.export_button):
+            extras.addWidget(w)
+        extras.insertStretch(1, 1)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.addLayout(top)
+        lv.addWidget(self.formula_message)
+        lv.addWidget(self.view, 1)
+        lv.addLayout(controls)
+        lv.addLayout(extras)
+
+        self.table = OptimizerTable(self.state)
+        self.state_title = QLabel()
+        self.state_view = QLabel()
+        self.state_view.setTextFormat(Qt.TextFormat.RichText)
+        self.state_view.setWordWrap(True)
+        self.state_view.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.loss = LossPlot()
+        self.loss_title = QLabel()
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.addWidget(self.table)
+        rv.addWidget(self.state_title)
+        rv.addWidget(self.state_view, 1)
+        rv.addWidget(self.loss_title)
+        rv.addWidget(self.loss, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        QVBoxLayout(self).addWidget(splitter)
+        self.space = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
+        self.space.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.right_key = QShortcut(QKeySequence(Qt.Key.Key_Right), self)
+        self.right_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.home_key = QShortcut(QKeySequence(Qt.Key.Key_Home), self)
+        self.home_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _connect(self):
+        self.surface_combo.currentIndexChanged.connect(self._on_surface_changed)
+        self.apply_button.clicked.connect(self._on_formula_applied)
+        self.formula.returnPressed.connect(self._on_formula_applied)
+        self.table.changed.connect(lambda: self.recompute())
+        self.table.selected.connect(self._on_optimizer_selected)
+        self.view.start_moved.connect(self._on_start_moved)
+        self.timer.timeout.connect(self._on_timer)
+        self.play_button.toggled.connect(self._on_play_toggled)
+        self.step_button.clicked.connect(lambda: self.set_frame(self.state.frame + 1))
+        self.reset_button.clicked.connect(lambda: self.set_frame(0))
+        self.speed.valueChanged.connect(lambda v: self.timer.setInterval(int(1000 / v)))
+        self.iterations.valueChanged.connect(self._on_iterations_changed)
+        self.trails.toggled.connect(lambda _on: self.show_frame())
+        self.mode_combo.currentIndexChanged.connect(self._on_mode_changed)
+        self.preset_button.clicked.connect(self.load_book_figure)
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.space.activated.connect(self.play_button.toggle)
+        self.right_key.activated.connect(lambda: self.set_frame(self.state.frame + 1))
+        self.home_key.activated.connect(lambda: self.set_frame(0))
+
+    def retranslate(self):
+        titles = {"book": self.tr("Book: f(x, y) = x²/20 + y²"), "rosenbrock": self.tr("Rosenbrock"),
+                  "beale": self.tr("Beale"), "himmelblau": self.tr("Himmelblau (four minima)"),
+                  "saddle": self.tr("Saddle: x² − y²"), "booth": self.tr("Booth"),
+                  "custom": self.tr("Your own function…")}
+        current = self.surface_combo.currentIndex()
+        self.surface_combo.blockSignals(True)
+        self.surface_combo.clear()
+        for key in (*BUILT_IN, "custom"):
+            self.surface_combo.addItem(titles[key], key)
+        self.surface_combo.setCurrentIndex(max(current, 0))
+        self.surface_combo.blockSignals(False)
+        self.surface_combo.setToolTip(self.tr("The loss surface the optimizers walk on"))
+        self.formula.setPlaceholderText(self.tr("Type f(x, y), e.g. x**2/20 + y**2 or sin(x)*cos(y)"))
+        self.formula.setToolTip(self.tr("Numbers, x, y, + − * / ** (or ^) and sin cos tan exp log sqrt abs tanh"))
+        self.apply_button.setText(self.tr("Use formula"))
+        self.reset_button.setToolTip(self.tr("Back to the start (Home)"))
+        self.step_button.setToolTip(self.tr("One update (→)"))
+        self.play_button.setToolTip(self.tr("Play / pause (Space)"))
+        self.speed_label.setText(self.tr("Speed"))
+        self.speed.setToolTip(self.tr("Updates per second (up to 60)"))
+        self.iterations_label.setText(self.tr("Updates"))
+        self.iterations.setToolTip(self.tr("How many updates each optimizer makes"))
+        self.trails.setText(self.tr("Trails"))
+        self.trails.setToolTip(self.tr("Draw the whole path, not only the current position"))
+        self.preset_button.setText(self.tr("Book's figure"))
+        self.preset_button.setToolTip(self.tr("Start (−7, 2), 30 updates, SGD η=0.95, Momentum η=0.1, AdaGrad η=1.5, "
+                                              "Adam η=0.3"))
+        m = self.mode_combo.currentIndex()
+        self.mode_combo.blockSignals(True)
+        self.mode_combo.clear()
+        self.mode_combo.addItem(self.tr("Overlaid"), "overlay")
+        self.mode_combo.addItem(self.tr("One plot each (as in the book)"), "grid")
+        self.mode_combo.setCurrentIndex(max(m, 0))
+        self.mode_combo.blockSignals(False)
+        self.mode_combo.setToolTip(self.tr("All paths on one plot, or the book's grid of plots"))
+        self.export_button.setText(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Save the figure (PNG, SVG) or the animation (GIF)"))
+        self.loss_title.setText(self.tr("Loss f(x, y) per update"))
+        self.view.setToolTip(self.tr("Click (or drag the cross) to choose the start point"))
+        self.table.retranslate()
+        self.show_frame()
+
+    # -- computing -------------------------------------------------------------------------------------
+
+    def recompute(self, new_surface=False):
+        if new_surface or self.surface is None:
+            self.surface = self.state.surface()
+            self.view.set_surface(self.surface, NAMES)
+        self.state.compute(self.surface)
+        self.table.show_divergence(self.state.paths)
+        self.view.set_start(*self.state.start)
+        if self.view.mode == "grid":
+            self.view.set_mode("grid", list(self.state.paths))
+        self.show_frame()
+
+    def set_frame(self, frame):
+        self.state.frame = max(0, min(self.state.iterations, frame))
+        self.show_frame()
+
+    def show_frame(self):
+        k = self.state.frame
+        self.view.set_paths(self.state.paths, k, self.trails.isChecked())
+        self.loss.set_paths(self.state.paths, k)
+        self.frame_label.setText(self.tr("Update %1 of %2").replace("%1", str(k))
+                                 .replace("%2", str(self.state.iterations)))
+        key = self.state.selected
+        self.state_title.setText(self.tr("%1 at update %2").replace("%1", NAMES[key]).replace("%2", str(k)))
+        path = self.state.paths.get(key)
+        if path is None:
+            self.state_view.setText(self.tr("Switch %1 on to see its state.").replace("%1", NAMES[key]))
+        elif k == 0:
+            self.state_view.setText(self.tr("At the start (%1, %2); press ▶ or → to update.")
+                                    .replace("%1", f"{self.state.start[0]:.3g}")
+                                    .replace("%2", f"{self.state.start[1]:.3g}"))
+        else:
+            text = update_html(key, path, min(k, path.steps), self.state.configs[key])
+            if path.diverged_at and k >= path.diverged_at:
+                text += "<br><b style='color:#c53030'>" + self.tr("Diverged at update %1: the learning rate is too "
+                                                                  "large here.").replace("%1", str(path.diverged_at))
+                text += "</b>"
+            self.state_view.setText(text)
+
+    # -- events --------------------------------------------------------------------------------------------
+
+    def _on_timer(self):
+        if self.state.frame >= self.state.iterations:
+            self.play_button.setChecked(False)
+            return
+        self.set_frame(self.state.frame + 1)
+
+    def _on_play_toggled(self, on):
+        self.play_button.setIcon(self.pause_icon if on else self.play_icon)
+        if on:
+            if self.state.frame >= self.state.iterations:
+                self.set_frame(0)
+            self.timer.start(int(1000 / self.speed.value()))
+        else:
+            self.timer.stop()
+
+    def _on_surface_changed(self, _i):
+        key = self.surface_combo.currentData()
+        if key == "custom":
+            self.formula.setFocus()
+            if self.state.formula:
+                self._on_formula_applied()
+            return
+        self.state.surface_key = key
+        self.state.start = tuple(BUILT_IN[key]["start"])
+        self.state.frame = 0
+        self.formula_message.setText("")
+        self.recompute(new_surface=True)
+
+    def _on_formula_applied(self):
+        """Parse the typed formula; a bad one is explained and the current surface stays."""
+        text = self.formula.text()
+        from engine.surfaces import custom
+
+        try:
+            surface = custom(text)
+        except SurfaceError as e:
+            self.formula_message.setText(f"<span style='color:#c53030'>{e}</span>")
+            return False
+        self.formula_message.setText("")
+        self.state.surface_key, self.state.formula = "custom", text
+        self.state.start, self.state.frame = surface.start, 0
+        self.surface = surface
+        self.view.set_surface(surface, NAMES)
+        self.surface_combo.blockSignals(True)
+        self.surface_combo.setCurrentIndex(self.surface_combo.findData("custom"))
+        self.surface_combo.blockSignals(False)
+        self.recompute()
+        return True
+
+    def _on_start_moved(self, x, y):
+        self.state.start = (x, y)
+        self.state.frame = max(self.state.frame, 0)
+        self.recompute()
+
+    def _on_optimizer_selected(self, key):
+        self.state.selected = key
+        self.show_frame()
+
+    def _on_iterations_changed(self, n):
+        self.state.iterations = n
+        self.state.frame = min(self.state.frame, n)
+        self.recompute()
+
+    def _on_mode_changed(self, _i):
+        self.view.set_mode(self.mode_combo.currentData(), list(self.state.paths))
+        self.show_frame()
+
+    def load_book_figure(self):
+        self.state.book_figure()
+        self.iterations.blockSignals(True)
+        self.iterations.setValue(30)
+        self.iterations.blockSignals(False)
+        self.surface_combo.blockSignals(True)
+        self.surface_combo.setCurrentIndex(self.surface_combo.findData("book"))
+        self.surface_combo.blockSignals(False)
+        self.table.sync()
+        self.recompute(new_surface=True)
+
+    def _on_export_clicked(self):
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export figure or animation"),
+                                              self.context.settings.get("last_dir", "", str),
+                                              self.tr("PNG image (*.png);;SVG drawing (*.svg);;GIF animation (*.gif)"))
+        if path:
+            self.export(path)
+
+    def export(self, path):
+        from .export import export_figure, export_gif
+
+        path = str(path)
+        ok = export_gif(self, path) if path.lower().endswith(".gif") else export_figure(self.view, path)
+        self.status_message.emit((self.tr("Exported to %1") if ok else self.tr("Could not write %1"))
+                                 .replace("%1", path))
+        return ok
+
+    def export_widget(self):
+        return self.view
+
+    def shutdown(self):
+        self.timer.stop()
+

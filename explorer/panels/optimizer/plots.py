@@ -1,0 +1,173 @@
+"""Contour plot of a surface with optimizer paths; the loss curves."""
+
+import numpy as np
+from PySide6.QtCore import QRectF, Qt, Signal
+
+from ...plotting import pg
+from .state import COLORS, ORDER
+
+GRID = 150  # samples per axis for the contours
+
+
+def log_levels(Z, n=14):
+    """Contour levels spaced evenly in log(f - min): the valleys get as many lines as the walls."""
+    finite = Z[np.isfinite(Z)]
+    lo, hi = float(finite.min()), float(np.percentile(finite, 98))
+    span = max(hi - lo, 1e-12)
+    return lo + np.geomspace(span * 1e-3, span, n)
+
+
+class SurfacePlot:
+    """One pg.PlotItem: contours of f, minima, optimizer paths and their current positions."""
+
+    def __init__(self, plot, start_marker=False):
+        self.plot = plot
+        plot.setAspectLocked(False)
+        plot.showGrid(x=False, y=False)
+        plot.setMenuEnabled(False)
+        self.image = pg.ImageItem()
+        self.image.setColorMap(pg.colormap.get("viridis"))
+        self.image.setOpacity(0.35)
+        plot.addItem(self.image)
+        self.isocurves = []
+        self.minima = pg.ScatterPlotItem(symbol="star", size=16, brush=pg.mkBrush(255, 255, 255),
+                                         pen=pg.mkPen(0, 0, 0))
+        plot.addItem(self.minima)
+        self.curves = {k: plot.plot([], [], pen=pg.mkPen(COLORS[k], width=2), symbol="o", symbolSize=4,
+                                    symbolBrush=pg.mkBrush(*COLORS[k]), symbolPen=None) for k in ORDER}
+        self.heads = pg.ScatterPlotItem(size=11, pen=pg.mkPen(255, 255, 255, width=1.5))
+        plot.addItem(self.heads)
+        self.start = None
+        if start_marker:
+            self.start = pg.TargetItem(pos=(0, 0), size=14, movable=True, pen=pg.mkPen(0, 0, 0, width=2))
+            plot.addItem(self.start)
+
+    def set_surface(self, surface):
+        xs, ys, Z = surface.grid(GRID)
+        xmin, xmax, ymin, ymax = surface.view
+        finite = np.where(np.isfinite(Z), Z, np.nan)
+        shade = np.log1p(np.clip(finite - np.nanmin(finite), 0, None))
+        self.image.setImage(shade, autoLevels=True)
+        self.image.setRect(QRectF(xmin, ymin, xmax - xmin, ymax - ymin))
+        for iso in self.isocurves:
+            self.plot.removeItem(iso)
+        self.isocurves = []
+        # Isocurves live in the image's coordinates and follow its rectangle.
+        for level in log_levels(Z):
+            iso = pg.IsocurveItem(data=np.nan_to_num(Z, nan=np.nanmax(finite)), level=level,
+                                  pen=pg.mkPen(90, 90, 90, 160))
+            iso.setParentItem(self.image)
+            self.isocurves.append(iso)
+        self.minima.setData([m[0] for m in surface.minima], [m[1] for m in surface.minima])
+        self.plot.setRange(xRange=(xmin, xmax), yRange=(ymin, ymax), padding=0)
+
+    def set_paths(self, paths, frame, trails=True, only=None):
+        xs, ys, brushes = [], [], []
+        for key, curve in self.curves.items():
+            path = paths.get(key)
+            if path is None or (only is not None and key != only):
+                curve.setData([], [])
+                continue
+            k = min(frame, path.steps)
+            pts = path.positions[: k + 1]
+            if trails:
+                curve.setData(pts[:, 0], pts[:, 1])
+            else:
+                curve.setData([], [])
+            if np.all(np.isfinite(pts[-1])):
+                xs.append(pts[-1, 0])
+                ys.append(pts[-1, 1])
+                brushes.append(pg.mkBrush(*COLORS[key]))
+        self.heads.setData(xs, ys, brush=brushes)
+
+
+class SurfaceView(pg.GraphicsLayoutWidget):
+    """Overlay (all optimizers on one plot) or the book's grid (one plot each)."""
+
+    start_moved = Signal(float, float)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setBackground("w")
+        self.overlay = SurfacePlot(pg.PlotItem(), start_marker=True)
+        self.grid = {k: SurfacePlot(pg.PlotItem(title=k)) for k in ORDER}
+        self.mode = "overlay"
+        self.surface = None
+        self.keys = []
+        self.overlay.start.sigPositionChangeFinished.connect(self._on_start_dragged)
+        self.scene().sigMouseClicked.connect(self._on_scene_clicked)
+        self._relayout()
+
+    def _relayout(self):
+        self.ci.clear()
+        if self.mode == "overlay":
+            self.ci.addItem(self.overlay.plot)
+            return
+        for i, key in enumerate(self.keys):
+            self.ci.addItem(self.grid[key].plot, row=i // 2, col=i % 2)
+
+    def set_mode(self, mode, keys):
+        self.mode, self.keys = mode, list(keys)
+        self._relayout()
+        if self.surface is not None and mode == "grid":
+            for key in self.keys:
+                self.grid[key].set_surface(self.surface)
+
+    def set_surface(self, surface, titles):
+        self.surface = surface
+        self.overlay.set_surface(surface)
+        for key, plot in self.grid.items():
+            plot.plot.setTitle(titles[key])
+            if self.mode == "grid" and key in self.keys:
+                plot.set_surface(surface)
+
+    def set_start(self, x, y):
+        self.overlay.start.blockSignals(True)
+        self.overlay.start.setPos(x, y)
+        self.overlay.start.blockSignals(False)
+
+    def set_paths(self, paths, frame, trails):
+        if self.mode == "overlay":
+            self.overlay.set_paths(paths, frame, trails)
+        else:
+            for key in self.keys:
+                self.grid[key].set_paths(paths, frame, trails, only=key)
+
+    def _on_start_dragged(self, item):
+        pos = item.pos()
+        self.start_moved.emit(pos.x(), pos.y())
+
+    def _on_scene_clicked(self, event):
+        if self.mode != "overlay" or event.button() != Qt.MouseButton.LeftButton or event.isAccepted():
+            return
+        vb = self.overlay.plot.vb
+        if vb.sceneBoundingRect().contains(event.scenePos()):
+            p = vb.mapSceneToView(event.scenePos())
+            self.start_moved.emit(p.x(), p.y())
+
+
+class LossPlot(pg.PlotWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setBackground("w")
+        self.curves = {k: self.plot([], [], pen=pg.mkPen(COLORS[k], width=2)) for k in ORDER}
+        self.getAxis("bottom").enableAutoSIPrefix(False)
+        self.getAxis("left").enableAutoSIPrefix(False)
+        self.log = False
+
+    def set_paths(self, paths, frame):
+        values = [p.losses[: frame + 1] for p in paths.values()]
+        finite = np.concatenate([v[np.isfinite(v)] for v in values]) if values else np.array([1.0])
+        log = bool(finite.size) and bool(np.all(finite > 0))  # log scale only for positive losses
+        if log != self.log:
+            self.setLogMode(y=log)
+            self.log = log
+        for key, curve in self.curves.items():
+            path = paths.get(key)
+            if path is None:
+                curve.setData([], [])
+                continue
+            k = min(frame, path.steps)
+            v = path.losses[: k + 1]
+            ok = np.isfinite(v) & ((v > 0) if log else True)
+            curve.setData(np.arange(k + 1)[ok], v[ok])

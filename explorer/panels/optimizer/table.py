@@ -1,0 +1,99 @@
+"""One row per optimizer: on/off in its colour, its hyperparameters, and whether it diverged."""
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QGridLayout, QLabel, QRadioButton, QWidget
+
+from .state import COLORS, ORDER
+
+NAMES = {"sgd": "SGD", "momentum": "Momentum", "nesterov": "Nesterov", "adagrad": "AdaGrad", "rmsprop": "RMSprop",
+         "adam": "Adam"}
+RANGES = {"lr": (0.0001, 10.0, 4), "momentum": (0.0, 0.999, 3), "decay_rate": (0.0, 0.9999, 4),
+          "beta1": (0.0, 0.999, 3), "beta2": (0.0, 0.99999, 5)}
+
+
+class OptimizerTable(QWidget):
+    changed = Signal()  # a hyperparameter or on/off changed
+    selected = Signal(str)  # the optimizer whose state is shown
+
+    def __init__(self, state, parent=None):
+        super().__init__(parent)
+        self.state = state
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.checks, self.radios, self.spins, self.notes, self.param_labels = {}, {}, {}, {}, {}
+        for row, key in enumerate(ORDER, start=1):
+            check = QCheckBox(NAMES[key])
+            pal = check.palette()
+            pal.setColor(QPalette.ColorRole.WindowText, QColor(*COLORS[key]))
+            check.setPalette(pal)
+            check.setStyleSheet(f"color: rgb{COLORS[key]}; font-weight: bold;")
+            radio = QRadioButton()
+            self.checks[key], self.radios[key] = check, radio
+            grid.addWidget(radio, row, 0)
+            grid.addWidget(check, row, 1)
+            col = 2
+            self.spins[key] = {}
+            for name, value in state.configs[key].params.items():
+                lo, hi, decimals = RANGES[name]
+                spin = QDoubleSpinBox()
+                spin.setRange(lo, hi)
+                spin.setDecimals(decimals)
+                spin.setSingleStep(10 ** -(decimals - 1) if name == "lr" else 0.01)
+                spin.setValue(value)
+                label = QLabel()
+                self.param_labels[(key, name)] = label
+                grid.addWidget(label, row, col)
+                grid.addWidget(spin, row, col + 1)
+                self.spins[key][name] = spin
+                spin.valueChanged.connect(lambda v, k=key, n=name: self._on_param_changed(k, n, v))
+                col += 2
+            note = QLabel()
+            note.setStyleSheet("color: #c53030;")
+            self.notes[key] = note
+            grid.addWidget(note, row, 8)
+            check.toggled.connect(lambda on, k=key: self._on_enabled_toggled(k, on))
+            radio.toggled.connect(lambda on, k=key: on and self.selected.emit(k))
+        grid.setColumnStretch(8, 1)
+        self.sync()
+
+    def retranslate(self):
+        names = {"lr": self.tr("η"), "momentum": self.tr("α"), "decay_rate": self.tr("ρ"), "beta1": "β₁",
+                 "beta2": "β₂"}
+        tips = {"lr": self.tr("Learning rate η"), "momentum": self.tr("Momentum α: how much velocity is kept"),
+                "decay_rate": self.tr("Decay rate ρ of the squared-gradient average"),
+                "beta1": self.tr("β₁: decay of the gradient average m"),
+                "beta2": self.tr("β₂: decay of the squared-gradient average v")}
+        for (key, name), label in self.param_labels.items():
+            label.setText(names[name])
+            self.spins[key][name].setToolTip(tips[name])
+        for key in ORDER:
+            self.checks[key].setToolTip(self.tr("Show %1 on the surface").replace("%1", NAMES[key]))
+            self.radios[key].setToolTip(self.tr("Show %1's internal state below").replace("%1", NAMES[key]))
+
+    def sync(self):
+        """Show the state's configuration (after a preset)."""
+        for key in ORDER:
+            c = self.state.configs[key]
+            self.checks[key].blockSignals(True)
+            self.checks[key].setChecked(c.enabled)
+            self.checks[key].blockSignals(False)
+            for name, spin in self.spins[key].items():
+                spin.blockSignals(True)
+                spin.setValue(c.params[name])
+                spin.blockSignals(False)
+        self.radios[self.state.selected].setChecked(True)
+
+    def show_divergence(self, paths):
+        for key in ORDER:
+            path = paths.get(key)
+            at = path.diverged_at if path is not None else None
+            self.notes[key].setText(self.tr("diverged at step %1").replace("%1", str(at)) if at else "")
+
+    def _on_param_changed(self, key, name, value):
+        self.state.configs[key].params[name] = value
+        self.changed.emit()
+
+    def _on_enabled_toggled(self, key, on):
+        self.state.configs[key].enabled = on
+        self.changed.emit()
