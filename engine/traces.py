@@ -25,8 +25,15 @@ class OptimizerPath:
         return len(self.gradients)
 
 
-def run(optimizer, surface, start, iterations):
-    """Apply ``iterations`` updates of ``optimizer`` from ``start`` on ``surface``; stops on divergence."""
+def run(optimizer, surface, start, iterations, limit=None):
+    """Apply ``iterations`` updates of ``optimizer`` from ``start`` on ``surface``; stops on divergence.
+
+    Diverged means a position that is not finite or beyond ``limit`` in |x| or |y| (default: 1000
+    times the surface's view, at least DIVERGE_LIMIT / 1000) — far outside anything shown.
+    """
+    if limit is None:
+        xmin, xmax, ymin, ymax = getattr(surface, "view", (-1, 1, -1, 1))
+        limit = max(1000 * max(abs(xmin), abs(xmax), abs(ymin), abs(ymax)), DIVERGE_LIMIT / 1000)
     params = {"x": np.array([float(start[0])]), "y": np.array([float(start[1])])}
     positions = [(params["x"][0], params["y"][0])]
     losses = [float(surface.f(*positions[0]))]
@@ -42,7 +49,7 @@ def run(optimizer, surface, start, iterations):
             states.append(snapshot(optimizer))
             positions.append((x, y))
             losses.append(float(surface.f(x, y)))
-            if not (np.isfinite(x) and np.isfinite(y)) or max(abs(x), abs(y)) > DIVERGE_LIMIT:
+            if not (np.isfinite(x) and np.isfinite(y)) or max(abs(x), abs(y)) > limit:
                 diverged = k + 1
                 break
     return OptimizerPath(getattr(optimizer, "name", type(optimizer).__name__), np.array(positions),

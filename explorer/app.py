@@ -4,8 +4,8 @@ import importlib
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QPoint, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QPainter
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from engine.weights import WeightsFileError
 
 from . import i18n
+from .exporting import export_widget
 from .model import ModelStore
 from .panels import PANELS
 from .panels.base import PanelContext
@@ -374,24 +375,9 @@ class MainWindow(QMainWindow):
         """Render the current panel to PNG (pixels) or SVG (vector)."""
         widget = self.current_panel().export_widget() if hasattr(self.current_panel(), "export_widget") else self
         path = str(path)
-        if path.lower().endswith(".svg"):
-            from PySide6.QtSvg import QSvgGenerator
-
-            gen = QSvgGenerator()
-            gen.setFileName(path)
-            gen.setSize(widget.size())
-            gen.setViewBox(QRectF(0, 0, widget.width(), widget.height()))
-            gen.setTitle("DLFS Explorer")
-            painter = QPainter(gen)
-            try:
-                widget.render(painter, QPoint(0, 0))
-            finally:
-                painter.end()
-            ok = Path(path).exists()
-        else:
-            if not path.lower().endswith(".png"):
-                path += ".png"
-            ok = widget.grab().save(path, "PNG")
+        if not path.lower().endswith((".svg", ".png")):
+            path += ".png"
+        ok = export_widget(widget, path)
         message = self.tr("Exported to %1") if ok else self.tr("Could not write %1")
         self.statusBar().showMessage(message.replace("%1", path), 8000)
         return ok

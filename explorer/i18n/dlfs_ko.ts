@@ -832,6 +832,208 @@
     </message>
 </context>
 <context>
+    <name>OptimizerPanel</name>
+    <message>
+        <source>Book: f(x, y) = x²/20 + y²</source>
+        <translation>책의 함수: f(x, y) = x²/20 + y²</translation>
+    </message>
+    <message>
+        <source>Rosenbrock</source>
+        <translation>로젠브록 함수</translation>
+    </message>
+    <message>
+        <source>Beale</source>
+        <translation>빌 함수</translation>
+    </message>
+    <message>
+        <source>Himmelblau (four minima)</source>
+        <translation>힘멜블라우 함수 (최솟값 4개)</translation>
+    </message>
+    <message>
+        <source>Saddle: x² − y²</source>
+        <translation>안장점: x² − y²</translation>
+    </message>
+    <message>
+        <source>Booth</source>
+        <translation>부스 함수</translation>
+    </message>
+    <message>
+        <source>Your own function…</source>
+        <translation>직접 입력한 함수…</translation>
+    </message>
+    <message>
+        <source>The loss surface the optimizers walk on</source>
+        <translation>갱신 방법들이 걸어갈 손실 함수</translation>
+    </message>
+    <message>
+        <source>Type f(x, y), e.g. x**2/20 + y**2 or sin(x)*cos(y)</source>
+        <translation>f(x, y)를 입력하세요. 예: x**2/20 + y**2, sin(x)*cos(y)</translation>
+    </message>
+    <message>
+        <source>Numbers, x, y, + − * / ** (or ^) and sin cos tan exp log sqrt abs tanh</source>
+        <translation>숫자, x, y, + − * / ** (또는 ^), sin cos tan exp log sqrt abs tanh를 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Use formula</source>
+        <translation>이 식 사용</translation>
+    </message>
+    <message>
+        <source>Back to the start (Home)</source>
+        <translation>처음으로 (Home)</translation>
+    </message>
+    <message>
+        <source>One update (→)</source>
+        <translation>한 번 갱신 (→)</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>재생 / 일시 정지 (Space)</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>속도</translation>
+    </message>
+    <message>
+        <source>Updates per second (up to 60)</source>
+        <translation>초당 갱신 횟수 (최대 60)</translation>
+    </message>
+    <message>
+        <source>Updates</source>
+        <translation>갱신 횟수</translation>
+    </message>
+    <message>
+        <source>How many updates each optimizer makes</source>
+        <translation>각 갱신 방법이 갱신할 횟수</translation>
+    </message>
+    <message>
+        <source>Trails</source>
+        <translation>경로 표시</translation>
+    </message>
+    <message>
+        <source>Draw the whole path, not only the current position</source>
+        <translation>현재 위치뿐 아니라 지나온 경로 전체를 그립니다</translation>
+    </message>
+    <message>
+        <source>Book's figure</source>
+        <translation>책의 그림</translation>
+    </message>
+    <message>
+        <source>Start (−7, 2), 30 updates, SGD η=0.95, Momentum η=0.1, AdaGrad η=1.5, Adam η=0.3</source>
+        <translation>시작점 (−7, 2), 30번 갱신, SGD η=0.95, 모멘텀 η=0.1, AdaGrad η=1.5, Adam η=0.3</translation>
+    </message>
+    <message>
+        <source>Overlaid</source>
+        <translation>겹쳐 보기</translation>
+    </message>
+    <message>
+        <source>One plot each (as in the book)</source>
+        <translation>각각 따로 (책처럼)</translation>
+    </message>
+    <message>
+        <source>All paths on one plot, or the book's grid of plots</source>
+        <translation>모든 경로를 한 그림에, 또는 책처럼 각각의 그림에</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <source>Save the figure (PNG, SVG) or the animation (GIF)</source>
+        <translation>그림(PNG, SVG)이나 애니메이션(GIF)으로 저장</translation>
+    </message>
+    <message>
+        <source>Loss f(x, y) per update</source>
+        <translation>갱신마다의 손실 f(x, y)</translation>
+    </message>
+    <message>
+        <source>Click (or drag the cross) to choose the start point</source>
+        <translation>클릭하거나 십자 표시를 끌어서 시작점을 고르세요</translation>
+    </message>
+    <message>
+        <source>Update %1 of %2</source>
+        <translation>갱신 %1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 at update %2</source>
+        <translation>%2번째 갱신의 %1</translation>
+    </message>
+    <message>
+        <source>Switch %1 on to see its state.</source>
+        <translation>%1을(를) 켜면 내부 상태를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>At the start (%1, %2); press ▶ or → to update.</source>
+        <translation>시작점 (%1, %2). ▶나 →를 누르면 갱신합니다.</translation>
+    </message>
+    <message>
+        <source>Diverged at update %1: the learning rate is too large here.</source>
+        <translation>%1번째 갱신에서 발산했습니다: 여기서는 학습률이 너무 큽니다.</translation>
+    </message>
+    <message>
+        <source>Export figure or animation</source>
+        <translation>그림이나 애니메이션 내보내기</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;GIF animation (*.gif)</source>
+        <translation>PNG 이미지 (*.png);;SVG 그림 (*.svg);;GIF 애니메이션 (*.gif)</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>%1(으)로 내보냈습니다</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1에 쓸 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>OptimizerTable</name>
+    <message>
+        <source>η</source>
+        <translation>η</translation>
+    </message>
+    <message>
+        <source>α</source>
+        <translation>α</translation>
+    </message>
+    <message>
+        <source>ρ</source>
+        <translation>ρ</translation>
+    </message>
+    <message>
+        <source>Learning rate η</source>
+        <translation>학습률 η</translation>
+    </message>
+    <message>
+        <source>Momentum α: how much velocity is kept</source>
+        <translation>모멘텀 α: 속도를 얼마나 유지하는지</translation>
+    </message>
+    <message>
+        <source>Decay rate ρ of the squared-gradient average</source>
+        <translation>기울기 제곱 평균의 감쇠율 ρ</translation>
+    </message>
+    <message>
+        <source>β₁: decay of the gradient average m</source>
+        <translation>β₁: 기울기 평균 m의 감쇠율</translation>
+    </message>
+    <message>
+        <source>β₂: decay of the squared-gradient average v</source>
+        <translation>β₂: 기울기 제곱 평균 v의 감쇠율</translation>
+    </message>
+    <message>
+        <source>Show %1 on the surface</source>
+        <translation>%1을(를) 함수 위에 표시</translation>
+    </message>
+    <message>
+        <source>Show %1's internal state below</source>
+        <translation>%1의 내부 상태를 아래에 표시</translation>
+    </message>
+    <message>
+        <source>diverged at step %1</source>
+        <translation>%1번째에서 발산</translation>
+    </message>
+</context>
+<context>
     <name>Panels</name>
     <message>
         <source>Convolution Lab</source>

@@ -134,3 +134,11 @@ def test_custom_formulas():
     assert gy == pytest.approx(-math.sin(0.5) * math.sin(0.25))
     xs, ys, Z = t.grid(50)
     assert Z.shape == (50, 50) and np.isfinite(Z).all()
+
+
+def test_leaving_the_view_by_far_counts_as_divergence():
+    s = built_in("book")  # view |x| <= 10
+    path = run(SGD(25.0), s, (-7, 2), 50)  # x <- x (1 - 2.5): grows by 1.5x per step
+    assert path.diverged_at is not None
+    assert np.all(np.isfinite(path.positions))  # stopped long before overflow
+    assert np.abs(path.positions[-1]).max() > 1000 * 10

@@ -2,27 +2,14 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QPoint, QRectF
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QBuffer, QIODevice
+
+from ...exporting import export_widget
 
 
 def export_figure(widget, path):
     """PNG (pixels) or SVG (vector) of the plot widget."""
-    path = str(path)
-    if path.lower().endswith(".svg"):
-        from PySide6.QtSvg import QSvgGenerator
-
-        gen = QSvgGenerator()
-        gen.setFileName(path)
-        gen.setSize(widget.size())
-        gen.setViewBox(QRectF(0, 0, widget.width(), widget.height()))
-        painter = QPainter(gen)
-        try:
-            widget.render(painter, QPoint(0, 0))
-        finally:
-            painter.end()
-        return Path(path).exists()
-    return widget.grab().save(path, "PNG")
+    return export_widget(widget, path)
 
 
 def export_gif(panel, path, max_frames=200, frame_ms=120):

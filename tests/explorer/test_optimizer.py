@@ -1,0 +1,154 @@
+import numpy as np
+import pytest
+from PIL import Image
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+
+from engine.optimizer import SGD, Momentum
+from engine.surfaces import built_in
+from engine.traces import run
+
+
+@pytest.fixture
+def playground(window, qtbot):
+    window.select_panel("optimizer")
+    panel = window.current_panel()
+    panel.resize(1300, 850)
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def test_opens_on_the_books_figure(playground):
+    s = playground.state
+    assert s.start == (-7.0, 2.0) and s.iterations == 30 and s.frame == 30
+    assert set(s.paths) == {"sgd", "momentum", "adagrad", "adam"}
+    np.testing.assert_allclose(s.paths["sgd"].positions[-1], (-0.350393, 0.084782), atol=1e-5)
+    # What is drawn is the engine's path.
+    xs, ys = playground.view.overlay.curves["sgd"].getData()
+    np.testing.assert_allclose(np.c_[xs, ys], s.paths["sgd"].positions)
+    assert "-0.3504" in playground.state_view.text()
+
+
+def test_toggling_optimizers(playground):
+    playground.table.checks["nesterov"].setChecked(True)
+    assert "nesterov" in playground.state.paths
+    playground.table.checks["sgd"].setChecked(False)
+    assert "sgd" not in playground.state.paths
+    assert len(playground.view.overlay.curves["sgd"].getData()[0] or []) == 0
+
+
+def test_changing_a_learning_rate_recomputes_with_the_engine(playground):
+    playground.table.spins["momentum"]["lr"].setValue(0.05)
+    expected = run(Momentum(lr=0.05, momentum=0.9), built_in("book"), (-7, 2), 30)
+    np.testing.assert_allclose(playground.state.paths["momentum"].positions, expected.positions)
+
+
+def test_clicking_sets_the_start_point(playground, qtbot):
+    vb = playground.view.overlay.plot.vb
+    scene_pos = vb.mapViewToScene(QPointF(3.0, -2.0))
+    view_pos = playground.view.mapFromScene(scene_pos)
+    QTest.mouseClick(playground.view.viewport(), Qt.MouseButton.LeftButton, pos=view_pos)
+    x, y = playground.state.start
+    assert x == pytest.approx(3.0, abs=0.15) and y == pytest.approx(-2.0, abs=0.15)
+    np.testing.assert_allclose(playground.state.paths["sgd"].positions[0], (x, y))
+
+
+def test_typing_a_valid_and_an_invalid_function(playground):
+    playground.formula.setText("sin(x)*cos(y)")
+    assert playground._on_formula_applied()
+    assert playground.state.surface_key == "custom" and playground.surface.formula == "sin(x)*cos(y)"
+    gx, gy = playground.surface.grad(0.3, 0.2)
+    assert gx == pytest.approx(np.cos(0.3) * np.cos(0.2))
+    before = playground.surface
+    playground.formula.setText("__import__('os').system('echo hi')")
+    assert not playground._on_formula_applied()
+    assert "not an allowed function" in playground.formula_message.text()
+    assert playground.surface is before  # nothing lost
+    playground.formula.setText("x +")
+    assert not playground._on_formula_applied()
+    assert "not a valid formula" in playground.formula_message.text()
+
+
+def test_every_built_in_surface_loads(playground):
+    combo = playground.surface_combo
+    for i in range(combo.count()):
+        key = combo.itemData(i)
+        if key == "custom":
+            continue
+        combo.setCurrentIndex(i)
+        assert playground.state.surface_key == key
+        assert playground.state.paths and playground.view.overlay.isocurves
+
+
+def test_divergence_is_marked_and_the_others_continue(playground, recwarn):
+    playground.surface_combo.setCurrentIndex(playground.surface_combo.findData("rosenbrock"))
+    playground.table.spins["sgd"]["lr"].setValue(5.0)
+    sgd = playground.state.paths["sgd"]
+    assert sgd.diverged_at is not None
+    assert "diverged at step" in playground.table.notes["sgd"].text()
+    assert playground.state.paths["adam"].diverged_at is None
+    assert playground.state.paths["adam"].steps == playground.state.iterations
+    playground.table.radios["sgd"].setChecked(True)
+    playground.set_frame(playground.state.iterations)
+    assert "Diverged at update" in playground.state_view.text()
+    assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
+
+
+def test_animation_steps_and_keys(playground, qtbot):
+    playground.set_frame(0)
+    playground.setFocus()
+    QTest.keyClick(playground, Qt.Key.Key_Right)
+    assert playground.state.frame == 1
+    playground.speed.setValue(60)
+    playground.play_button.setChecked(True)
+    qtbot.waitUntil(lambda: playground.state.frame >= 5, timeout=3000)
+    playground.play_button.setChecked(False)
+    QTest.keyClick(playground, Qt.Key.Key_Home)
+    assert playground.state.frame == 0
+    playground.trails.setChecked(False)
+    playground.set_frame(10)
+    assert len(playground.view.overlay.curves["adam"].getData()[0] or []) == 0
+    assert len(playground.view.overlay.heads.data) == 4
+
+
+def test_grid_mode_shows_one_plot_per_optimizer(playground):
+    playground.mode_combo.setCurrentIndex(playground.mode_combo.findData("grid"))
+    assert playground.view.mode == "grid" and len(playground.view.keys) == 4
+    xs, _ = playground.view.grid["adagrad"].curves["adagrad"].getData()
+    assert len(xs) == 31
+    assert len(playground.view.grid["adagrad"].curves["sgd"].getData()[0] or []) == 0
+
+
+def test_state_formulas_for_every_optimizer(playground):
+    for key in ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"):
+        playground.table.checks[key].setChecked(True)
+        playground.table.radios[key].setChecked(True)
+        playground.set_frame(3)
+        text = playground.state_view.text()
+        assert "∂f/∂x" in text and "<b>" in text
+    assert "η<sub>t</sub>" in text  # Adam's bias-corrected step
+
+
+def test_export_png_svg_gif(playground, tmp_path):
+    assert playground.export(tmp_path / "fig.png")
+    assert Image.open(tmp_path / "fig.png").size[0] > 200
+    assert playground.export(tmp_path / "fig.svg")
+    assert b"<svg" in (tmp_path / "fig.svg").read_bytes()
+    assert playground.export(tmp_path / "walk.gif")
+    gif = Image.open(tmp_path / "walk.gif")
+    assert gif.n_frames == 31
+    assert playground.state.frame == 30  # the view is left as it was
+
+
+def test_sgd_matches_the_engine_on_a_custom_surface(playground):
+    playground.formula.setText("(x - 1)**2 + 2*(y + 0.5)**2")
+    playground._on_formula_applied()
+    expected = run(SGD(lr=playground.state.configs["sgd"].params["lr"]), playground.surface,
+                   playground.state.start, playground.state.iterations)
+    np.testing.assert_allclose(playground.state.paths["sgd"].positions, expected.positions)
+
+
+def test_korean(playground, window):
+    window.set_language("ko")
+    assert playground.preset_button.text() == "책의 그림"
+    window.set_language("en")
