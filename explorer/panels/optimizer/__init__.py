@@ -189,6 +189,7 @@ class OptimizerPanel(Panel):
             self.surface = self.state.surface()
             self.view.set_surface(self.surface, NAMES)
         self.state.compute(self.surface)
+        self.loss.set_ranges(self.state.paths, self.state.iterations)
         self.table.show_divergence(self.state.paths)
         self.view.set_start(*self.state.start)
         if self.view.mode == "grid":
