@@ -37,6 +37,7 @@ def main():
     panel.iterations.setValue(args.iterations)
 
     def frames(label):
+        panel.playing = True  # as while the animation runs
         times = []
         for k in range(args.iterations + 1):
             t0 = time.perf_counter()

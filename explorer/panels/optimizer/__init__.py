@@ -34,6 +34,7 @@ class OptimizerPanel(Panel):
         self.state.book_figure()  # opens on the book's figure, paths drawn to the end
         self.surface = None
         self.timer = QTimer(self)
+        self.playing = False  # while the animation runs, lines are drawn without antialiasing
         self._build_ui()
         self._connect()
         self.retranslate()
@@ -202,8 +203,8 @@ class OptimizerPanel(Panel):
 
     def show_frame(self):
         k = self.state.frame
-        self.view.set_paths(self.state.paths, k, self.trails.isChecked())
-        self.loss.set_paths(self.state.paths, k)
+        self.view.set_paths(self.state.paths, k, self.trails.isChecked(), playing=self.playing)
+        self.loss.set_paths(self.state.paths, k, playing=self.playing)
         self.frame_label.setText(self.tr("Update %1 of %2").replace("%1", str(k))
                                  .replace("%2", str(self.state.iterations)))
         key = self.state.selected
@@ -233,12 +234,14 @@ class OptimizerPanel(Panel):
 
     def _on_play_toggled(self, on):
         self.play_button.setIcon(self.pause_icon if on else self.play_icon)
+        self.playing = on
         if on:
             if self.state.frame >= self.state.iterations:
                 self.set_frame(0)
             self.timer.start(int(1000 / self.speed.value()))
         else:
             self.timer.stop()
+            self.show_frame()  # the still picture gets smooth lines again
 
     def _on_surface_changed(self, _i):
         key = self.surface_combo.currentData()

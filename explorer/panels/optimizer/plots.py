@@ -65,7 +65,7 @@ class SurfacePlot:
         self.minima.setData([m[0] for m in surface.minima], [m[1] for m in surface.minima])
         self.plot.setRange(xRange=(xmin, xmax), yRange=(ymin, ymax), padding=0)
 
-    def set_paths(self, paths, frame, trails=True, only=None):
+    def set_paths(self, paths, frame, trails=True, only=None, playing=False):
         xs, ys, brushes = [], [], []
         for key, curve in self.curves.items():
             path = paths.get(key)
@@ -75,11 +75,12 @@ class SurfacePlot:
             k = min(frame, path.steps)
             pts = path.positions[: k + 1]
             if trails:
-                # Dots and antialiasing read well for the book's 30 updates; on long runs they cost the
-                # frame rate (six antialiased 200-point paths take ~19 ms a frame here, plain ones ~10).
-                short = len(path.positions) <= 61
-                curve.setSymbol("o" if short else None)
-                curve.setData(pts[:, 0], pts[:, 1], antialias=short)
+                # Dots on every update and antialiased lines cost the frame rate (re-making the dots is
+                # most of a frame): still pictures get both, the running animation plain lines.
+                dots = not playing and len(path.positions) <= 61
+                if (curve.opts["symbol"] is not None) != dots:
+                    curve.setSymbol("o" if dots else None)
+                curve.setData(pts[:, 0], pts[:, 1], antialias=not playing)
             else:
                 curve.setData([], [])
             if np.all(np.isfinite(pts[-1])):
@@ -134,12 +135,12 @@ class SurfaceView(pg.GraphicsLayoutWidget):
         self.overlay.start.setPos(x, y)
         self.overlay.start.blockSignals(False)
 
-    def set_paths(self, paths, frame, trails):
+    def set_paths(self, paths, frame, trails, playing=False):
         if self.mode == "overlay":
-            self.overlay.set_paths(paths, frame, trails)
+            self.overlay.set_paths(paths, frame, trails, playing=playing)
         else:
             for key in self.keys:
-                self.grid[key].set_paths(paths, frame, trails, only=key)
+                self.grid[key].set_paths(paths, frame, trails, only=key, playing=playing)
 
     def _on_start_dragged(self, item):
         pos = item.pos()
@@ -180,7 +181,7 @@ class LossPlot(pg.PlotWidget):
             pad = 0.05 * max(hi - lo, 1e-9)
             self.setRange(xRange=(0, max(iterations, 1)), yRange=(lo - pad, hi + pad), padding=0)
 
-    def set_paths(self, paths, frame):
+    def set_paths(self, paths, frame, playing=False):
         log = self.log
         for key, curve in self.curves.items():
             path = paths.get(key)
@@ -190,4 +191,4 @@ class LossPlot(pg.PlotWidget):
             k = min(frame, path.steps)
             v = path.losses[: k + 1]
             ok = np.isfinite(v) & ((v > 0) if log else True)
-            curve.setData(np.arange(k + 1)[ok], v[ok])
+            curve.setData(np.arange(k + 1)[ok], v[ok], antialias=not playing)
