@@ -79,9 +79,25 @@ def main():
     lab.quiz_page.ow.setValue(4)
     lab.quiz_page.check()
     shot(w, "conv-quiz")
-    for key in ("optimizer", "training"):
-        w.select_panel(key)
-        shot(w, key)
+    w.select_panel("optimizer")
+    shot(w, "optimizer")
+    pg = w.current_panel()
+    pg.mode_combo.setCurrentIndex(pg.mode_combo.findData("grid"))
+    shot(w, "optimizer-grid")
+    pg.mode_combo.setCurrentIndex(pg.mode_combo.findData("overlay"))
+    pg.formula.setText("sin(x)*cos(y) + (x**2 + y**2)/20")
+    pg._on_formula_applied()
+    for key in pg.table.checks:
+        pg.table.checks[key].setChecked(True)
+    pg.table.radios["adam"].setChecked(True)
+    pg.set_frame(12)
+    shot(w, "optimizer-custom")
+    w.select_panel("training")
+    shot(w, "training")
+    w.set_language("ko")
+    w.select_panel("optimizer")
+    pg.load_book_figure()
+    shot(w, "optimizer-ko")
     w.close()
 
 

@@ -209,8 +209,7 @@ class MainWindow(QMainWindow):
         self._update_weights_label()
 
     def _update_weights_label(self):
-        source = self.model.source or self.tr("shipped weights")
-        self.weights_label.setText(self.tr("Network: SimpleConvNet, %1").replace("%1", source))
+        self.weights_label.setText(self.tr("Network: SimpleConvNet, %1").replace("%1", self.model.describe()))
 
     # -- panels -----------------------------------------------------------------------------
 

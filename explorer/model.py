@@ -14,21 +14,30 @@ class ModelStore(QObject):
 
     weights_changed = Signal(str)  # a short description of where the weights came from
 
+    SHIPPED, UNTRAINED = "shipped", "untrained"  # else ``source`` is the file name
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._net = None
-        self.source = ""
+        self.source = self.SHIPPED
 
     @property
     def net(self):
         if self._net is None:  # loaded on first use: start-up stays fast
             try:
                 self._net = pretrained.load_simple_convnet()
-                self.source = self.tr("shipped weights")
             except (WeightsFileError, OSError):
                 self._net = SimpleConvNet(seed=0)
-                self.source = self.tr("untrained weights (shipped weights not found)")
+                self.source = self.UNTRAINED
         return self._net
+
+    def describe(self):
+        """Where the weights came from, in the current language."""
+        if self.source == self.SHIPPED:
+            return self.tr("shipped weights")
+        if self.source == self.UNTRAINED:
+            return self.tr("untrained weights (shipped weights not found)")
+        return self.source
 
     def load(self, path):
         """Load weights into a fresh network; on any error the current one stays. Raises WeightsFileError."""

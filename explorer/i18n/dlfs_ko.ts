@@ -666,10 +666,6 @@
         <translation>DLFS Explorer 정보(&amp;A)</translation>
     </message>
     <message>
-        <source>shipped weights</source>
-        <translation>기본 제공 가중치</translation>
-    </message>
-    <message>
         <source>Network: SimpleConvNet, %1</source>
         <translation>신경망: SimpleConvNet, %1</translation>
     </message>

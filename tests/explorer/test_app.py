@@ -273,3 +273,10 @@ def test_dark_theme_changes_the_palette(window):
     window.set_theme("light")
     assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() > 150
     window.set_theme("system")
+
+
+def test_weights_label_follows_the_language(window):
+    window.set_language("ko")
+    assert "기본 제공 가중치" in window.weights_label.text()
+    window.set_language("en")
+    assert "shipped weights" in window.weights_label.text()

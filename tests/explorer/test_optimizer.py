@@ -152,3 +152,13 @@ def test_korean(playground, window):
     window.set_language("ko")
     assert playground.preset_button.text() == "책의 그림"
     window.set_language("en")
+
+
+def test_switching_surfaces_replaces_the_contours(playground):
+    plot = playground.view.overlay
+    first = len(plot.image.childItems())
+    playground.formula.setText("sin(x)*cos(y)")
+    playground._on_formula_applied()
+    playground.load_book_figure()
+    assert len(plot.image.childItems()) == first == len(plot.isocurves)
+    assert playground.surface.formula == "x**2/20 + y**2"

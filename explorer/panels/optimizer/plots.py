@@ -51,8 +51,10 @@ class SurfacePlot:
         shade = np.log1p(np.clip(finite - np.nanmin(finite), 0, None))
         self.image.setImage(shade, autoLevels=True)
         self.image.setRect(QRectF(xmin, ymin, xmax - xmin, ymax - ymin))
-        for iso in self.isocurves:
-            self.plot.removeItem(iso)
+        for iso in self.isocurves:  # children of the image: detach them from the scene explicitly
+            iso.setParentItem(None)
+            if iso.scene() is not None:
+                iso.scene().removeItem(iso)
         self.isocurves = []
         # Isocurves live in the image's coordinates and follow its rectangle.
         for level in log_levels(Z):
