@@ -10,6 +10,11 @@ import numpy as np
 EPSILON = 1e-7  # the book's epsilon in AdaGrad, RMSprop and Adam
 
 
+def zeros_like_params(params):
+    """A state dict with one zero array per parameter (created on the first update)."""
+    return {key: np.zeros_like(val) for key, val in params.items()}
+
+
 class Optimizer:
     """Common base: hyperparameters as attributes, per-parameter state in dicts."""
 
@@ -53,7 +58,7 @@ class Momentum(Optimizer):
 
     def update(self, params, grads):
         if self.v is None:
-            self.v = {key: np.zeros_like(val) for key, val in params.items()}
+            self.v = zeros_like_params(params)
         for key in params:
             v = self.v[key]
             v *= self.momentum
@@ -73,7 +78,7 @@ class Nesterov(Optimizer):
 
     def update(self, params, grads):
         if self.v is None:
-            self.v = {key: np.zeros_like(val) for key, val in params.items()}
+            self.v = zeros_like_params(params)
         mu = self.momentum
         for key in params:
             v = self.v[key]
@@ -94,7 +99,7 @@ class AdaGrad(Optimizer):
 
     def update(self, params, grads):
         if self.h is None:
-            self.h = {key: np.zeros_like(val) for key, val in params.items()}
+            self.h = zeros_like_params(params)
         for key in params:
             g = grads[key]
             self.h[key] += g * g
@@ -113,7 +118,7 @@ class RMSprop(Optimizer):
 
     def update(self, params, grads):
         if self.h is None:
-            self.h = {key: np.zeros_like(val) for key, val in params.items()}
+            self.h = zeros_like_params(params)
         for key in params:
             g = grads[key]
             h = self.h[key]
@@ -147,8 +152,8 @@ class Adam(Optimizer):
 
     def update(self, params, grads):
         if self.m is None:
-            self.m = {key: np.zeros_like(val) for key, val in params.items()}
-            self.v = {key: np.zeros_like(val) for key, val in params.items()}
+            self.m = zeros_like_params(params)
+            self.v = zeros_like_params(params)
         self.iter += 1
         lr_t = self.lr_t
         for key in params:

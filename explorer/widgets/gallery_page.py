@@ -12,6 +12,7 @@ from engine.mnist import load_idx_dataset
 
 from ..data import data_folder
 from ..workers import FunctionWorker
+from .combo import refill, select_data
 from .digit_gallery import DigitGallery
 
 MAX_SHOWN = 600  # icons in the grid at once; more would only slow the panel down
@@ -68,20 +69,11 @@ class GalleryPage(QWidget):
         self.gallery.digit_chosen.connect(lambda i: self.digit_chosen.emit(self.sources[self.source_key].images[i]))
 
     def retranslate(self):
-        for combo, items in (
-            (self.source, [(self.tr("Shipped sample (1,000 digits)"), "samples"),
-                           (self.tr("MNIST test set (10,000 digits)"), "test")]),
-            (self.filter, [(self.tr("All digits"), "all")]
-             + [(self.tr("Only %1").replace("%1", str(d)), str(d)) for d in range(10)]
-             + [(self.tr("Show mistakes"), "mistakes")]),
-        ):
-            current = combo.currentIndex()
-            combo.blockSignals(True)
-            combo.clear()
-            for text, key in items:
-                combo.addItem(text, key)
-            combo.setCurrentIndex(max(current, 0))
-            combo.blockSignals(False)
+        refill(self.source, [(self.tr("Shipped sample (1,000 digits)"), "samples"),
+                             (self.tr("MNIST test set (10,000 digits)"), "test")])
+        refill(self.filter, [(self.tr("All digits"), "all")]
+               + [(self.tr("Only %1").replace("%1", str(d)), str(d)) for d in range(10)]
+               + [(self.tr("Show mistakes"), "mistakes")])
         self.source.setToolTip(self.tr("The MNIST test set is offered once MNIST is on this computer "
                                        "(File › Download MNIST or Choose MNIST folder)"))
         self.filter.setToolTip(self.tr("Which digits to show; mistakes are digits the network gets wrong"))
@@ -93,9 +85,7 @@ class GalleryPage(QWidget):
         self.sources["samples"].predictions = None
         if self.source_key == "test":
             self.source_key = "samples"
-            self.source.blockSignals(True)
-            self.source.setCurrentIndex(0)
-            self.source.blockSignals(False)
+            select_data(self.source, "samples")
         self.refresh()
 
     def _on_source_changed(self, _i):
@@ -110,9 +100,7 @@ class GalleryPage(QWidget):
         folder = data_folder(self.context.settings)
         if folder is None:
             self.status.setText(self.tr("MNIST is not on this computer yet: use File › Download MNIST."))
-            self.source.blockSignals(True)
-            self.source.setCurrentIndex(0)
-            self.source.blockSignals(False)
+            select_data(self.source, "samples")
             return
         if self.worker is not None and self.worker.isRunning():
             return

@@ -5,6 +5,7 @@ import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ...widgets.combo import refill
 from ...widgets.matrix_view import MatrixView, fmt
 from ...widgets.step_controls import StepControls
 from .conv_page import WINDOW
@@ -59,13 +60,8 @@ class BackwardPage(QWidget):
         self.dout_view.edit_refused.connect(self.message)
 
     def retranslate(self):
-        current = self.which.currentIndex()
-        self.which.blockSignals(True)
-        self.which.clear()
-        self.which.addItem(self.tr("Convolution (the Convolution tab's setup)"), "conv")
-        self.which.addItem(self.tr("Pooling (the Pooling tab's setup)"), "pool")
-        self.which.setCurrentIndex(max(current, 0))
-        self.which.blockSignals(False)
+        refill(self.which, [(self.tr("Convolution (the Convolution tab's setup)"), "conv"),
+                            (self.tr("Pooling (the Pooling tab's setup)"), "pool")])
         self.which.setToolTip(self.tr("Which forward pass to take back: the Convolution or the Pooling tab's"))
         self.ones_button.setToolTip(self.tr("Set every upstream gradient to 1"))
         self.random_button.setToolTip(self.tr("Random small integer gradients"))

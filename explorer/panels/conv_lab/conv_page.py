@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...widgets.combo import refill
 from ...widgets.matrix_view import MatrixView, fmt
 from ...widgets.step_controls import StepControls
 from .state import CONV_PRESETS, LIMITS, ConvSetup
@@ -137,10 +138,7 @@ class ConvPage(QWidget):
         self.clear_button.setText(self.tr("Clear"))
         self.clear_button.setToolTip(self.tr("Set input, filters and biases to zero"))
         self.preset.setToolTip(self.tr("Examples from the lecture, classic image filters and a real MNIST digit"))
-        current = self.preset.currentIndex()
-        self.preset.blockSignals(True)
-        self.preset.clear()
-        self.preset.addItem(self.tr("Choose an example…"), "")
+        items = [(self.tr("Choose an example…"), "")]
         titles = {
             "lecture": self.tr("Lecture: 4×4 input, 3×3 filter"),
             "lecture_bias": self.tr("Lecture: with bias 3"),
@@ -155,10 +153,7 @@ class ConvPage(QWidget):
             "sharpen": self.tr("Image filter: sharpen"),
             "mnist_conv1": self.tr("MNIST digit with a trained conv1 filter"),
         }
-        for key in CONV_PRESETS:
-            self.preset.addItem(titles[key], key)
-        self.preset.setCurrentIndex(max(current, 0))
-        self.preset.blockSignals(False)
+        refill(self.preset, items + [(titles[key], key) for key in CONV_PRESETS])
         for label, text in zip(self.row_titles, (self.tr("Input (padded)"), self.tr("⊛ Filter"),
                                                  self.tr("= Element-wise products"), self.tr("→ Output"))):
             label.setText(text)

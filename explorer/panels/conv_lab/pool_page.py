@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
+from ...widgets.combo import refill, select_data
 from ...widgets.matrix_view import MatrixView, fmt
 from ...widgets.step_controls import StepControls
 from .conv_page import WINDOW, pretty
@@ -95,20 +96,9 @@ class PoolPage(QWidget):
         self.rebuild()
 
     def retranslate(self):
-        self.preset.blockSignals(True)
-        current = self.preset.currentIndex()
-        self.preset.clear()
-        self.preset.addItem(self.tr("Lecture: 2×2 max pooling, stride 2"), "lecture")
-        self.preset.addItem(self.tr("Lecture: robustness to a one-column shift (3×3, stride 3)"), "robustness")
-        self.preset.setCurrentIndex(max(current, 0))
-        self.preset.blockSignals(False)
-        self.mode.blockSignals(True)
-        m = self.mode.currentIndex()
-        self.mode.clear()
-        self.mode.addItem(self.tr("Max pooling"), "max")
-        self.mode.addItem(self.tr("Average pooling"), "avg")
-        self.mode.setCurrentIndex(max(m, 0))
-        self.mode.blockSignals(False)
+        refill(self.preset, [(self.tr("Lecture: 2×2 max pooling, stride 2"), "lecture"),
+                             (self.tr("Lecture: robustness to a one-column shift (3×3, stride 3)"), "robustness")])
+        refill(self.mode, [(self.tr("Max pooling"), "max"), (self.tr("Average pooling"), "avg")])
         for label, text in zip(self.labels, (self.tr("Size"), self.tr("Stride"), self.tr("Padding"), self.tr("H"),
                                              self.tr("W"))):
             label.setText(text)
@@ -133,9 +123,7 @@ class PoolPage(QWidget):
             box.blockSignals(True)
             box.setValue(value)
             box.blockSignals(False)
-        self.mode.blockSignals(True)
-        self.mode.setCurrentIndex(0 if s.mode == "max" else 1)
-        self.mode.blockSignals(False)
+        select_data(self.mode, s.mode)
 
     def rebuild(self):
         self._sync_controls()

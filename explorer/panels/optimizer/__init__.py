@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from engine.surfaces import BUILT_IN, SurfaceError
 
+from ...widgets.combo import refill, select_data
 from ..base import Panel
 from .plots import LossPlot, SurfaceView
 from .state import PlaygroundState, update_html
@@ -145,13 +146,7 @@ class OptimizerPanel(Panel):
                   "beale": self.tr("Beale"), "himmelblau": self.tr("Himmelblau (four minima)"),
                   "saddle": self.tr("Saddle: x² − y²"), "booth": self.tr("Booth"),
                   "custom": self.tr("Your own function…")}
-        current = self.surface_combo.currentIndex()
-        self.surface_combo.blockSignals(True)
-        self.surface_combo.clear()
-        for key in (*BUILT_IN, "custom"):
-            self.surface_combo.addItem(titles[key], key)
-        self.surface_combo.setCurrentIndex(max(current, 0))
-        self.surface_combo.blockSignals(False)
+        refill(self.surface_combo, [(titles[key], key) for key in (*BUILT_IN, "custom")])
         self.surface_combo.setToolTip(self.tr("The loss surface the optimizers walk on"))
         self.formula.setPlaceholderText(self.tr("Type f(x, y), e.g. x**2/20 + y**2 or sin(x)*cos(y)"))
         self.formula.setToolTip(self.tr("Numbers, x, y, + − * / ** (or ^) and sin cos tan exp log sqrt abs tanh"))
@@ -168,13 +163,8 @@ class OptimizerPanel(Panel):
         self.preset_button.setText(self.tr("Book's figure"))
         self.preset_button.setToolTip(self.tr("Start (−7, 2), 30 updates, SGD η=0.95, Momentum η=0.1, AdaGrad η=1.5, "
                                               "Adam η=0.3"))
-        m = self.mode_combo.currentIndex()
-        self.mode_combo.blockSignals(True)
-        self.mode_combo.clear()
-        self.mode_combo.addItem(self.tr("Overlaid"), "overlay")
-        self.mode_combo.addItem(self.tr("One plot each (as in the book)"), "grid")
-        self.mode_combo.setCurrentIndex(max(m, 0))
-        self.mode_combo.blockSignals(False)
+        refill(self.mode_combo, [(self.tr("Overlaid"), "overlay"),
+                                 (self.tr("One plot each (as in the book)"), "grid")])
         self.mode_combo.setToolTip(self.tr("All paths on one plot, or the book's grid of plots"))
         self.export_button.setText(self.tr("Export…"))
         self.export_button.setToolTip(self.tr("Save the figure (PNG, SVG) or the animation (GIF)"))
@@ -271,9 +261,7 @@ class OptimizerPanel(Panel):
         self.state.start, self.state.frame = surface.start, 0
         self.surface = surface
         self.view.set_surface(surface, NAMES)
-        self.surface_combo.blockSignals(True)
-        self.surface_combo.setCurrentIndex(self.surface_combo.findData("custom"))
-        self.surface_combo.blockSignals(False)
+        select_data(self.surface_combo, "custom")
         self.recompute()
         return True
 
@@ -300,9 +288,7 @@ class OptimizerPanel(Panel):
         self.iterations.blockSignals(True)
         self.iterations.setValue(30)
         self.iterations.blockSignals(False)
-        self.surface_combo.blockSignals(True)
-        self.surface_combo.setCurrentIndex(self.surface_combo.findData("book"))
-        self.surface_combo.blockSignals(False)
+        select_data(self.surface_combo, "book")
         self.table.sync()
         self.recompute(new_surface=True)
 
