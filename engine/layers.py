@@ -316,16 +316,20 @@ class ConvPoolRelu:
     """Convolution, 2x2 max pooling with stride 2, then ReLU, fused for speed.
 
     Computes exactly what ``Convolution -> Relu -> Pooling(2, 2, stride=2)`` computes
-    (a test checks values and gradients), in fewer passes over memory:
+    (a test checks values and gradients), with far less memory traffic:
 
+    - One pooling cell covers a (FH+S) x (FW+S) input patch, and its four candidates are that
+      patch times the filter shifted to the four offsets (0, 0), (0, S), (S, 0), (S, S). So the
+      im2col rows are patches at stride 2S (4x fewer, about 2.5x less data to copy) and one
+      GEMM against the four shifted filters (4*FN, C*(FH+S)*(FW+S)) gives all four candidates
+      as four contiguous (FN, N*PH*PW) blocks; pooling is then three element-wise maxima.
     - ReLU and bias come after the pooling: max and ReLU commute, and a per-filter bias
       shifts all four candidates alike, so both touch 4x fewer numbers.
-    - im2col orders its rows (dy, dx, n, i, j), where (dy, dx) is the position inside the
-      2x2 pooling window: the GEMM then leaves the four candidates of every pooling window
-      in four contiguous blocks, and pooling is three element-wise maxima.
 
     W: (FN, C, FH, FW), b: (FN,); x: (N, C, H, W) -> (N, FN, OH/2, OW/2). OH and OW must be even.
     """
+
+    OFFSETS = ((0, 0), (0, 1), (1, 0), (1, 1))  # (dy, dx) in a pooling window, row-major like argmax
 
     def __init__(self, W, b, stride=1, pad=0):
         self.conv = Convolution(W, b, stride, pad)  # validation and the book's attribute names
@@ -334,51 +338,66 @@ class ConvPoolRelu:
         self.dW = None
         self.db = None
 
+    def _shifted_filters(self):
+        """(4*FN, C*(FH+S)*(FW+S)): the filters placed at the four offsets of a patch."""
+        FN, C, FH, FW = self.W.shape
+        s = self.stride
+        Wb = np.zeros((4, FN, C, FH + s, FW + s), dtype=self.W.dtype)
+        for k, (dy, dx) in enumerate(self.OFFSETS):
+            Wb[k, :, :, dy * s : dy * s + FH, dx * s : dx * s + FW] = self.W
+        return Wb.reshape(4 * FN, -1)
+
     def forward(self, x):
         x = check_image_batch(x)
         FN, C, FH, FW = self.W.shape
-        N = x.shape[0]
+        N, s = x.shape[0], self.stride
         if x.shape[1] != C:
             self.conv.forward(x)  # raises the channel-mismatch message
-        oh, ow = output_shape(x.shape, FH, FW, self.stride, self.pad)
+        oh, ow = output_shape(x.shape, FH, FW, s, self.pad)
         if oh % 2 or ow % 2:
             raise ValueError(f"fused conv+pool needs an even convolution output, got {oh}x{ow}")
         ph, pw = oh // 2, ow // 2
-        win, _, _ = windows(x, FH, FW, self.stride, self.pad)
-        win = win.reshape(N, C, ph, 2, pw, 2, FH, FW)  # split OH, OW into (pool cell, offset)
-        colT = np.ascontiguousarray(win.transpose(1, 6, 7, 3, 5, 0, 2, 4)).reshape(C * FH * FW, -1)
-        conv = colT.T @ self.W.reshape(FN, -1).T  # (4 * N*PH*PW, FN), rows (dy, dx, n, i, j)
-        c0, c1, c2, c3 = conv.reshape(4, -1)
+        win, _, _ = windows(x, FH + s, FW + s, 2 * s, self.pad)  # (N, C, PH, PW, FH+S, FW+S)
+        colT = np.ascontiguousarray(win.transpose(1, 4, 5, 0, 2, 3)).reshape(C * (FH + s) * (FW + s), -1)
+        conv = (self._shifted_filters() @ colT).reshape(4, -1)  # blocks (FN, N*PH*PW), one per offset
+        c0, c1, c2, c3 = conv
         # Which of the four won, with ties going to the first, as argmax does.
         g01 = c1 > c0
         g23 = c3 > c2
         m01 = np.maximum(c0, c1)
         m23 = np.maximum(c2, c3)
         g = m23 > m01
-        pooled = np.maximum(m01, m23, out=m01).reshape(N * ph * pw, FN)
-        pooled += self.b
+        pooled = np.maximum(m01, m23, out=m01).reshape(FN, N * ph * pw)
+        pooled += self.b[:, None]
         self.relu_mask = pooled > 0
         np.maximum(pooled, 0, out=pooled)
         self.x_shape, self.colT, self.g01, self.g23, self.g = x.shape, colT, g01, g23, g
-        return pooled.reshape(N, ph, pw, FN).transpose(0, 3, 1, 2)
+        # (FN, N, PH, PW) in memory; the transposed view is the book's (N, FN, PH, PW).
+        return pooled.reshape(FN, N, ph, pw).transpose(1, 0, 2, 3)
 
     def backward(self, dout):
         FN, C, FH, FW = self.W.shape
         N, _, ph, pw = dout.shape
-        # One pass: reorder to (n, i, j, f) and apply the ReLU mask.
-        d = np.multiply(dout.transpose(0, 2, 3, 1).reshape(-1, FN), self.relu_mask)
-        self.db = d.sum(axis=0)
+        s = self.stride
+        # One pass: reorder to (f, n, i, j) and apply the ReLU mask.
+        d = np.empty((FN, N * ph * pw), dtype=dout.dtype)
+        np.multiply(dout.transpose(1, 0, 2, 3), self.relu_mask.reshape(FN, N, ph, pw),
+                    out=d.reshape(FN, N, ph, pw))
+        self.db = d.sum(axis=1)
         d = d.ravel()
         not_g = ~self.g
-        dconv = np.empty((4, d.size), dtype=d.dtype)
+        dconv = np.empty((4, d.size), dtype=d.dtype)  # the gradient goes to the winner only
         np.multiply(d, not_g & ~self.g01, out=dconv[0])
         np.multiply(d, not_g & self.g01, out=dconv[1])
         np.multiply(d, self.g & ~self.g23, out=dconv[2])
         np.multiply(d, self.g & self.g23, out=dconv[3])
-        dconv = dconv.reshape(-1, FN)
-        self.dW = (self.colT @ dconv).T.reshape(FN, C, FH, FW)
+        dconv = dconv.reshape(4 * FN, -1)
+        dWb = (dconv @ self.colT.T).reshape(4, FN, C, FH + s, FW + s)
+        dW = np.zeros_like(self.W)
+        for k, (dy, dx) in enumerate(self.OFFSETS):  # fold the four shifted filters back into one
+            dW += dWb[k, :, :, dy * s : dy * s + FH, dx * s : dx * s + FW]
+        self.dW = dW
         if not self.need_input_grad:
             return None
-        dcol = dconv @ self.W.reshape(FN, -1)  # (rows in (dy, dx, n, i, j) order, C*FH*FW)
-        dcol = dcol.reshape(2, 2, N, ph, pw, -1).transpose(2, 3, 0, 4, 1, 5).reshape(N * ph * 2 * pw * 2, -1)
-        return col2im(dcol, self.x_shape, FH, FW, self.stride, self.pad)
+        dcolT = self._shifted_filters().T @ dconv  # (C*(FH+S)*(FW+S), N*PH*PW): im2col's layout
+        return col2im(dcolT.T, self.x_shape, FH + s, FW + s, 2 * s, self.pad)
