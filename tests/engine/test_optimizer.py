@@ -79,3 +79,20 @@ def test_make_optimizer_by_name():
     assert isinstance(make_optimizer("RMSprop"), RMSprop)
     with pytest.raises(ValueError, match="unknown optimizer 'foo'"):
         make_optimizer("foo")
+
+
+def test_adam_blocked_update_equals_the_whole_array_update():
+    from engine import optimizer as opt_module
+
+    rng = np.random.default_rng(0)
+    big = rng.standard_normal(opt_module.BLOCK * 2 + 123).astype(np.float32)
+    grads = [rng.standard_normal(big.size).astype(np.float32) for _ in range(3)]
+    a, b = {"W": big.copy()}, {"W": big.copy()[:, None]}  # (n, 1) is contiguous too: blocked
+    c = {"W": np.asfortranarray(np.repeat(big[:, None], 2, axis=1))[:, :1]}  # not contiguous: whole
+    oa, ob, oc = Adam(0.01), Adam(0.01), Adam(0.01)
+    for g in grads:
+        oa.update(a, {"W": g})
+        ob.update(b, {"W": g[:, None].copy()})
+        oc.update(c, {"W": g[:, None].copy()})
+    np.testing.assert_array_equal(a["W"], b["W"][:, 0])
+    np.testing.assert_allclose(a["W"], c["W"][:, 0], rtol=1e-6)
