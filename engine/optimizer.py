@@ -102,9 +102,14 @@ class AdaGrad(Optimizer):
         if self.h is None:
             self.h = zeros_like_params(params)
         for key in params:
-            g = grads[key]
-            self.h[key] += g * g
-            params[key] -= self.lr * g / (np.sqrt(self.h[key]) + EPSILON)
+            g, h = grads[key], self.h[key]
+            tmp = g * g  # in place with one temporary, as in Adam
+            h += tmp
+            np.sqrt(h, out=tmp)
+            tmp += EPSILON
+            np.divide(g, tmp, out=tmp)
+            tmp *= self.lr
+            params[key] -= tmp
 
 
 class RMSprop(Optimizer):
