@@ -22,7 +22,7 @@ def test_race_equals_separate_networks(activation):
                            dtype=np.float64, seed=7 + i) for i in range(4)]
     for _ in range(3):
         losses = race.step(x, t)
-        for k, (name, opt) in enumerate(solo_opts.items()):
+        for k, opt in enumerate(solo_opts.values()):
             grads = solos[k].gradient(x, t)
             assert losses[k] == pytest.approx(solos[k].last_loss, rel=1e-12)
             opt.update(solos[k].params, grads)
