@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPush
 from ...widgets.combo import refill
 from ...widgets.matrix_view import MatrixView, fmt
 from ...widgets.step_controls import StepControls
-from .conv_page import WINDOW
+from .conv_page import WINDOW, compact
 from .pool_page import MAX_MARK
 
 
@@ -27,22 +27,25 @@ class BackwardPage(QWidget):
         top.addWidget(self.random_button)
         top.addStretch(1)
         self.titles = [QLabel() for _ in range(3)]
-        self.dout_view = MatrixView(editable=True)
-        self.dw_views = [MatrixView() for _ in range(3)]
-        self.dx_views = [MatrixView() for _ in range(3)]
+        self.dout_view = compact(MatrixView(editable=True))
+        self.dw_views = [compact(MatrixView()) for _ in range(3)]
+        self.dx_views = [compact(MatrixView()) for _ in range(3)]
         grid = QGridLayout()
         for r, t in enumerate(self.titles):
             t.setWordWrap(True)
             grid.addWidget(t, 0, r)
-        grid.addWidget(self.dout_view, 1, 0)
+        grid.addWidget(self.dout_view, 1, 0, Qt.AlignmentFlag.AlignTop)
         dw = QVBoxLayout()
         for v in self.dw_views:
             dw.addWidget(v)
+        dw.addStretch(1)
         dx = QVBoxLayout()
         for v in self.dx_views:
             dx.addWidget(v)
+        dx.addStretch(1)
         grid.addLayout(dw, 1, 1)
         grid.addLayout(dx, 1, 2)
+        grid.setRowStretch(1, 1)
         self.explain = QLabel()
         self.explain.setWordWrap(True)
         self.explain.setTextFormat(Qt.TextFormat.RichText)
