@@ -78,9 +78,9 @@ def train(args, log=print):
         if not args.quiet and total:
             sys.stderr.write(f"\rdownloading {name}: {100 * done / total:5.1f}%")
 
-    folder = find_data_dir(args.data)
-    (x_train, t_train), (x_test, t_test) = load_mnist(flatten=False, data_dir=folder, progress=download_progress)
-    folder = find_data_dir(args.data)
+    (x_train, t_train), (x_test, t_test) = load_mnist(flatten=False, data_dir=args.data,
+                                                      progress=download_progress)
+    folder = find_data_dir(args.data)  # where the data was found (or downloaded to), for its hash
     if args.subset:
         x_train, t_train = x_train[: args.subset], t_train[: args.subset]
     net = SimpleConvNet(

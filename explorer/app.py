@@ -372,7 +372,7 @@ class MainWindow(QMainWindow):
 
     def export_view(self, path):
         """Render the current panel to PNG (pixels) or SVG (vector)."""
-        widget = self.current_panel().export_widget() if hasattr(self.current_panel(), "export_widget") else self
+        widget = self.current_panel().export_widget()
         path = str(path)
         if not path.lower().endswith((".svg", ".png")):
             path += ".png"

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
@@ -203,9 +203,3 @@ def test_korean_texts(panel, window):
     window.set_language("en")
     assert panel.clear_button.text() == "Clear"
 
-
-def draw_with_painter(canvas):
-    p = QPainter(canvas.image)
-    p.setPen(QPen(QColor(255, 255, 255), 20))
-    p.drawLine(140, 40, 140, 240)
-    p.end()

@@ -300,10 +300,11 @@ class OptimizerPanel(Panel):
             self.export(path)
 
     def export(self, path):
-        from .export import export_figure, export_gif
+        from ...exporting import export_widget
+        from .export import export_gif
 
         path = str(path)
-        ok = export_gif(self, path) if path.lower().endswith(".gif") else export_figure(self.view, path)
+        ok = export_gif(self, path) if path.lower().endswith(".gif") else export_widget(self.view, path)
         self.status_message.emit((self.tr("Exported to %1") if ok else self.tr("Could not write %1"))
                                  .replace("%1", path))
         return ok

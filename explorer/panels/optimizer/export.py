@@ -1,15 +1,9 @@
 """Saving the playground for slides: the figure as PNG/SVG, the animation as a GIF."""
 
+from io import BytesIO
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice
-
-from ...exporting import export_widget
-
-
-def export_figure(widget, path):
-    """PNG (pixels) or SVG (vector) of the plot widget."""
-    return export_widget(widget, path)
 
 
 def export_gif(panel, path, max_frames=200, frame_ms=120):
@@ -25,8 +19,6 @@ def export_gif(panel, path, max_frames=200, frame_ms=120):
             buffer = QBuffer()
             buffer.open(QIODevice.OpenModeFlag.WriteOnly)
             panel.view.grab().save(buffer, "PNG")
-            from io import BytesIO
-
             frames.append(Image.open(BytesIO(bytes(buffer.data()))).convert("P", palette=Image.Palette.ADAPTIVE))
     finally:
         panel.set_frame(saved)
