@@ -8,7 +8,9 @@ Prints medians over interleaved repetitions (ms per step / µs per image) and ra
 2. Single-image inference (1x1x28x28 -> probabilities).
 3. The 5-layer MLP race step (784-100-100-100-100-10, batch 128, SGD/Momentum/AdaGrad/Adam
    each updating its own network on the same batch): engine.race (all four networks' layers as
-   batched products) and, for reference, our MultiLayerNet stepped one network at a time.
+   batched products, one flat parameter vector per network) against the book-style reference
+   (gradient + update per network), the book's own loop (which also computes each network's
+   loss after its update) and our MultiLayerNet stepped one network at a time.
 Asserts nothing about time.
 """
 
@@ -128,8 +130,14 @@ def bench_mlp_race(reps, steps, rng):
         for net, opt in nets:
             opt.update(net.params, net.gradient(xb, t))
 
+    def book_loop(nets, xb):  # ch06/optimizer_compare_mnist.py also records each loss after the update
+        for net, opt in nets:
+            opt.update(net.params, net.gradient(xb, t))
+            net.loss(xb, t)
+
     return compare({"ours float32": lambda: race.step(x32, t),
                     "book-style float64": lambda: one_by_one(ref, x),
+                    "book's loop float64": lambda: book_loop(ref, x),
                     "ours, nets one by one": lambda: one_by_one(separate, x32)}, reps, steps)
 
 
@@ -153,10 +161,16 @@ def main():
                                         ", torch not installed"))
     report("SimpleConvNet training step, batch 100, Adam", bench_training(args.reps, args.steps, rng), "ms", 1e3,
            ">= 10x faster than book-style float64; ours/torch <= 0.7")
-    report("Single-image inference 1x1x28x28 -> probabilities", bench_inference(args.reps, args.steps, rng), "µs",
-           1e6, "<= 60 µs median")
+    inference = bench_inference(args.reps, args.steps, rng)
+    report("Single-image inference 1x1x28x28 -> probabilities", inference, "µs", 1e6, "<= 60 µs median")
+    # The issue's figures come from a faster machine (book 400 µs, torch 130 µs there): what 60 µs
+    # there corresponds to here, judged by each reference measured in this run.
+    for name, there in (("book-style float64", 400e-6), ("torch float32", 130e-6)):
+        if name in inference:
+            print(f"  60 µs scaled by {name} ({inference[name] * 1e6:.0f} µs here, {there * 1e6:.0f} µs there): "
+                  f"{60 * inference[name] / there:.0f} µs; ours {inference['ours float32'] * 1e6:.0f} µs")
     report("MLP race step (784-100x4-10, batch 128, 4 optimizers)", bench_mlp_race(args.reps, args.steps, rng),
-           "ms", 1e3, ">= 3x faster than the reference")
+           "ms", 1e3, ">= 3x faster than the book-style reference")
 
 
 if __name__ == "__main__":

@@ -178,9 +178,13 @@ class SimpleConvNet:
 
 
 class MultiLayerNet:
-    def __init__(self, input_size, hidden_size_list, output_size, seed=0):
+    """The book's common/multi_layer_net.py: its loss adds the L2 weight-decay term and its
+    gradient adds lambda * W, computed even at the default lambda = 0, as the book does."""
+
+    def __init__(self, input_size, hidden_size_list, output_size, seed=0, weight_decay_lambda=0):
         rng = np.random.RandomState(seed)
         sizes = [input_size, *hidden_size_list, output_size]
+        self.weight_decay_lambda = weight_decay_lambda
         self.params = {}
         self.layers = OrderedDict()
         for i in range(1, len(sizes)):
@@ -192,17 +196,29 @@ class MultiLayerNet:
         self.n = len(sizes) - 1
         self.last_layer = SoftmaxWithLoss()
 
-    def gradient(self, x, t):
+    def predict(self, x):
         for layer in self.layers.values():
             x = layer.forward(x)
-        self.last_layer.forward(x, t)
+        return x
+
+    def loss(self, x, t):
+        y = self.predict(x)
+        weight_decay = 0
+        for i in range(1, self.n + 1):
+            W = self.params[f"W{i}"]
+            weight_decay += 0.5 * self.weight_decay_lambda * np.sum(W**2)
+        return self.last_layer.forward(y, t) + weight_decay
+
+    def gradient(self, x, t):
+        self.loss(x, t)
         dout = self.last_layer.backward(1)
         for layer in reversed(list(self.layers.values())):
             dout = layer.backward(dout)
         grads = {}
         for i in range(1, self.n + 1):
-            grads[f"W{i}"] = self.layers[f"Affine{i}"].dW
-            grads[f"b{i}"] = self.layers[f"Affine{i}"].db
+            affine = self.layers[f"Affine{i}"]
+            grads[f"W{i}"] = affine.dW + self.weight_decay_lambda * affine.W
+            grads[f"b{i}"] = affine.db
         return grads
 
 

@@ -3,17 +3,25 @@
 The networks share an architecture, so each layer of all of them is one batched matrix
 product over stacked weights (K, n_in, n_out): the same numbers as K separate
 ``MultiLayerNet.gradient`` calls (a test checks it), with a fraction of the Python overhead.
-Each network's ``params`` are views into the stacks, and each optimizer updates its own.
+
+Every network's parameters live in one flat row of ``theta`` (W1 b1 W2 b2 ...) and its
+gradient in the same place of ``grad``; the layers' weights are views into these rows. So an
+optimizer updates one long vector instead of ten small arrays (on arrays this small the
+NumPy calls, not the arithmetic, are the cost).
 """
 
 import numpy as np
 
-from .functions import log_softmax, softmax
 from .multi_layer_net import MultiLayerNet
+
+FLAT = "theta"  # the one key the optimizers see: update({FLAT: theta[k]}, {FLAT: grad[k]})
 
 
 class OptimizerRace:
-    """optimizers: {name: optimizer}; the networks are MultiLayerNet(..., seed=seed + i)."""
+    """optimizers: {name: optimizer}; the networks are MultiLayerNet(..., seed=seed + i).
+
+    ``params[k]``: network k's parameters by the book's names (views into ``theta``, always current).
+    """
 
     def __init__(self, optimizers, input_size, hidden_size_list, output_size, activation="relu",
                  weight_init_std="relu", seed=0, dtype=np.float32):
@@ -22,59 +30,88 @@ class OptimizerRace:
         self.names = list(optimizers)
         self.optimizers = optimizers
         self.activation = activation
-        nets = [MultiLayerNet(input_size, hidden_size_list, output_size, activation, weight_init_std,
-                              dtype=dtype, seed=seed + i) for i in range(len(self.names))]
-        self.layers = len(hidden_size_list) + 1
-        self.W = [np.stack([n.params[f"W{i}"] for n in nets]) for i in range(1, self.layers + 1)]
-        self.b = [np.stack([n.params[f"b{i}"] for n in nets]) for i in range(1, self.layers + 1)]
-        self.params = [{f"W{i + 1}": self.W[i][k] for i in range(self.layers)}
-                       | {f"b{i + 1}": self.b[i][k] for i in range(self.layers)} for k in range(len(self.names))]
         self.dtype = np.dtype(dtype)
+        K = len(self.names)
+        nets = [MultiLayerNet(input_size, hidden_size_list, output_size, activation, weight_init_std,
+                              dtype=dtype, seed=seed + i) for i in range(K)]
+        self.layers = len(hidden_size_list) + 1
+        keys = [f"{kind}{i}" for i in range(1, self.layers + 1) for kind in "Wb"]  # the order in a row
+        shapes = {key: nets[0].params[key].shape for key in keys}
+        offsets, end = {}, 0
+        for key in keys:
+            offsets[key] = (end, end + int(np.prod(shapes[key])))
+            end = offsets[key][1]
+        self.theta = np.empty((K, end), dtype=self.dtype)
+        self.grad = np.zeros_like(self.theta)
+
+        def stacked(flat, key):
+            lo, hi = offsets[key]
+            return flat[:, lo:hi].reshape(K, *shapes[key])
+
+        n = self.layers
+        self.W = [stacked(self.theta, f"W{i}") for i in range(1, n + 1)]
+        self.b = [stacked(self.theta, f"b{i}") for i in range(1, n + 1)]
+        self.dW = [stacked(self.grad, f"W{i}") for i in range(1, n + 1)]
+        self.db = [stacked(self.grad, f"b{i}") for i in range(1, n + 1)]
+        for key in keys:
+            stacked(self.theta, key)[...] = [net.params[key] for net in nets]
+        order = sorted(keys, key=lambda s: (s[0], int(s[1:])))  # W1 W2 ... b1 b2 ..., as MultiLayerNet
+        self.params = [{key: stacked(self.theta, key)[k] for key in order} for k in range(K)]
 
     def _act(self, z):
-        return np.maximum(z, 0) if self.activation == "relu" else 0.5 * (1.0 + np.tanh(0.5 * z))
+        """The activation, in place."""
+        if self.activation == "relu":
+            return np.maximum(z, 0, out=z)
+        np.tanh(np.multiply(z, 0.5, out=z), out=z)  # sigmoid(z) = (1 + tanh(z/2)) / 2
+        z += 1.0
+        z *= 0.5
+        return z
+
+    def _forward(self, x, keep=None):
+        h = x
+        for i in range(self.layers):
+            h = np.matmul(h, self.W[i])
+            h += self.b[i][:, None, :]
+            if i < self.layers - 1:
+                h = self._act(h)
+                if keep is not None:
+                    keep.append(h)
+        return h
 
     def predict(self, x):
         """Scores of every network: (K, N, output_size)."""
-        h = np.asarray(x, dtype=self.dtype).reshape(len(x), -1)
-        for i in range(self.layers):
-            h = np.matmul(h, self.W[i]) + self.b[i][:, None, :]
-            if i < self.layers - 1:
-                h = self._act(h)
-        return h
+        return self._forward(np.asarray(x, dtype=self.dtype).reshape(len(x), -1))
 
     def step(self, x, t):
         """One update of every network on the same batch; returns each network's loss (K,)."""
         x = np.asarray(x, dtype=self.dtype).reshape(len(x), -1)
         t = np.asarray(t)
-        hs = [x]  # inputs of each layer
-        h = x
-        for i in range(self.layers):
-            h = np.matmul(h, self.W[i]) + self.b[i][:, None, :]
-            if i < self.layers - 1:
-                h = self._act(h)
-                hs.append(h)
-        n = len(x)
         labels = t.argmax(axis=1) if t.ndim == 2 else t
+        hs = [x]  # inputs of each layer
+        h = self._forward(x, keep=hs)
+        n = len(x)
         rows = np.arange(n)
-        losses = -log_softmax(h)[:, rows, labels].mean(axis=1)
-        d = softmax(h)
+        # Softmax and the exact cross-entropy from one exp: log p = shifted - log(sum(exp(shifted))).
+        h -= h.max(axis=2, keepdims=True)
+        d = np.exp(h)
+        total = d.sum(axis=2, keepdims=True)
+        losses = (np.log(total[:, :, 0]) - h[:, rows, labels]).mean(axis=1)
+        d /= total
         d[:, rows, labels] -= 1
         d /= n
-        grads = [dict() for _ in self.names]
+        ones = np.ones((1, n), dtype=self.dtype)
         for i in reversed(range(self.layers)):
             a = hs[i]
-            # The first layer's input is shared (N, D): one product for every network.
-            dW = np.matmul(a.T, d) if a.ndim == 2 else np.matmul(a.transpose(0, 2, 1), d)
-            db = d.sum(axis=1)
-            for k, g in enumerate(grads):
-                g[f"W{i + 1}"], g[f"b{i + 1}"] = dW[k], db[k]
+            # Gradients go straight into their places in the flat buffer.
+            # The first layer's input is shared (N, D): a.T is one matrix for every network.
+            np.matmul(a.T if a.ndim == 2 else a.transpose(0, 2, 1), d, out=self.dW[i])
+            np.matmul(ones, d, out=self.db[i][:, None, :])  # the sum over the batch; BLAS is ~4x faster than sum
             if i == 0:
                 break  # nobody needs the gradient of the input
-            d = np.matmul(d, self.W[i].transpose(0, 2, 1))
+            d = np.matmul(d, self.W[i].transpose(0, 2, 1))  # with the weights from before the update
             d *= (a > 0) if self.activation == "relu" else (1.0 - a) * a
         for k, name in enumerate(self.names):
-            self.optimizers[name].update(self.params[k], grads[k])
+            self.optimizers[name].update({FLAT: self.theta[k]}, {FLAT: self.grad[k]})
         return losses
 
     def accuracy(self, x, t, batch_size=1000):

@@ -180,3 +180,38 @@ def test_odd_convolution_output_falls_back_to_the_book_chain():
                         output_size=3, seed=0)
     assert not net.fast and "Conv1" in net.layers
     assert net.predict(np.zeros((1, 1, 9, 9))).shape == (1, 3)
+
+
+@pytest.mark.parametrize("geometry", [
+    dict(input_dim=(1, 10, 10), conv_param={"filter_num": 3, "filter_size": 3, "pad": 0, "stride": 1}),
+    dict(input_dim=(2, 10, 12), conv_param={"filter_num": 4, "filter_size": 3, "pad": 1, "stride": 1}),
+    dict(input_dim=(3, 13, 9), conv_param={"filter_num": 2, "filter_size": 3, "pad": 2, "stride": 2}),
+    dict(input_dim=(1, 28, 28), conv_param={"filter_num": 30, "filter_size": 5, "pad": 0, "stride": 1}),
+])
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_one_image_shortcut_equals_the_book_chain(geometry, dtype):
+    kw = dict(geometry, hidden_size=6, output_size=4, weight_init_std=0.5, dtype=dtype)
+    fast, book = SimpleConvNet(**kw, seed=3, fast=True), SimpleConvNet(**kw, seed=3, fast=False)
+    assert fast.fast
+    rng = np.random.default_rng(1)
+    x = rng.standard_normal((1, *geometry["input_dim"]))
+    x[0, :, :3, :] = 0  # blank rows: ties inside pooling windows
+    expected = book.predict(x)
+    tol = 1e-12 if dtype == np.float64 else 1e-5
+    np.testing.assert_allclose(fast.predict(x), expected, rtol=tol, atol=tol)
+    # A non-contiguous view of the same image, and the image as (C, H, W).
+    flipped = np.ascontiguousarray(x[..., ::-1])[..., ::-1]
+    np.testing.assert_allclose(fast.predict(flipped), expected, rtol=tol, atol=tol)
+    np.testing.assert_allclose(fast.predict(x[0]), expected, rtol=tol, atol=tol)
+    # The batch path gives the same numbers for the same image among others.
+    batch = np.concatenate([x, rng.standard_normal((2, *geometry["input_dim"]))])
+    np.testing.assert_allclose(fast.predict(batch)[:1], expected, rtol=tol, atol=tol)
+
+
+def test_gradient_of_a_batch_of_one_still_goes_through_the_layers():
+    fast, book = SimpleConvNet(**SMALL, seed=4, fast=True), SimpleConvNet(**SMALL, seed=4, fast=False)
+    x, t = small_batch(2, n=1)
+    gf, gb = fast.gradient(x, t), book.gradient(x, t)
+    for key in gb:
+        np.testing.assert_allclose(gf[key], gb[key], rtol=1e-10, atol=1e-12, err_msg=key)
+    assert fast.last_loss == pytest.approx(book.last_loss, rel=1e-12)

@@ -34,8 +34,17 @@ def test_race_equals_separate_networks(activation):
     assert acc[3] == pytest.approx(solos[3].accuracy(x, t))
 
 
-def test_race_params_are_views_of_the_stacks():
+def test_race_params_are_views_of_the_flat_rows():
     race = OptimizerRace(make_optimizers(), 6, [4], 3, seed=0)
-    assert np.shares_memory(race.params[2]["W1"], race.W[0])
+    k = race.names.index("AdaGrad")
+    before = race.params[k]["W1"].copy()
+    assert np.shares_memory(race.params[k]["W1"], race.theta)
     race.step(np.ones((5, 6)), np.zeros(5, dtype=int))
-    assert race.W[0].dtype == np.float32
+    assert race.theta.dtype == np.float32
+    assert not np.array_equal(race.params[k]["W1"], before)  # the view saw the update
+    # Every network's params are one contiguous row: W1 b1 W2 b2 in that order.
+    row = race.theta[k]
+    np.testing.assert_array_equal(row[:24], race.params[k]["W1"].ravel())
+    np.testing.assert_array_equal(row[24:28], race.params[k]["b1"])
+    np.testing.assert_array_equal(row[28:40], race.params[k]["W2"].ravel())
+    np.testing.assert_array_equal(row[40:], race.params[k]["b2"])
