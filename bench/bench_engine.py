@@ -135,8 +135,11 @@ def bench_mlp_race(reps, steps, rng):
             opt.update(net.params, net.gradient(xb, t))
             net.loss(xb, t)
 
+    lean = [(book.MultiLayerNet(*sizes, seed=i, weight_decay_lambda=None), opt) for i, opt in
+            enumerate([book.SGD(0.01), book.Momentum(0.01), book.AdaGrad(0.01), book.Adam(0.001)])]
     return compare({"ours float32": lambda: race.step(x32, t),
                     "book-style float64": lambda: one_by_one(ref, x),
+                    "book-style, no weight-decay lines": lambda: one_by_one(lean, x),
                     "book's loop float64": lambda: book_loop(ref, x),
                     "ours, nets one by one": lambda: one_by_one(separate, x32)}, reps, steps)
 
@@ -146,7 +149,7 @@ def report(title, result, unit, scale, target=None):
     base = result["ours float32"]
     for name, sec in result.items():
         ratio = "" if name == "ours float32" else f"  ours/{name.split()[0]} = {base / sec:.3f}  ({sec / base:.1f}x)"
-        print(f"  {name:<20} {sec * scale:9.2f} {unit}{ratio}")
+        print(f"  {name:<34} {sec * scale:9.2f} {unit}{ratio}")
     if target:
         print(f"  target: {target}")
 

@@ -179,7 +179,8 @@ class SimpleConvNet:
 
 class MultiLayerNet:
     """The book's common/multi_layer_net.py: its loss adds the L2 weight-decay term and its
-    gradient adds lambda * W, computed even at the default lambda = 0, as the book does."""
+    gradient adds lambda * W, computed even at the default lambda = 0, as the book does.
+    weight_decay_lambda=None leaves those lines out (a leaner reference, for comparison)."""
 
     def __init__(self, input_size, hidden_size_list, output_size, seed=0, weight_decay_lambda=0):
         rng = np.random.RandomState(seed)
@@ -204,7 +205,7 @@ class MultiLayerNet:
     def loss(self, x, t):
         y = self.predict(x)
         weight_decay = 0
-        for i in range(1, self.n + 1):
+        for i in range(1, self.n + 1 if self.weight_decay_lambda is not None else 1):
             W = self.params[f"W{i}"]
             weight_decay += 0.5 * self.weight_decay_lambda * np.sum(W**2)
         return self.last_layer.forward(y, t) + weight_decay
@@ -217,7 +218,7 @@ class MultiLayerNet:
         grads = {}
         for i in range(1, self.n + 1):
             affine = self.layers[f"Affine{i}"]
-            grads[f"W{i}"] = affine.dW + self.weight_decay_lambda * affine.W
+            grads[f"W{i}"] = affine.dW if self.weight_decay_lambda is None else affine.dW + self.weight_decay_lambda * affine.W
             grads[f"b{i}"] = affine.db
         return grads
 

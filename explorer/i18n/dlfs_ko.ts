@@ -528,6 +528,10 @@
         <translation>숫자 10,000개를 분류하는 중…</translation>
     </message>
     <message>
+        <source>Classifying %1 digits…</source>
+        <translation>숫자 %1개를 분류하는 중…</translation>
+    </message>
+    <message>
         <source>The network says %1; the truth is %2</source>
         <translation>신경망의 답은 %1, 정답은 %2</translation>
     </message>

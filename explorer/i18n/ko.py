@@ -264,6 +264,7 @@ KO = {
     "MNIST is not on this computer yet: use File › Download MNIST.": "MNIST가 아직 이 컴퓨터에 없습니다: 파일 › MNIST 내려받기를 사용하세요.",
     "Loading the MNIST test set…": "MNIST 시험 데이터를 불러오는 중…",
     "Classifying 10,000 digits…": "숫자 10,000개를 분류하는 중…",
+    "Classifying %1 digits…": "숫자 %1개를 분류하는 중…",
     "%1 of %2 digits are misclassified": "숫자 %2개 중 %1개를 잘못 분류했습니다",
     "(showing the first %1)": "(처음 %1개만 표시)",
     "Max pooling keeps the largest value of each window; average pooling its mean": "최대 풀링은 윈도우의 가장 큰 값을, 평균 풀링은 평균을 남깁니다",

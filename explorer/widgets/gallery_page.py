@@ -34,6 +34,10 @@ def predict_all(net, images, batch=500, should_stop=None):
     return np.concatenate(out)
 
 
+def _classify(_report, should_stop, net, images):
+    return predict_all(net, images, should_stop=should_stop)
+
+
 def _load_test_set(report, should_stop, folder, net):
     _, (images, labels) = load_idx_dataset(folder)
     report("predict")
@@ -50,7 +54,9 @@ class GalleryPage(QWidget):
         self.sources = {"samples": DigitSource(images, labels)}
         self.source_key = "samples"
         self.filter_key = "all"
-        self.worker = None
+        self.worker = None  # loads and classifies the test set
+        self.classifier = None  # classifies the shipped sample for "Show mistakes"
+        self.generation = 0  # counts weight changes, so a late answer for old weights is dropped
         self.stale = True
         self.source = QComboBox()
         self.filter = QComboBox()
@@ -83,6 +89,7 @@ class GalleryPage(QWidget):
         """The weights changed: answers must be computed again."""
         self.sources.pop("test", None)  # loaded and classified again when chosen again
         self.sources["samples"].predictions = None
+        self.generation += 1
         if self.source_key == "test":
             self.source_key = "samples"
             select_data(self.source, "samples")
@@ -116,6 +123,26 @@ class GalleryPage(QWidget):
         self.source_key = "test"
         self.refresh()
 
+    def _classify(self, src):
+        """Classify the digits in a worker (about 0.1 s for 1,000: too long for the GUI thread)."""
+        self.status.setText(self.tr("Classifying %1 digits…").replace("%1", f"{len(src.labels):,}"))
+        self.gallery.clear()
+        if self.classifier is not None and self.classifier.isRunning():
+            return  # its answer triggers a refresh
+        generation = self.generation
+        worker = self.classifier = FunctionWorker(_classify, self.context.model.net, src.images, parent=self)
+
+        def done(predictions):
+            worker.wait(1000)  # it has emitted its answer and is about to end
+            self.classifier = None
+            if generation == self.generation:
+                src.predictions = predictions
+            self.refresh()  # with new weights meanwhile, this starts the next round
+
+        self.classifier.succeeded.connect(done)
+        self.classifier.errored.connect(lambda msg, _tb: self.status.setText(msg))
+        self.classifier.start()
+
     def _on_filter_changed(self, _i):
         self.filter_key = self.filter.currentData() or "all"
         self.refresh()
@@ -129,7 +156,8 @@ class GalleryPage(QWidget):
         labels = src.labels
         if self.filter_key == "mistakes":
             if src.predictions is None:
-                src.predictions = predict_all(self.context.model.net, src.images)
+                self._classify(src)
+                return
             pred = src.predictions
             idx = np.flatnonzero(pred != labels)
             captions = [f"{pred[i]}≠{labels[i]}" for i in idx]
@@ -154,5 +182,6 @@ class GalleryPage(QWidget):
             self.refresh()
 
     def shutdown(self):
-        if self.worker is not None:
-            self.worker.stop()
+        for worker in (self.worker, self.classifier):
+            if worker is not None:
+                worker.stop()

@@ -129,7 +129,7 @@ def test_broken_image_gets_a_message(panel, tmp_path, monkeypatch):
     assert "No digit found" in messages[-1]
 
 
-def test_gallery_loads_a_digit_and_lists_mistakes(panel):
+def test_gallery_loads_a_digit_and_lists_mistakes(panel, qtbot):
     page = panel.gallery_page
     panel.tabs.setCurrentWidget(page)
     assert page.gallery.count() == 600  # of 1,000: the grid shows at most 600 at once
@@ -139,9 +139,31 @@ def test_gallery_loads_a_digit_and_lists_mistakes(panel):
     page.filter.setCurrentIndex(page.filter.findData("3"))
     assert page.gallery.count() == 100
     page.filter.setCurrentIndex(page.filter.findData("mistakes"))
+    assert "Classifying 1,000 digits" in page.status.text()  # in a worker, not on the GUI thread
     src = page.sources["samples"]
-    wrong = int(np.sum(src.predictions != src.labels))
+    qtbot.waitUntil(lambda: src.predictions is not None and "of 1,000" in page.status.text(), timeout=10000)
+    expected = panel.context.model.net.predict(src.images[:, None] / 255.0).argmax(axis=1)
+    np.testing.assert_array_equal(src.predictions, expected)
+    wrong = int(np.sum(expected != src.labels))
     assert page.gallery.count() == wrong and f"{wrong} of 1,000" in page.status.text()
+
+
+def test_gallery_drops_answers_for_weights_that_changed_meanwhile(panel, qtbot):
+    page = panel.gallery_page
+    panel.tabs.setCurrentWidget(page)
+    page.filter.setCurrentIndex(page.filter.findData("mistakes"))
+    first = page.classifier
+    from engine.simple_convnet import SimpleConvNet
+
+    untrained = SimpleConvNet(seed=5)
+    panel.context.model._net = untrained  # new weights while the first answer is on its way
+    page.invalidate_predictions()
+    src = page.sources["samples"]
+    qtbot.waitUntil(lambda: src.predictions is not None and "of 1,000" in page.status.text(), timeout=10000)
+    assert page.generation == 1 and first.isFinished()
+    expected = untrained.predict(src.images[:, None] / 255.0).argmax(axis=1)
+    np.testing.assert_array_equal(src.predictions, expected)  # the answer for the old weights was dropped
+    assert np.sum(expected != src.labels) > 500  # (an untrained network gets most digits wrong)
 
 
 def test_gallery_offers_the_mnist_test_set_when_present(panel, qtbot, monkeypatch, tmp_path):
