@@ -122,3 +122,34 @@ class OptimizerRace:
         for i in range(0, len(x), batch_size):
             correct += (self.predict(x[i : i + batch_size]).argmax(axis=2) == labels[i : i + batch_size]).sum(axis=1)
         return correct / len(x)
+
+
+def iterate_race(race, x_train, t_train, x_test=None, t_test=None, *, iterations=2000, batch_size=128,
+                 eval_every=100, eval_samples=1000, seed=None, should_stop=None, transform=None):
+    """Run the race as the book's ch06/optimizer_compare_mnist.py does, yielding progress.
+
+    Every iteration draws one random mini-batch that all networks train on. Yields
+    ``{"event": "step", "iteration", "iterations", "losses": (K,)}`` after each step and, every
+    ``eval_every`` iterations and at the end, ``{"event": "eval", "iteration", "test_acc": (K,)}``
+    on the first ``eval_samples`` test images. ``should_stop()`` is polled between steps.
+    ``transform(x)``, if given, turns stored images into network input batch by batch.
+    """
+    tf = transform or (lambda x: x)
+    rng = np.random.default_rng(seed)
+    n = len(x_train)
+    if n == 0:
+        raise ValueError("the training set is empty")
+    for it in range(1, iterations + 1):
+        if should_stop is not None and should_stop():
+            return
+        idx = rng.choice(n, min(batch_size, n))
+        with np.errstate(over="ignore", invalid="ignore"):  # a diverging network is reported below
+            losses = race.step(tf(x_train[idx]), t_train[idx])
+        yield {"event": "step", "iteration": it, "iterations": iterations, "losses": losses}
+        if not np.all(np.isfinite(losses)):
+            bad = [name for name, value in zip(race.names, losses) if not np.isfinite(value)]
+            raise FloatingPointError(f"the loss of {', '.join(bad)} became infinite or NaN at iteration {it}: "
+                                     "lower its learning rate")
+        if x_test is not None and (it % eval_every == 0 or it == iterations):
+            yield {"event": "eval", "iteration": it,
+                   "test_acc": race.accuracy(tf(x_test[:eval_samples]), t_test[:eval_samples])}

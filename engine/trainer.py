@@ -24,7 +24,7 @@ def random_shift(x, max_shift, rng):
 
 def iterate_training(network, x_train, t_train, x_test=None, t_test=None, *, epochs=20,
                      mini_batch_size=100, optimizer=None, evaluate_sample_num_per_epoch=None,
-                     seed=None, should_stop=None, augment_shift=0):
+                     seed=None, should_stop=None, augment_shift=0, transform=None):
     """Train ``network`` and yield progress as dicts; nothing is printed.
 
     Each epoch visits the training set once in a fresh random order (seeded: the same
@@ -33,7 +33,10 @@ def iterate_training(network, x_train, t_train, x_test=None, t_test=None, *, epo
     ``{"event": "epoch", "epoch", "train_acc", "test_acc", "seconds"}`` after every epoch.
     ``should_stop()`` is polled between steps for cooperative cancellation.
     ``augment_shift`` > 0 shifts each training image by up to that many pixels (images only).
+    ``transform(x)``, if given, turns stored images into network input batch by batch (e.g. uint8
+    to float32 / 255, so 60,000 images need not sit in memory as floats).
     """
+    tf = transform or (lambda x: x)
     optimizer = optimizer or make_optimizer("sgd", lr=0.01)
     rng = np.random.default_rng(seed)
     n = x_train.shape[0]
@@ -50,7 +53,7 @@ def iterate_training(network, x_train, t_train, x_test=None, t_test=None, *, epo
             if should_stop is not None and should_stop():
                 return
             idx = order[b * batch : (b + 1) * batch]
-            x_batch = x_train[idx]
+            x_batch = tf(x_train[idx])
             if augment_shift:
                 x_batch = random_shift(x_batch, augment_shift, rng)
             grads = network.gradient(x_batch, t_train[idx])
@@ -61,8 +64,8 @@ def iterate_training(network, x_train, t_train, x_test=None, t_test=None, *, epo
             if not np.isfinite(loss):
                 raise FloatingPointError(f"the loss became {loss} at iteration {iteration}: lower the learning rate")
         sample = slice(None) if not evaluate_sample_num_per_epoch else slice(0, evaluate_sample_num_per_epoch)
-        train_acc = network.accuracy(x_train[sample], t_train[sample])
-        test_acc = network.accuracy(x_test[sample], t_test[sample]) if x_test is not None else None
+        train_acc = network.accuracy(tf(x_train[sample]), t_train[sample])
+        test_acc = network.accuracy(tf(x_test[sample]), t_test[sample]) if x_test is not None else None
         yield {"event": "epoch", "epoch": epoch, "iteration": iteration, "max_iter": max_iter,
                "train_acc": train_acc, "test_acc": test_acc, "seconds": time.perf_counter() - start}
 

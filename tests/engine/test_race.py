@@ -3,7 +3,8 @@ import pytest
 
 from engine.multi_layer_net import MultiLayerNet
 from engine.optimizer import SGD, AdaGrad, Adam, Momentum
-from engine.race import OptimizerRace
+from engine.race import OptimizerRace, iterate_race
+from engine.util import smooth_curve
 
 
 def make_optimizers():
@@ -48,3 +49,77 @@ def test_race_params_are_views_of_the_flat_rows():
     np.testing.assert_array_equal(row[24:28], race.params[k]["b1"])
     np.testing.assert_array_equal(row[28:40], race.params[k]["W2"].ravel())
     np.testing.assert_array_equal(row[40:], race.params[k]["b2"])
+
+
+def separable_data(n=400, d=8, classes=3, seed=0):
+    """Gaussian blobs around distinct centres: any sane optimizer learns them."""
+    rng = np.random.default_rng(seed)
+    centres = rng.standard_normal((classes, d)) * 3
+    t = rng.integers(0, classes, n)
+    return (centres[t] + rng.standard_normal((n, d))).astype(np.float32), t
+
+
+def test_iterate_race_follows_the_books_loop_and_learns():
+    x, t = separable_data()
+    race = OptimizerRace(make_optimizers(), 8, [16, 16], 3, seed=0)
+    events = list(iterate_race(race, x[:300], t[:300], x[300:], t[300:], iterations=60, batch_size=32,
+                               eval_every=25, seed=1))
+    steps = [e for e in events if e["event"] == "step"]
+    evals = [e for e in events if e["event"] == "eval"]
+    assert [e["iteration"] for e in steps] == list(range(1, 61))
+    assert [e["iteration"] for e in evals] == [25, 50, 60]  # and always at the end
+    assert all(e["losses"].shape == (4,) for e in steps)
+    first = np.mean([e["losses"] for e in steps[:5]], axis=0)
+    last = np.mean([e["losses"] for e in steps[-5:]], axis=0)
+    assert np.all(last < first)
+    assert np.all(evals[-1]["test_acc"] > 0.9)
+
+
+def test_iterate_race_draws_the_same_batches_as_a_hand_loop():
+    x, t = separable_data()
+    a = OptimizerRace(make_optimizers(), 8, [6], 3, seed=2, dtype=np.float64)
+    b = OptimizerRace(make_optimizers(), 8, [6], 3, seed=2, dtype=np.float64)
+    list(iterate_race(a, x, t, iterations=5, batch_size=16, seed=9))
+    rng = np.random.default_rng(9)
+    for _ in range(5):
+        idx = rng.choice(len(x), 16)
+        b.step(x[idx], t[idx])
+    np.testing.assert_array_equal(a.theta, b.theta)
+
+
+def test_iterate_race_transform_gives_the_same_race():
+    x, t = separable_data()
+    stored = np.round(np.clip(x * 10 + 128, 0, 255)).astype(np.uint8)
+    a = OptimizerRace(make_optimizers(), 8, [6], 3, seed=4)
+    b = OptimizerRace(make_optimizers(), 8, [6], 3, seed=4)
+    ea = list(iterate_race(a, stored.astype(np.float32) / 255, t, stored.astype(np.float32) / 255, t, iterations=20,
+                           eval_every=10, seed=5))
+    eb = list(iterate_race(b, stored, t, stored, t, iterations=20, eval_every=10, seed=5,
+                           transform=lambda v: v.astype(np.float32) / 255))
+    np.testing.assert_array_equal(a.theta, b.theta)
+    np.testing.assert_array_equal(ea[-1]["test_acc"], eb[-1]["test_acc"])
+
+
+def test_iterate_race_stops_and_names_the_optimizer_that_diverged():
+    x, t = separable_data()
+    calls = []
+    race = OptimizerRace(make_optimizers(), 8, [6], 3, seed=0)
+    gen = iterate_race(race, x, t, iterations=100, should_stop=lambda: len(calls) >= 3)
+    for _ in gen:
+        calls.append(1)
+    assert len(calls) == 3
+    wild = OptimizerRace({"SGD": SGD(0.01), "Adam": Adam(1e30)}, 8, [6], 3, seed=0)
+    with pytest.raises(FloatingPointError, match="Adam") as info:
+        list(iterate_race(wild, x, t, iterations=50))
+    assert "SGD" not in str(info.value)
+
+
+def test_smooth_curve_is_the_books_moving_average():
+    ramp = np.arange(40.0)
+    np.testing.assert_allclose(smooth_curve(ramp)[5:-5], ramp[5:-5])  # a line stays a line inside
+    np.testing.assert_allclose(smooth_curve(np.full(30, 2.5)), 2.5)
+    noisy = np.random.default_rng(0).standard_normal(500)
+    assert smooth_curve(noisy).shape == (500,) and smooth_curve(noisy).std() < 0.5 * noisy.std()
+    # Against the definition: a Kaiser-weighted average of the 11 neighbours, at an inner point.
+    w = np.kaiser(11, 2)
+    assert smooth_curve(noisy)[100] == pytest.approx(np.dot(w / w.sum(), noisy[95:106]))

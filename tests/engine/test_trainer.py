@@ -50,6 +50,19 @@ def test_same_seed_same_weights():
         np.testing.assert_array_equal(a.params[key], b.params[key])
 
 
+def test_transform_turns_stored_bytes_into_the_same_training():
+    x, t = toy_data()
+    stored = np.round(x * 255).astype(np.uint8)
+    a, b = toy_net(2), toy_net(2)
+    ea = list(iterate_training(a, stored.astype(np.float32) / 255, t, stored.astype(np.float32) / 255, t, epochs=2,
+                               mini_batch_size=20, optimizer=Adam(0.01), seed=3))
+    eb = list(iterate_training(b, stored, t, stored, t, epochs=2, mini_batch_size=20, optimizer=Adam(0.01), seed=3,
+                               transform=lambda v: v.astype(np.float32) / 255))
+    for key in a.params:
+        np.testing.assert_array_equal(a.params[key], b.params[key])
+    assert ea[-1]["test_acc"] == eb[-1]["test_acc"] > 0.9
+
+
 def test_should_stop_is_honoured():
     x, t = toy_data()
     calls = []
