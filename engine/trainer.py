@@ -22,6 +22,17 @@ def random_shift(x, max_shift, rng):
     return padded[n, c, rows[:, None, :, None], cols[:, None, None, :]]
 
 
+def _accuracy(network, x, t, transform, should_stop, chunk=1000):
+    """network.accuracy over x, a chunk at a time, polling should_stop in between (None if stopped)."""
+    correct = 0
+    for i in range(0, len(x), chunk):
+        if should_stop is not None and should_stop():
+            return None
+        xb = transform(x[i : i + chunk])
+        correct += round(network.accuracy(xb, t[i : i + chunk]) * len(xb))  # a count, exactly
+    return correct / len(x)
+
+
 def iterate_training(network, x_train, t_train, x_test=None, t_test=None, *, epochs=20,
                      mini_batch_size=100, optimizer=None, evaluate_sample_num_per_epoch=None,
                      seed=None, should_stop=None, augment_shift=0, transform=None):
@@ -56,16 +67,19 @@ def iterate_training(network, x_train, t_train, x_test=None, t_test=None, *, epo
             x_batch = tf(x_train[idx])
             if augment_shift:
                 x_batch = random_shift(x_batch, augment_shift, rng)
-            grads = network.gradient(x_batch, t_train[idx])
-            optimizer.update(network.params, grads)
+            with np.errstate(over="ignore", invalid="ignore"):  # a diverging loss is reported below
+                grads = network.gradient(x_batch, t_train[idx])
+                optimizer.update(network.params, grads)
             iteration += 1
             loss = float(network.last_loss)
             yield {"event": "step", "epoch": epoch, "iteration": iteration, "max_iter": max_iter, "loss": loss}
             if not np.isfinite(loss):
                 raise FloatingPointError(f"the loss became {loss} at iteration {iteration}: lower the learning rate")
         sample = slice(None) if not evaluate_sample_num_per_epoch else slice(0, evaluate_sample_num_per_epoch)
-        train_acc = network.accuracy(tf(x_train[sample]), t_train[sample])
-        test_acc = network.accuracy(tf(x_test[sample]), t_test[sample]) if x_test is not None else None
+        train_acc = _accuracy(network, x_train[sample], t_train[sample], tf, should_stop)
+        test_acc = _accuracy(network, x_test[sample], t_test[sample], tf, should_stop) if x_test is not None else None
+        if train_acc is None or (x_test is not None and test_acc is None):
+            return  # stopped while evaluating
         yield {"event": "epoch", "epoch": epoch, "iteration": iteration, "max_iter": max_iter,
                "train_acc": train_acc, "test_acc": test_acc, "seconds": time.perf_counter() - start}
 

@@ -132,7 +132,8 @@ def shuffle_dataset(x, t, rng=None):
 
 
 def smooth_curve(x, window=11):
-    """Kaiser-window smoothing, as the book uses for loss curves."""
+    """The book's smooth_curve (common/util.py): a Kaiser-window moving average with mirrored
+    ends, the same length as x. For drawing noisy loss curves."""
     x = np.asarray(x, dtype=float)
     if x.size < window:
         return x.copy()
@@ -141,16 +142,3 @@ def smooth_curve(x, window=11):
     y = np.convolve(w / w.sum(), s, mode="valid")
     half = window // 2
     return y[half : half + x.size]
-
-
-def smooth_curve(x):
-    """The book's smooth_curve (common/util.py): a Kaiser-window (length 11) moving average,
-    with mirrored ends so the result has the same length as x. For drawing noisy loss curves."""
-    x = np.asarray(x, dtype=np.float64)
-    window_len = 11
-    if len(x) < window_len:
-        return x.copy()
-    s = np.r_[x[window_len - 1 : 0 : -1], x, x[-1:-window_len:-1]]
-    w = np.kaiser(window_len, 2)
-    y = np.convolve(w / w.sum(), s, mode="valid")
-    return y[5 : len(y) - 5]

@@ -47,5 +47,11 @@ class ModelStore(QObject):
         self.source = Path(path).name
         self.weights_changed.emit(self.source)
 
+    def use(self, net, source):
+        """Make ``net`` (e.g. just trained in the Training Studio) the current network."""
+        self._net = net
+        self.source = source
+        self.weights_changed.emit(self.source)
+
     def save(self, path):
         self.net.save_params(path)

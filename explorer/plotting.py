@@ -8,4 +8,12 @@ import pyqtgraph as pg
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
 
-__all__ = ["pg"]
+__all__ = ["pg", "white_plot"]
+
+
+def white_plot():
+    """A PlotWidget on white with a faint grid, as the book draws its figures."""
+    plot = pg.PlotWidget()
+    plot.setBackground("w")
+    plot.showGrid(x=True, y=True, alpha=0.2)
+    return plot

@@ -20,9 +20,12 @@ class FunctionWorker(QThread):
     errored = Signal(str, str)  # message, traceback
     cancelled = Signal()
 
-    def __init__(self, fn, *args, parent=None, **kwargs):
+    def __init__(self, fn, *args, parent=None, result_on_stop=False, **kwargs):
+        """result_on_stop: a job that returns after a stop request still reports its result
+        (training keeps the weights it has so far)."""
         super().__init__(parent)
         self.fn, self.args, self.kwargs = fn, args, kwargs
+        self.result_on_stop = result_on_stop
         self._stop = False
 
     def should_stop(self):
@@ -42,7 +45,7 @@ class FunctionWorker(QThread):
             else:
                 self.errored.emit(f"{type(e).__name__}: {e}" if not str(e) else str(e), traceback.format_exc())
         else:
-            if self._stop:
+            if self._stop and not self.result_on_stop:
                 self.cancelled.emit()
             else:
                 self.succeeded.emit(result)

@@ -119,6 +119,137 @@
     </message>
 </context>
 <context>
+    <name>ConvNetPage</name>
+    <message>
+        <source>%1 images</source>
+        <translation>이미지 %1장</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>최적화 기법</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>에폭 수</translation>
+    </message>
+    <message>
+        <source>Training images</source>
+        <translation>훈련 이미지</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>SimpleConvNet (conv 30×5×5 – ReLU – pool – 100 – 10)</source>
+        <translation>SimpleConvNet (합성곱 30×5×5 – ReLU – 풀링 – 100 – 10)</translation>
+    </message>
+    <message>
+        <source>How many of the 60,000 training images one epoch visits; 10,000 make an epoch of about 100 updates</source>
+        <translation>에폭 하나에서 훈련 이미지 60,000장 중 몇 장을 쓸지; 10,000장이면 에폭 하나가 약 100번 갱신입니다</translation>
+    </message>
+    <message>
+        <source>The same seed gives the same initial weights and batches</source>
+        <translation>같은 시드는 같은 초깃값과 같은 미니배치를 줍니다</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Train a fresh network from its initial weights (Ctrl+Return)</source>
+        <translation>초깃값에서 새 신경망을 학습합니다 (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <source>Stop after the current update; the weights so far are kept (Esc)</source>
+        <translation>지금 갱신이 끝나면 멈춥니다. 그때까지의 가중치는 남습니다 (Esc)</translation>
+    </message>
+    <message>
+        <source>Use in Draw &amp;&amp; Classify</source>
+        <translation>숫자 그리기와 분류에 사용</translation>
+    </message>
+    <message>
+        <source>Make the trained network the one Draw &amp; Classify and the gallery use</source>
+        <translation>학습한 신경망을 숫자 그리기와 분류, 숫자 모음에서 사용합니다</translation>
+    </message>
+    <message>
+        <source>Save weights…</source>
+        <translation>가중치 저장…</translation>
+    </message>
+    <message>
+        <source>Loss of every mini-batch</source>
+        <translation>미니배치마다의 손실</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>반복</translation>
+    </message>
+    <message>
+        <source>Accuracy after every epoch</source>
+        <translation>에폭마다의 정확도</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>에폭</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>훈련</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>시험</translation>
+    </message>
+    <message>
+        <source>Filters before training</source>
+        <translation>학습 전 필터</translation>
+    </message>
+    <message>
+        <source>Filters now</source>
+        <translation>지금의 필터</translation>
+    </message>
+    <message>
+        <source>Press Train to start.</source>
+        <translation>학습을 눌러 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Loading MNIST…</source>
+        <translation>MNIST를 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>epoch %1 · iteration %2 of %3 · loss %4</source>
+        <translation>에폭 %1 · 반복 %2/%3 · 손실 %4</translation>
+    </message>
+    <message>
+        <source>Accuracy: %1 % on the training images, %2 % on the %3 test images.</source>
+        <translation>정확도: 훈련 이미지 %1 %, 시험 이미지 %3장에서 %2 %.</translation>
+    </message>
+    <message>
+        <source>Save weights</source>
+        <translation>가중치 저장</translation>
+    </message>
+    <message>
+        <source>NumPy weights (*.npz)</source>
+        <translation>NumPy 가중치 (*.npz)</translation>
+    </message>
+    <message>
+        <source>Could not save the weights</source>
+        <translation>가중치를 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1에 저장했습니다</translation>
+    </message>
+</context>
+<context>
     <name>ConvPage</name>
     <message>
         <source>H</source>
@@ -1069,13 +1200,6 @@
     </message>
 </context>
 <context>
-    <name>PlaceholderPanel</name>
-    <message>
-        <source>This panel is being built.</source>
-        <translation>이 패널은 만드는 중입니다.</translation>
-    </message>
-</context>
-<context>
     <name>PoolPage</name>
     <message>
         <source>Lecture: 2×2 max pooling, stride 2</source>
@@ -1218,6 +1342,88 @@
     </message>
 </context>
 <context>
+    <name>RacePage</name>
+    <message>
+        <source>5-layer network 784–100–100–100–100–10, batch 128</source>
+        <translation>5층 신경망 784–100–100–100–100–10, 배치 128</translation>
+    </message>
+    <message>
+        <source>Iterations</source>
+        <translation>반복 횟수</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>Mini-batches of 128 images; the book runs 2,000</source>
+        <translation>이미지 128장의 미니배치 수; 책은 2,000번 반복합니다</translation>
+    </message>
+    <message>
+        <source>The same seed gives the same initial weights and batches</source>
+        <translation>같은 시드는 같은 초깃값과 같은 미니배치를 줍니다</translation>
+    </message>
+    <message>
+        <source>Learning rate of %1</source>
+        <translation>%1의 학습률</translation>
+    </message>
+    <message>
+        <source>Race</source>
+        <translation>경주</translation>
+    </message>
+    <message>
+        <source>Train one network per ticked optimizer on the same batches (Ctrl+Return)</source>
+        <translation>고른 최적화 기법마다 신경망 하나를 같은 미니배치로 학습합니다 (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <source>Stop after the current iteration (Esc)</source>
+        <translation>지금 반복이 끝나면 멈춥니다 (Esc)</translation>
+    </message>
+    <message>
+        <source>Loss (smoothed as in the book)</source>
+        <translation>손실 (책처럼 매끄럽게)</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>반복</translation>
+    </message>
+    <message>
+        <source>Accuracy on 1,000 test images</source>
+        <translation>시험 이미지 1,000장에서의 정확도</translation>
+    </message>
+    <message>
+        <source>Press Race to start.</source>
+        <translation>경주를 눌러 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Tick at least one optimizer.</source>
+        <translation>최적화 기법을 하나 이상 고르세요.</translation>
+    </message>
+    <message>
+        <source>Loading MNIST…</source>
+        <translation>MNIST를 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>iteration %1 of %2</source>
+        <translation>반복 %1/%2</translation>
+    </message>
+    <message>
+        <source>After %1 iterations, on 1,000 test images:</source>
+        <translation>%1번 반복한 뒤, 시험 이미지 1,000장에서:</translation>
+    </message>
+</context>
+<context>
+    <name>RunControls</name>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 남음</translation>
+    </message>
+</context>
+<context>
     <name>StepControls</name>
     <message>
         <source>First step (Home)</source>
@@ -1250,6 +1456,61 @@
     <message>
         <source>Step %1 of %2</source>
         <translation>단계 %1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>Train SimpleConvNet</source>
+        <translation>SimpleConvNet 학습</translation>
+    </message>
+    <message>
+        <source>Optimizer race</source>
+        <translation>최적화 기법 경주</translation>
+    </message>
+    <message>
+        <source>The book's chapter 7 network trained on MNIST, its filters before and after</source>
+        <translation>책 7장의 신경망을 MNIST로 학습하고 학습 전후의 필터를 봅니다</translation>
+    </message>
+    <message>
+        <source>The book's chapter 6 comparison: one network per optimizer, same batches</source>
+        <translation>책 6장의 비교: 최적화 기법마다 신경망 하나, 같은 미니배치</translation>
+    </message>
+    <message>
+        <source>Download MNIST</source>
+        <translation>MNIST 내려받기</translation>
+    </message>
+    <message>
+        <source>Training needs MNIST (about 11 MB), which is not on this computer yet.</source>
+        <translation>학습에는 MNIST(약 11 MB)가 필요한데, 아직 이 컴퓨터에 없습니다.</translation>
+    </message>
+    <message>
+        <source>MNIST is not on this computer yet: download it first.</source>
+        <translation>MNIST가 아직 이 컴퓨터에 없습니다: 먼저 내려받으세요.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>멈췄습니다.</translation>
+    </message>
+    <message>
+        <source>Stopped; the weights so far are kept.</source>
+        <translation>멈췄습니다. 그때까지의 가중치는 남아 있습니다.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>끝났습니다.</translation>
+    </message>
+    <message>
+        <source>Training stopped: %1</source>
+        <translation>학습이 멈췄습니다: %1</translation>
+    </message>
+    <message>
+        <source>trained in the Training Studio</source>
+        <translation>학습 스튜디오에서 학습한 가중치</translation>
+    </message>
+    <message>
+        <source>Draw &amp; Classify now uses the network trained here.</source>
+        <translation>이제 숫자 그리기와 분류가 여기서 학습한 신경망을 사용합니다.</translation>
     </message>
 </context>
 </TS>

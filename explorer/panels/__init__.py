@@ -12,7 +12,7 @@ class PanelSpec:
     icon: str  # file in resources/icons
     module: str  # explorer.panels.<module>, imported lazily
     cls: str
-    summary: str  # what the panel is for (shown in the tooltip and the placeholder)
+    summary: str  # what the panel is for (shown in its tooltip)
 
 
 PANELS = (
@@ -26,8 +26,8 @@ PANELS = (
     PanelSpec("draw", QT_TRANSLATE_NOOP("Panels", "Draw & Classify"), "draw.svg", "draw", "DrawPanel",
               QT_TRANSLATE_NOOP("Panels", "Draw a digit and see SimpleConvNet classify it live, and what every "
                                 "layer sees.")),
-    PanelSpec("training", QT_TRANSLATE_NOOP("Panels", "Training Studio"), "training.svg", "placeholder",
-              "PlaceholderPanel",
+    PanelSpec("training", QT_TRANSLATE_NOOP("Panels", "Training Studio"), "training.svg", "training",
+              "TrainingPanel",
               QT_TRANSLATE_NOOP("Panels", "Train SimpleConvNet and race the optimizers on MNIST, with live curves.")),
 )
 

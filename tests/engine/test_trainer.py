@@ -71,6 +71,23 @@ def test_should_stop_is_honoured():
     assert len(events) == 3
 
 
+def test_stop_during_evaluation_ends_the_run_and_accuracy_is_exact():
+    x, t = toy_data(n=2500)
+    net = toy_net()
+    polls = []
+
+    def should_stop():
+        polls.append(1)
+        return len(polls) > 26  # 25 updates of the first epoch, then during evaluation
+
+    events = list(iterate_training(net, x, t, x, t, epochs=2, mini_batch_size=100, optimizer=Adam(0.01),
+                                   seed=0, should_stop=should_stop))
+    assert [e["event"] for e in events] == ["step"] * 25  # no epoch event with a half-done evaluation
+    events = list(iterate_training(net, x, t, x[:1500], t[:1500], epochs=1, mini_batch_size=100, seed=0))
+    expected = np.mean(net.predict(x[:1500]).argmax(axis=1) == t[:1500])
+    assert events[-1]["test_acc"] == expected  # evaluated in chunks of 1,000, counted exactly
+
+
 def test_diverging_loss_raises_a_clear_error():
     x, t = toy_data()
     net = toy_net()

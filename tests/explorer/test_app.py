@@ -181,10 +181,12 @@ def test_panels_retranslate_live(window):
     panel = window.current_panel()
     window.set_language("ko")
     QCoreApplication.processEvents()
-    assert panel.title.text() == "학습 스튜디오"
+    assert panel.tabs.tabText(0) == "SimpleConvNet 학습"
+    assert panel.race_page.run.start_button.text() == "경주"
     window.set_language("en")
     QCoreApplication.processEvents()
-    assert panel.title.text() == "Training Studio"
+    assert panel.tabs.tabText(0) == "Train SimpleConvNet"
+    assert panel.race_page.run.start_button.text() == "Race"
 
 
 def test_close_window_is_prompt(window, qtbot):

@@ -4,8 +4,9 @@ import numpy as np
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtWidgets import QGraphicsItem
 
+from ...colors import OPTIMIZER_COLORS as COLORS
+from ...colors import OPTIMIZER_ORDER as ORDER
 from ...plotting import pg
-from .state import COLORS, ORDER
 
 GRID = 150  # samples per axis for the contours
 

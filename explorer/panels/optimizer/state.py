@@ -8,9 +8,8 @@ from engine.optimizer import OPTIMIZERS
 from engine.surfaces import built_in, custom
 from engine.traces import run
 
-ORDER = ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
-COLORS = {"sgd": (229, 62, 62), "momentum": (49, 130, 206), "nesterov": (128, 90, 213), "adagrad": (56, 161, 105),
-          "rmsprop": (214, 158, 46), "adam": (26, 32, 44)}
+from ...colors import OPTIMIZER_ORDER as ORDER
+
 # Hyperparameters each optimizer shows, with the book's defaults.
 PARAMS = {
     "sgd": {"lr": 0.95},

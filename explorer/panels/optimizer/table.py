@@ -4,7 +4,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QGridLayout, QLabel, QRadioButton, QWidget
 
-from .state import COLORS, ORDER
+from ...colors import OPTIMIZER_COLORS as COLORS
+from ...colors import OPTIMIZER_ORDER as ORDER
 
 NAMES = {"sgd": "SGD", "momentum": "Momentum", "nesterov": "Nesterov", "adagrad": "AdaGrad", "rmsprop": "RMSprop",
          "adam": "Adam"}

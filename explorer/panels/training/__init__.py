@@ -1,0 +1,139 @@
+"""Training Studio: train the book's SimpleConvNet on MNIST and race the optimizers, live."""
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from ...data import MnistDownload, data_folder
+from ...workers import FunctionWorker
+from ..base import Panel
+from .convnet_page import ConvNetPage
+from .race_page import RacePage
+
+
+class TrainingPanel(Panel):
+    def __init__(self, context, spec, parent=None):
+        super().__init__(context, spec, parent)
+        self.data = None  # MNIST as uint8 images, loaded by the first run and kept for the next
+        self.worker = None
+        self.running_page = None
+        self._download = None
+        self._build_ui()
+        self._connect()
+        self.retranslate()
+
+    def _build_ui(self):
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.download_button = QPushButton()
+        self.notice_bar = QWidget()
+        bar = QHBoxLayout(self.notice_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.notice, 1)
+        bar.addWidget(self.download_button)
+        self.convnet_page = ConvNetPage()
+        self.race_page = RacePage()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.convnet_page, "")
+        self.tabs.addTab(self.race_page, "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.notice_bar)
+        layout.addWidget(self.tabs, 1)
+        self.start_shortcuts = [QShortcut(QKeySequence(k), self) for k in ("Ctrl+Return", "Ctrl+Enter")]
+        self.stop_shortcut = QShortcut(QKeySequence("Esc"), self)
+
+    def _connect(self):
+        for page in (self.convnet_page, self.race_page):
+            page.run_requested.connect(lambda job, settings, page=page: self.run_job(page, job, settings))
+            page.run.stop_clicked.connect(self.stop)
+        self.convnet_page.use_requested.connect(self._on_use_requested)
+        self.download_button.clicked.connect(self._on_download_clicked)
+        for shortcut in self.start_shortcuts:
+            shortcut.activated.connect(lambda: self.tabs.currentWidget().start())
+        self.stop_shortcut.activated.connect(self.stop)
+
+    def retranslate(self):
+        self.tabs.setTabText(0, self.tr("Train SimpleConvNet"))
+        self.tabs.setTabText(1, self.tr("Optimizer race"))
+        self.tabs.setTabToolTip(0, self.tr("The book's chapter 7 network trained on MNIST, "
+                                           "its filters before and after"))
+        self.tabs.setTabToolTip(1, self.tr("The book's chapter 6 comparison: one network per optimizer, same batches"))
+        self.download_button.setText(self.tr("Download MNIST"))
+        self.convnet_page.retranslate()
+        self.race_page.retranslate()
+        self._update_notice()
+
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        self._update_notice()
+
+    def _update_notice(self):
+        missing = self.data is None and data_folder(self.context.settings) is None
+        self.notice.setText(self.tr("Training needs MNIST (about 11 MB), which is not on this computer yet."))
+        self.notice_bar.setVisible(missing)
+
+    # -- running a job --------------------------------------------------------------------------------------
+
+    def is_running(self):
+        return self.worker is not None and self.worker.isRunning()
+
+    def run_job(self, page, job, settings):
+        if self.is_running():
+            return False
+        folder = data_folder(self.context.settings)
+        if self.data is None and folder is None:
+            self._update_notice()
+            page.run.set_status(self.tr("MNIST is not on this computer yet: download it first."))
+            return False
+        self.running_page = page
+        page.on_started()
+        for p in (self.convnet_page, self.race_page):
+            p.run.start_button.setEnabled(False)
+        self.worker = FunctionWorker(job, data=self.data, folder=folder, **settings, parent=self,
+                                     result_on_stop=True)
+        self.worker.progress.connect(page.on_progress)
+        self.worker.succeeded.connect(self._on_job_succeeded)
+        self.worker.errored.connect(self._on_job_errored)
+        self.worker.cancelled.connect(lambda: self._end(None, self.tr("Stopped.")))
+        self.worker.start()
+        return True
+
+    def stop(self):
+        if self.is_running():
+            self.worker.request_stop()
+
+    def _on_job_succeeded(self, result):
+        self.data = result["data"]
+        stopped = self.worker is not None and self.worker.should_stop()
+        done = self.tr("Stopped; the weights so far are kept.") if stopped or not result.get("finished", True) \
+            else self.tr("Done.")
+        self._end(result, done)
+
+    def _on_job_errored(self, message, _details):
+        self._end(None, self.tr("Training stopped: %1").replace("%1", message))
+
+    def _end(self, result, message):
+        page, self.running_page = self.running_page, None
+        if self.worker is not None:
+            self.worker.wait(2000)
+        if page is not None:
+            page.on_finished(result, message)
+        for p in (self.convnet_page, self.race_page):
+            p.run.start_button.setEnabled(True)
+        self._update_notice()
+
+    def _on_use_requested(self, net):
+        self.context.model.use(net, self.tr("trained in the Training Studio"))
+        self.status_message.emit(self.tr("Draw & Classify now uses the network trained here."))
+
+    def _on_download_clicked(self):
+        self._download = MnistDownload(self)
+        self._download.finished.connect(lambda _folder: self._update_notice())
+        self._download.start()
+
+    def shutdown(self):
+        for worker in (self.worker, self._download.worker if self._download else None):
+            if worker is not None:
+                worker.stop()
+
+    def export_widget(self):
+        return self.tabs.currentWidget()

@@ -1,0 +1,251 @@
+"""Train the book's SimpleConvNet on MNIST: live loss and accuracy, the 30 filters before and
+after training, and the trained weights handed to Draw & Classify or saved."""
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.util import smooth_curve
+from engine.weights import WeightsFileError
+
+from ...colors import OPTIMIZER_ORDER
+from ...plotting import pg, white_plot
+from ...widgets.combo import refill, select_data
+from ...widgets.mosaic import MosaicView
+from ...widgets.run_controls import RunControls
+from . import jobs
+
+NAMES = {"sgd": "SGD", "momentum": "Momentum", "nesterov": "Nesterov", "adagrad": "AdaGrad", "rmsprop": "RMSprop",
+         "adam": "Adam"}
+# Learning rates that train SimpleConvNet well in a few epochs (the book's chapter 7 uses Adam, 0.001).
+CONVNET_LR = {"sgd": 0.1, "momentum": 0.02, "nesterov": 0.02, "adagrad": 0.01, "rmsprop": 0.001, "adam": 0.001}
+TRAIN_SIZES = (1000, 5000, 10000, 60000)
+
+
+class ConvNetPage(QWidget):
+    run_requested = Signal(object, object)  # (job function, keyword arguments): the panel runs it
+    use_requested = Signal(object)  # the trained SimpleConvNet
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.iterations = []  # loss of every update, in order
+        self.epochs = []  # (epoch, train_acc, test_acc)
+        self.max_iter = 1
+        self.test_images = 0
+        self.trained = None  # the last run's SimpleConvNet
+        self.idle = True
+        self._build_ui()
+        self._connect()
+        self.retranslate()
+        select_data(self.optimizer, "adam")
+        self.lr.setValue(CONVNET_LR["adam"])
+        select_data(self.train_size, 10000)
+
+    def _build_ui(self):
+        self.optimizer = QComboBox()
+        self.lr = QDoubleSpinBox()
+        self.lr.setDecimals(4)
+        self.lr.setRange(0.0001, 1.0)
+        self.lr.setSingleStep(0.001)
+        self.epochs_spin = QSpinBox()
+        self.epochs_spin.setRange(1, 50)
+        self.epochs_spin.setValue(2)
+        self.train_size = QComboBox()
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 99999)
+        form = QFormLayout()
+        self.labels = [QLabel() for _ in range(5)]
+        for label, field in zip(self.labels, (self.optimizer, self.lr, self.epochs_spin, self.train_size, self.seed)):
+            form.addRow(label, field)
+        self.settings_box = QGroupBox()
+        self.settings_box.setLayout(form)
+        self.use_button = QPushButton()
+        self.save_button = QPushButton()
+        self.run = RunControls()
+
+        self.loss_plot = white_plot()
+        self.loss_raw = self.loss_plot.plot([], [], pen=pg.mkPen((150, 150, 150, 110), width=1))
+        self.loss_smooth = self.loss_plot.plot([], [], pen=pg.mkPen((49, 130, 206), width=2))
+        self.acc_plot = white_plot()
+        self.acc_plot.setYRange(0, 1)
+        self.acc_plot.addLegend(offset=(-10, -10))
+        self.train_curve = self.acc_plot.plot([], [], pen=pg.mkPen((49, 130, 206), width=2), symbol="o",
+                                              symbolSize=6, symbolBrush=(49, 130, 206), name="train")
+        self.test_curve = self.acc_plot.plot([], [], pen=pg.mkPen((229, 62, 62), width=2, style=Qt.PenStyle.DashLine),
+                                             symbol="s", symbolSize=6, symbolBrush=(229, 62, 62), name="test")
+        self.before_view = MosaicView("CET-D1", symmetric=True)
+        self.after_view = MosaicView("CET-D1", symmetric=True)
+        for view in (self.before_view, self.after_view):
+            view.setMinimumSize(220, 180)
+        self.before_title, self.after_title = QLabel(), QLabel()
+
+        left = QVBoxLayout()
+        left.addWidget(self.settings_box)
+        left.addWidget(self.use_button)
+        left.addWidget(self.save_button)
+        left.addStretch(1)
+        grid = QGridLayout()
+        grid.addWidget(self.loss_plot, 0, 0)
+        grid.addWidget(self.acc_plot, 0, 1)
+        filters = QGridLayout()
+        filters.addWidget(self.before_title, 0, 0)
+        filters.addWidget(self.after_title, 0, 1)
+        filters.addWidget(self.before_view, 1, 0)
+        filters.addWidget(self.after_view, 1, 1)
+        grid.addLayout(filters, 1, 0, 1, 2)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 2)
+        right = QVBoxLayout()
+        right.addWidget(self.run)
+        right.addLayout(grid, 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left)
+        layout.addLayout(right, 1)
+        self._set_trained(None)
+
+    def _connect(self):
+        self.optimizer.currentIndexChanged.connect(self._on_optimizer_changed)
+        self.run.start_clicked.connect(self.start)
+        self.use_button.clicked.connect(self._on_use_clicked)
+        self.save_button.clicked.connect(self._on_save_clicked)
+
+    def retranslate(self):
+        refill(self.optimizer, [(NAMES[k], k) for k in OPTIMIZER_ORDER])
+        refill(self.train_size, [(self.tr("%1 images").replace("%1", f"{n:,}"), n) for n in TRAIN_SIZES])
+        for label, text in zip(self.labels, (self.tr("Optimizer"), self.tr("Learning rate"), self.tr("Epochs"),
+                                             self.tr("Training images"), self.tr("Seed"))):
+            label.setText(text)
+        self.settings_box.setTitle(self.tr("SimpleConvNet (conv 30×5×5 – ReLU – pool – 100 – 10)"))
+        self.train_size.setToolTip(self.tr("How many of the 60,000 training images one epoch visits; "
+                                           "10,000 make an epoch of about 100 updates"))
+        self.seed.setToolTip(self.tr("The same seed gives the same initial weights and batches"))
+        self.run.start_button.setText(self.tr("Train"))
+        self.run.start_button.setToolTip(self.tr("Train a fresh network from its initial weights (Ctrl+Return)"))
+        self.run.stop_button.setText(self.tr("Stop"))
+        self.run.stop_button.setToolTip(self.tr("Stop after the current update; the weights so far are kept (Esc)"))
+        self.use_button.setText(self.tr("Use in Draw && Classify"))
+        self.use_button.setToolTip(self.tr("Make the trained network the one Draw & Classify and the gallery use"))
+        self.save_button.setText(self.tr("Save weights…"))
+        self.loss_plot.setTitle(self.tr("Loss of every mini-batch"))
+        self.loss_plot.setLabel("bottom", self.tr("iteration"))
+        self.acc_plot.setTitle(self.tr("Accuracy after every epoch"))
+        self.acc_plot.setLabel("bottom", self.tr("epoch"))
+        self.train_curve.opts["name"] = self.tr("train")
+        self.test_curve.opts["name"] = self.tr("test")
+        legend = self.acc_plot.plotItem.legend
+        legend.clear()
+        legend.addItem(self.train_curve, self.tr("train"))
+        legend.addItem(self.test_curve, self.tr("test"))
+        self.before_title.setText(self.tr("Filters before training"))
+        self.after_title.setText(self.tr("Filters now"))
+        if self.idle:  # nothing run yet: the invitation, in the current language
+            self.run.set_status(self.tr("Press Train to start."))
+
+    def _on_optimizer_changed(self, _i):
+        key = self.optimizer.currentData()
+        if key:
+            self.lr.setValue(CONVNET_LR[key])
+
+    def settings(self):
+        return {"optimizer": self.optimizer.currentData(), "lr": self.lr.value(), "epochs": self.epochs_spin.value(),
+                "train_images": int(self.train_size.currentData()), "seed": self.seed.value()}
+
+    def start(self):
+        self.run_requested.emit(jobs.train_convnet, self.settings())
+
+    # -- what the job reports ---------------------------------------------------------------------------------
+
+    def on_started(self):
+        self.idle = False
+        self.iterations, self.epochs = [], []
+        self.run.set_running(True)
+        self.loss_raw.setData([], [])
+        self.loss_smooth.setData([], [])
+        self.train_curve.setData([], [])
+        self.test_curve.setData([], [])
+        self.after_view.image.clear()
+
+    def on_progress(self, e):
+        kind = e["event"]
+        if kind == "loading":
+            self.run.set_status(self.tr("Loading MNIST…"))
+        elif kind == "start":
+            self.test_images = e["test_images"]
+            self.before_view.set_maps(e["filters"], cols=6)
+            self.after_view.set_maps(e["filters"], cols=6)
+        elif kind == "step":
+            self.iterations.extend(e["losses"].tolist())
+            self.max_iter = e["max_iter"]
+            self.run.set_fraction(e["iteration"], e["max_iter"],
+                                  self.tr("epoch %1 · iteration %2 of %3 · loss %4")
+                                  .replace("%1", str(e["epoch"])).replace("%2", f"{e['iteration']:,}")
+                                  .replace("%3", f"{e['max_iter']:,}").replace("%4", f"{e['loss']:.3f}"))
+            self._draw_loss()
+        elif kind == "epoch":
+            self.epochs.append((e["epoch"], e["train_acc"], e["test_acc"]))
+            ep = np.array(self.epochs)
+            self.train_curve.setData(ep[:, 0], ep[:, 1])
+            self.test_curve.setData(ep[:, 0], ep[:, 2])
+            self.acc_plot.setXRange(0.5, max(self.epochs_spin.value(), len(ep)) + 0.5)
+            low = float(np.nanmin(ep[:, 1:]))  # a range that shows 93 % and 99 % apart
+            self.acc_plot.setYRange(min(0.9, np.floor((low - 0.02) * 20) / 20), 1.0)
+        if "filters" in e and kind != "start":
+            self.after_view.set_maps(e["filters"], cols=6)
+
+    def _draw_loss(self):
+        y = np.asarray(self.iterations)
+        x = np.arange(1, len(y) + 1)
+        self.loss_raw.setData(x, y)
+        self.loss_smooth.setData(x, smooth_curve(y))
+
+    def on_finished(self, result, message):
+        """The run ended (result is None if it failed before training anything)."""
+        self.run.set_running(False)
+        if result is not None:
+            self._set_trained(result["net"])
+        if self.epochs:
+            _, train_acc, test_acc = self.epochs[-1]
+            message += " " + (self.tr("Accuracy: %1 % on the training images, %2 % on the %3 test images.")
+                              .replace("%1", f"{100 * train_acc:.2f}").replace("%2", f"{100 * test_acc:.2f}")
+                              .replace("%3", f"{self.test_images:,}"))
+        self.run.set_status(message)
+
+    def _set_trained(self, net):
+        self.trained = net
+        self.use_button.setEnabled(net is not None)
+        self.save_button.setEnabled(net is not None)
+
+    # -- the trained weights ------------------------------------------------------------------------------------
+
+    def _on_use_clicked(self):
+        if self.trained is not None:
+            self.use_requested.emit(self.trained)
+
+    def _on_save_clicked(self):
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save weights"), "simple_convnet_trained.npz",
+                                              self.tr("NumPy weights (*.npz)"))
+        if path:
+            self.save(path)
+
+    def save(self, path):
+        try:
+            self.trained.save_params(path)
+        except (OSError, WeightsFileError) as e:
+            QMessageBox.warning(self, self.tr("Could not save the weights"), str(e))
+            return False
+        self.run.set_status(self.tr("Saved %1").replace("%1", str(path)))
+        return True

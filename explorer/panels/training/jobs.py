@@ -1,0 +1,92 @@
+"""The Training Studio's background jobs (run in a FunctionWorker): load MNIST once, then
+train SimpleConvNet or race the optimizers, reporting small copies as they go."""
+
+import time
+
+import numpy as np
+
+from engine.mnist import load_idx_dataset
+from engine.optimizer import make_optimizer
+from engine.race import OptimizerRace, iterate_race
+from engine.simple_convnet import SimpleConvNet
+from engine.trainer import iterate_training
+
+REPORT_EVERY = 0.1  # seconds between reports of the running loss: the GUI redraws at ~10 Hz anyway
+FILTERS_EVERY = 0.5  # seconds between copies of the filters
+
+
+def images(x):
+    """uint8 (N, 28, 28) -> float32 (N, 1, 28, 28) in [0, 1], batch by batch (60,000 floats would be 188 MB)."""
+    return (x.astype(np.float32) / 255.0)[:, None]
+
+
+def flat_images(x):
+    """uint8 (N, 28, 28) -> float32 (N, 784) in [0, 1]."""
+    return x.reshape(len(x), -1).astype(np.float32) / 255.0
+
+
+def ensure_data(report, data, folder):
+    """The cached ((x_train, t_train), (x_test, t_test)) as uint8 images, loading it if needed."""
+    if data is None:
+        report({"event": "loading"})
+        data = load_idx_dataset(folder)
+    return data
+
+
+def train_convnet(report, should_stop, data, folder, optimizer, lr, epochs, train_images, seed):
+    """Train a fresh SimpleConvNet; returns {"net", "data", "finished"} (also when stopped early)."""
+    data = ensure_data(report, data, folder)
+    (x_train, t_train), (x_test, t_test) = data
+    n = min(train_images, len(x_train))
+    net = SimpleConvNet(seed=seed)
+    report({"event": "start", "filters": net.params["W1"][:, 0].copy(), "train_images": n,
+            "test_images": len(x_test)})
+    losses, last_report, last_filters, finished, last_step = [], 0.0, time.perf_counter(), False, None
+    for e in iterate_training(net, x_train[:n], t_train[:n], x_test, t_test, epochs=epochs, mini_batch_size=100,
+                              optimizer=make_optimizer(optimizer, lr=lr), seed=seed, should_stop=should_stop,
+                              transform=images):
+        now = time.perf_counter()
+        if e["event"] == "step":
+            losses.append(e["loss"])
+            last_step = e
+            if now - last_report < REPORT_EVERY and e["iteration"] < e["max_iter"]:
+                continue
+            last_report = now
+            e = {**e, "losses": np.array(losses)}
+            losses = []
+            if now - last_filters > FILTERS_EVERY:
+                last_filters = now
+                e["filters"] = net.params["W1"][:, 0].copy()
+        else:
+            e = {**e, "filters": net.params["W1"][:, 0].copy()}
+            finished = e["epoch"] == epochs
+        report(e)
+    if losses:  # stopped between two reports
+        report({**last_step, "losses": np.array(losses), "filters": net.params["W1"][:, 0].copy()})
+    return {"net": net, "data": data, "finished": finished}
+
+
+def race_optimizers(report, should_stop, data, folder, learning_rates, iterations, seed):
+    """The book's optimizer comparison on MNIST; returns {"race", "data"}."""
+    data = ensure_data(report, data, folder)
+    (x_train, t_train), (x_test, t_test) = data
+    race = OptimizerRace({key: make_optimizer(key, lr=lr) for key, lr in learning_rates.items()},
+                         784, [100] * 4, 10, seed=seed)
+    report({"event": "start", "names": race.names})
+    losses, last_report, last_step = [], 0.0, None
+    for e in iterate_race(race, x_train, t_train, x_test, t_test, iterations=iterations, batch_size=128,
+                          eval_every=100, eval_samples=1000, seed=seed, should_stop=should_stop,
+                          transform=flat_images):
+        if e["event"] == "step":
+            losses.append(e["losses"])
+            last_step = e
+            now = time.perf_counter()
+            if now - last_report < REPORT_EVERY and e["iteration"] < e["iterations"]:
+                continue
+            last_report = now
+            e = {**e, "losses": np.array(losses)}  # (steps since the last report, K)
+            losses = []
+        report(e)
+    if losses:
+        report({**last_step, "losses": np.array(losses)})
+    return {"race": race, "data": data}

@@ -1,0 +1,189 @@
+"""The book's optimizer comparison on MNIST (chapter 6, optimizer_compare_mnist.py): SGD,
+Momentum, AdaGrad, Adam (and Nesterov, RMSprop) each train a 5-layer network on the same batches."""
+
+import numpy as np
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.util import smooth_curve
+
+from ...colors import OPTIMIZER_COLORS, OPTIMIZER_ORDER
+from ...plotting import pg, white_plot
+from ...widgets.run_controls import RunControls
+from . import jobs
+from .convnet_page import NAMES
+
+# The book's choices: SGD, Momentum and AdaGrad at 0.01, Adam at 0.001 (their default learning rates).
+RACE_LR = {"sgd": 0.01, "momentum": 0.01, "nesterov": 0.01, "adagrad": 0.01, "rmsprop": 0.01, "adam": 0.001}
+BOOK_FOUR = ("sgd", "momentum", "adagrad", "adam")
+
+
+class RacePage(QWidget):
+    run_requested = Signal(object, object)  # (not dict: Qt would sort its keys)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.names = []  # optimizers of the current run, in race order
+        self.losses = np.zeros((0, 0))  # (iterations so far, K)
+        self.evals = []  # (iteration, test_acc (K,))
+        self.idle = True
+        self._build_ui()
+        self._connect()
+        self.retranslate()
+
+    def _build_ui(self):
+        self.checks, self.rates = {}, {}
+        grid = QGridLayout()
+        for row, key in enumerate(OPTIMIZER_ORDER):
+            check = QCheckBox(NAMES[key])
+            check.setChecked(key in BOOK_FOUR)
+            pal = check.palette()
+            pal.setColor(QPalette.ColorRole.WindowText, QColor(*OPTIMIZER_COLORS[key]))
+            check.setPalette(pal)
+            rate = QDoubleSpinBox()
+            rate.setDecimals(4)
+            rate.setRange(0.0001, 1.0)
+            rate.setSingleStep(0.001)
+            rate.setValue(RACE_LR[key])
+            grid.addWidget(check, row, 0)
+            grid.addWidget(rate, row, 1)
+            self.checks[key], self.rates[key] = check, rate
+        self.iterations = QSpinBox()
+        self.iterations.setRange(100, 20000)
+        self.iterations.setSingleStep(100)
+        self.iterations.setValue(2000)
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 99999)
+        self.iter_label, self.seed_label = QLabel(), QLabel()
+        form = QFormLayout()
+        form.addRow(self.iter_label, self.iterations)
+        form.addRow(self.seed_label, self.seed)
+        box = QVBoxLayout()
+        box.addLayout(grid)
+        box.addLayout(form)
+        self.settings_box = QGroupBox()
+        self.settings_box.setLayout(box)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.run = RunControls()
+
+        self.loss_plot = white_plot()
+        self.loss_plot.addLegend(offset=(-10, 10))
+        self.acc_plot = white_plot()
+        self.acc_plot.setYRange(0, 1)
+        self.loss_curves, self.acc_curves = {}, {}
+        for key in OPTIMIZER_ORDER:
+            color = OPTIMIZER_COLORS[key]
+            self.loss_curves[key] = self.loss_plot.plot([], [], pen=pg.mkPen(color, width=2))
+            self.acc_curves[key] = self.acc_plot.plot([], [], pen=pg.mkPen(color, width=2), symbol="o", symbolSize=5,
+                                                      symbolBrush=color, symbolPen=None)
+
+        left = QVBoxLayout()
+        left.addWidget(self.settings_box)
+        left.addWidget(self.summary)
+        left.addStretch(1)
+        plots = QHBoxLayout()
+        plots.addWidget(self.loss_plot, 3)
+        plots.addWidget(self.acc_plot, 2)
+        right = QVBoxLayout()
+        right.addWidget(self.run)
+        right.addLayout(plots, 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left)
+        layout.addLayout(right, 1)
+
+    def _connect(self):
+        self.run.start_clicked.connect(self.start)
+
+    def retranslate(self):
+        self.settings_box.setTitle(self.tr("5-layer network 784–100–100–100–100–10, batch 128"))
+        self.iter_label.setText(self.tr("Iterations"))
+        self.seed_label.setText(self.tr("Seed"))
+        self.iterations.setToolTip(self.tr("Mini-batches of 128 images; the book runs 2,000"))
+        self.seed.setToolTip(self.tr("The same seed gives the same initial weights and batches"))
+        for key, rate in self.rates.items():
+            rate.setToolTip(self.tr("Learning rate of %1").replace("%1", NAMES[key]))
+        self.run.start_button.setText(self.tr("Race"))
+        self.run.start_button.setToolTip(self.tr("Train one network per ticked optimizer on the same batches "
+                                                 "(Ctrl+Return)"))
+        self.run.stop_button.setText(self.tr("Stop"))
+        self.run.stop_button.setToolTip(self.tr("Stop after the current iteration (Esc)"))
+        self.loss_plot.setTitle(self.tr("Loss (smoothed as in the book)"))
+        self.loss_plot.setLabel("bottom", self.tr("iteration"))
+        self.acc_plot.setTitle(self.tr("Accuracy on 1,000 test images"))
+        self.acc_plot.setLabel("bottom", self.tr("iteration"))
+        if self.idle:  # nothing run yet: the invitation, in the current language
+            self.run.set_status(self.tr("Press Race to start."))
+
+    def settings(self):
+        rates = {key: self.rates[key].value() for key in OPTIMIZER_ORDER if self.checks[key].isChecked()}
+        return {"learning_rates": rates, "iterations": self.iterations.value(), "seed": self.seed.value()}
+
+    def start(self):
+        settings = self.settings()
+        if not settings["learning_rates"]:
+            self.run.set_status(self.tr("Tick at least one optimizer."))
+            return
+        self.run_requested.emit(jobs.race_optimizers, settings)
+
+    # -- what the job reports ---------------------------------------------------------------------------------
+
+    def on_started(self):
+        self.idle = False
+        self.names, self.losses, self.evals = [], np.zeros((0, 0)), []
+        self.run.set_running(True)
+        self.summary.clear()
+        for curve in (*self.loss_curves.values(), *self.acc_curves.values()):
+            curve.setData([], [])
+
+    def on_progress(self, e):
+        kind = e["event"]
+        if kind == "loading":
+            self.run.set_status(self.tr("Loading MNIST…"))
+        elif kind == "start":
+            self.names = list(e["names"])
+            self.losses = np.zeros((0, len(self.names)))
+            self._show_legend()
+        elif kind == "step":
+            self.losses = np.concatenate([self.losses, e["losses"]])
+            last = e["losses"][-1]
+            self.run.set_fraction(e["iteration"], e["iterations"],
+                                  self.tr("iteration %1 of %2").replace("%1", f"{e['iteration']:,}")
+                                  .replace("%2", f"{e['iterations']:,}") + "  ·  "
+                                  + ", ".join(f"{NAMES[k]} {v:.3f}" for k, v in zip(self.names, last)))
+            x = np.arange(1, len(self.losses) + 1)
+            for k, key in enumerate(self.names):
+                self.loss_curves[key].setData(x, smooth_curve(self.losses[:, k]))
+        elif kind == "eval":
+            self.evals.append((e["iteration"], np.asarray(e["test_acc"])))
+            its = np.array([it for it, _ in self.evals])
+            for k, key in enumerate(self.names):
+                self.acc_curves[key].setData(its, [acc[k] for _, acc in self.evals])
+
+    def _show_legend(self):
+        legend = self.loss_plot.plotItem.legend
+        legend.clear()
+        for key in self.names:
+            legend.addItem(self.loss_curves[key], NAMES[key])
+
+    def on_finished(self, result, message):
+        self.run.set_running(False)
+        if self.evals:
+            it, acc = self.evals[-1]
+            order = np.argsort(-acc)
+            lines = [self.tr("After %1 iterations, on 1,000 test images:").replace("%1", f"{it:,}")]
+            lines += [f"{i + 1}. {NAMES[self.names[k]]}: {100 * acc[k]:.1f} %" for i, k in enumerate(order)]
+            self.summary.setText("\n".join(lines))
+        self.run.set_status(message)

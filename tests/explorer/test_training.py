@@ -1,0 +1,157 @@
+import gzip
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from engine import mnist
+from engine.simple_convnet import SimpleConvNet
+from explorer.panels.training import jobs
+from tests.engine.test_mnist import idx_bytes
+
+
+def write_learnable_dataset(folder, n_train=600, n_test=200, seed=0):
+    """Digits a network can learn at once: label k is a bright bar in rows 2k+4 .. 2k+6, plus noise."""
+    rng = np.random.default_rng(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for kind, n in (("train", n_train), ("test", n_test)):
+        labels = rng.integers(0, 10, n)
+        images = rng.integers(0, 60, (n, 28, 28))
+        for i, k in enumerate(labels):
+            images[i, 2 * k + 4 : 2 * k + 7, 4:24] = 255
+        (folder / mnist.FILES[f"{kind}_img"]).write_bytes(gzip.compress(idx_bytes(images, mnist.IMAGE_MAGIC)))
+        (folder / mnist.FILES[f"{kind}_label"]).write_bytes(gzip.compress(idx_bytes(labels, mnist.LABEL_MAGIC)))
+    return folder
+
+
+@pytest.fixture
+def panel(window, qtbot):
+    window.select_panel("training")
+    p = window.current_panel()
+    qtbot.waitExposed(p)
+    return p
+
+
+@pytest.fixture
+def with_data(panel, tmp_path):
+    panel.context.settings.set("data_dir", str(write_learnable_dataset(tmp_path / "mnist")))
+    panel._update_notice()
+    return panel
+
+
+def wait_done(qtbot, panel, timeout=60000):
+    qtbot.waitUntil(lambda: panel.running_page is None and not panel.is_running(), timeout=timeout)
+
+
+def test_without_mnist_it_says_so_and_offers_the_download(panel):
+    assert panel.notice_bar.isVisible() and "not on this computer" in panel.notice.text()
+    assert not panel.run_job(panel.convnet_page, lambda *a, **k: None, {})
+    assert "download it first" in panel.convnet_page.run.status.text()
+    assert panel.worker is None and panel.convnet_page.run.start_button.isEnabled()
+
+
+def test_training_shows_curves_and_filters_and_hands_over_the_weights(with_data, qtbot):
+    panel, page = with_data, with_data.convnet_page
+    assert not panel.notice_bar.isVisible()
+    page.epochs_spin.setValue(3)
+    page.train_size.setCurrentIndex(page.train_size.findData(1000))  # more than there are: all 600
+    page.start()
+    assert page.run.stop_button.isEnabled() and not page.run.start_button.isEnabled()
+    wait_done(qtbot, panel)
+    assert len(page.iterations) == 3 * 6 and [e[0] for e in page.epochs] == [1, 2, 3]
+    assert page.epochs[-1][2] > 0.9  # test accuracy on the learnable digits
+    assert "Done." in page.run.status.text() and "%" in page.run.status.text()
+    x, _ = page.loss_smooth.getData()
+    assert len(x) == 18
+    before, now = page.before_view.image.image, page.after_view.image.image
+    assert before.shape == now.shape == (5 * 6 - 1, 6 * 6 - 1)  # 30 filters, 6 columns, 1-pixel gaps
+    assert not np.allclose(np.nan_to_num(before), np.nan_to_num(now))
+    np.testing.assert_allclose(np.nan_to_num(now)[:5, :5], page.trained.params["W1"][0, 0], rtol=1e-6)
+    assert page.trained.params["W1"][0, 0].tolist() != SimpleConvNet(seed=0).params["W1"][0, 0].tolist()
+    with qtbot.waitSignal(panel.context.model.weights_changed):
+        page.use_button.click()
+    assert panel.context.model.net is page.trained
+
+
+def test_saved_weights_load_back(with_data, qtbot, tmp_path):
+    panel, page = with_data, with_data.convnet_page
+    page.epochs_spin.setValue(1)
+    page.start()
+    wait_done(qtbot, panel)
+    path = tmp_path / "w.npz"
+    assert page.save(path)
+    net = SimpleConvNet()
+    net.load_params(path)
+    for key, value in page.trained.params.items():
+        np.testing.assert_array_equal(net.params[key], value)
+
+
+def test_stop_keeps_the_weights_so_far_and_the_data_stays_loaded(with_data, qtbot):
+    panel, page = with_data, with_data.convnet_page
+    page.epochs_spin.setValue(50)
+    QTest.keyClick(panel, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Return: start
+    qtbot.waitUntil(lambda: len(page.iterations) > 0, timeout=30000)
+    QTest.keyClick(panel, Qt.Key.Key_Escape)  # Esc: stop
+    wait_done(qtbot, panel)
+    assert "Stopped" in page.run.status.text()
+    assert page.trained is not None and page.use_button.isEnabled()
+    assert len(page.iterations) < 50 * 6
+    assert panel.data is not None  # the next run starts without loading MNIST again
+    events = []
+    page.epochs_spin.setValue(1)
+    panel.run_job(page, jobs.train_convnet, page.settings())
+    panel.worker.progress.connect(lambda e: events.append(e["event"]))
+    wait_done(qtbot, panel)
+    assert "loading" not in events
+
+
+def test_the_race_draws_one_curve_per_ticked_optimizer(with_data, qtbot):
+    panel = with_data
+    panel.tabs.setCurrentIndex(1)
+    page = panel.race_page
+    for key, check in page.checks.items():
+        check.setChecked(key in ("sgd", "adam"))
+    page.iterations.setValue(150)
+    page.start()
+    wait_done(qtbot, panel)
+    assert page.names == ["sgd", "adam"] and page.losses.shape == (150, 2)
+    assert [it for it, _ in page.evals] == [100, 150]
+    x, y = page.loss_curves["adam"].getData()
+    assert len(x) == 150
+    unticked = page.loss_curves["momentum"].getData()[0]
+    assert unticked is None or len(unticked) == 0
+    assert page.losses[-10:, 1].mean() < page.losses[:10, 1].mean()  # Adam learned something
+    lines = page.summary.text().splitlines()
+    assert len(lines) == 3 and "150 iterations" in lines[0]
+    assert {line.split(". ")[1].split(":")[0] for line in lines[1:]} == {"SGD", "Adam"}
+
+
+def test_the_race_needs_an_optimizer(with_data):
+    page = with_data.race_page
+    for check in page.checks.values():
+        check.setChecked(False)
+    page.start()
+    assert "at least one optimizer" in page.run.status.text() and with_data.worker is None
+
+
+def test_a_diverging_run_ends_with_a_clear_message(with_data, qtbot):
+    panel, page = with_data, with_data.convnet_page
+    page.optimizer.setCurrentIndex(page.optimizer.findData("sgd"))
+    page.lr.setValue(1.0)
+    page.epochs_spin.setValue(3)
+    panel.run_job(page, jobs.train_convnet, {**page.settings(), "lr": 1e30})
+    wait_done(qtbot, panel)
+    text = page.run.status.text()
+    assert "Training stopped" in text and "lower the learning rate" in text
+    assert page.run.start_button.isEnabled()
+
+
+def test_closing_the_window_mid_training_stops_the_worker(window, with_data, qtbot):
+    panel, page = with_data, with_data.convnet_page
+    page.epochs_spin.setValue(50)
+    page.start()
+    qtbot.waitUntil(lambda: len(page.iterations) > 0, timeout=30000)
+    worker = panel.worker
+    window.close()
+    assert worker.isFinished()
