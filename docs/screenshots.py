@@ -92,13 +92,49 @@ def main():
     pg.table.radios["adam"].setChecked(True)
     pg.set_frame(12)
     shot(w, "optimizer-custom")
-    w.select_panel("training")
-    shot(w, "training")
     w.set_language("ko")
     w.select_panel("optimizer")
     pg.load_book_figure()
     shot(w, "optimizer-ko")
     w.close()
+    training_shots(app, shot)
+
+
+def training_shots(app, shot):
+    """Train for real on MNIST (from ../shared, as the tests use it): about a minute."""
+    import time
+
+    from explorer.app import MainWindow
+    from explorer.settings import Settings
+
+    mnist = ROOT.parent / "shared" / "datasets" / "mnist"
+    if not mnist.exists():
+        print("skipping the Training Studio: no MNIST in", mnist)
+        return
+    settings = Settings()
+    settings.set("data_dir", str(mnist))
+
+    def run(panel, page):
+        page.start()
+        while panel.running_page is not None or panel.is_running():
+            app.processEvents()
+            time.sleep(0.02)
+
+    for lang in ("en", "ko"):
+        w = MainWindow(settings, lang=lang, panel="training")
+        w.resize(1400, 900)
+        w.show()
+        panel = w.current_panel()
+        panel.convnet_page.epochs_spin.setValue(3)
+        run(panel, panel.convnet_page)
+        shot(w, f"training-convnet-{lang}")
+        if lang == "en":
+            panel.tabs.setCurrentIndex(1)
+            for key in ("nesterov", "rmsprop"):
+                panel.race_page.checks[key].setChecked(True)
+            run(panel, panel.race_page)
+            shot(w, "training-race")
+        w.close()
 
 
 if __name__ == "__main__":

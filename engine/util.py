@@ -4,6 +4,8 @@ Shapes follow the book: images are (N, C, H, W), filters (FN, C, FH, FW), and
 ``im2col`` turns every filter window into one row of a (N*OH*OW, C*FH*FW) matrix.
 """
 
+import functools
+
 import numpy as np
 from numpy.lib.stride_tricks import as_strided as _np_as_strided
 
@@ -131,6 +133,12 @@ def shuffle_dataset(x, t, rng=None):
     return x[permutation], t[permutation]
 
 
+@functools.lru_cache(maxsize=8)
+def _kaiser_weights(window):
+    w = np.kaiser(window, 2)
+    return w / w.sum()
+
+
 def smooth_curve(x, window=11):
     """The book's smooth_curve (common/util.py): a Kaiser-window moving average with mirrored
     ends, the same length as x. For drawing noisy loss curves."""
@@ -138,7 +146,6 @@ def smooth_curve(x, window=11):
     if x.size < window:
         return x.copy()
     s = np.r_[x[window - 1 : 0 : -1], x, x[-1:-window:-1]]
-    w = np.kaiser(window, 2)
-    y = np.convolve(w / w.sum(), s, mode="valid")
+    y = np.convolve(_kaiser_weights(window), s, mode="valid")
     half = window // 2
     return y[half : half + x.size]

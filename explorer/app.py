@@ -390,6 +390,7 @@ class MainWindow(QMainWindow):
             (QKeySequence(QKeySequence.StandardKey.Save).toString(), self.tr("Save weights")),
             ("Ctrl+E", self.tr("Export the current view")),
             ("Ctrl++ / Ctrl+- / Ctrl+0", self.tr("Zoom in / out / reset")),
+            ("Ctrl+Return / Esc", self.tr("Training Studio: start / stop")),
             ("F1", self.tr("This list")),
             (QKeySequence(QKeySequence.StandardKey.Quit).toString(), self.tr("Quit")),
         ]

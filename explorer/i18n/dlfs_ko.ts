@@ -885,6 +885,10 @@
         <translation>확대 / 축소 / 원래 크기</translation>
     </message>
     <message>
+        <source>Training Studio: start / stop</source>
+        <translation>학습 스튜디오: 시작 / 멈춤</translation>
+    </message>
+    <message>
         <source>This list</source>
         <translation>이 목록</translation>
     </message>

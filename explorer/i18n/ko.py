@@ -380,4 +380,5 @@ KO = {
     "Training stopped: %1": "학습이 멈췄습니다: %1",
     "trained in the Training Studio": "학습 스튜디오에서 학습한 가중치",
     "Draw & Classify now uses the network trained here.": "이제 숫자 그리기와 분류가 여기서 학습한 신경망을 사용합니다.",
+    "Training Studio: start / stop": "학습 스튜디오: 시작 / 멈춤",
 }

@@ -23,7 +23,7 @@ from engine.util import smooth_curve
 from engine.weights import WeightsFileError
 
 from ...colors import OPTIMIZER_ORDER
-from ...plotting import pg, white_plot
+from ...plotting import long_curve, pg, set_long_data, white_plot
 from ...widgets.combo import refill, select_data
 from ...widgets.mosaic import MosaicView
 from ...widgets.run_controls import RunControls
@@ -78,8 +78,8 @@ class ConvNetPage(QWidget):
         self.run = RunControls()
 
         self.loss_plot = white_plot()
-        self.loss_raw = self.loss_plot.plot([], [], pen=pg.mkPen((150, 150, 150, 110), width=1))
-        self.loss_smooth = self.loss_plot.plot([], [], pen=pg.mkPen((49, 130, 206), width=2))
+        self.loss_raw = long_curve(self.loss_plot, (150, 150, 150, 110), width=1, method="peak")
+        self.loss_smooth = long_curve(self.loss_plot, (49, 130, 206), width=2)
         self.acc_plot = white_plot()
         self.acc_plot.setYRange(0, 1)
         self.acc_plot.addLegend(offset=(-10, -10))
@@ -209,8 +209,8 @@ class ConvNetPage(QWidget):
     def _draw_loss(self):
         y = np.asarray(self.iterations)
         x = np.arange(1, len(y) + 1)
-        self.loss_raw.setData(x, y)
-        self.loss_smooth.setData(x, smooth_curve(y))
+        set_long_data(self.loss_raw, x, y)
+        set_long_data(self.loss_smooth, x, smooth_curve(y))
 
     def on_finished(self, result, message):
         """The run ended (result is None if it failed before training anything)."""

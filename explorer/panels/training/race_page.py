@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from engine.util import smooth_curve
 
 from ...colors import OPTIMIZER_COLORS, OPTIMIZER_ORDER
-from ...plotting import pg, white_plot
+from ...plotting import long_curve, pg, set_long_data, white_plot
 from ...widgets.run_controls import RunControls
 from . import jobs
 from .convnet_page import NAMES
@@ -81,12 +81,16 @@ class RacePage(QWidget):
 
         self.loss_plot = white_plot()
         self.loss_plot.addLegend(offset=(-10, 10))
+        # Fixed like the book's figure (which stops at 1): a spike of one optimizer at the start
+        # would otherwise squash everyone's curve to the floor. Drag or wheel to see more.
+        self.loss_plot.enableAutoRange(axis="y", enable=False)
+        self.loss_plot.setYRange(0, 2.5, padding=0)
         self.acc_plot = white_plot()
         self.acc_plot.setYRange(0, 1)
         self.loss_curves, self.acc_curves = {}, {}
         for key in OPTIMIZER_ORDER:
             color = OPTIMIZER_COLORS[key]
-            self.loss_curves[key] = self.loss_plot.plot([], [], pen=pg.mkPen(color, width=2))
+            self.loss_curves[key] = long_curve(self.loss_plot, color)
             self.acc_curves[key] = self.acc_plot.plot([], [], pen=pg.mkPen(color, width=2), symbol="o", symbolSize=5,
                                                       symbolBrush=color, symbolPen=None)
 
@@ -165,12 +169,14 @@ class RacePage(QWidget):
                                   + ", ".join(f"{NAMES[k]} {v:.3f}" for k, v in zip(self.names, last)))
             x = np.arange(1, len(self.losses) + 1)
             for k, key in enumerate(self.names):
-                self.loss_curves[key].setData(x, smooth_curve(self.losses[:, k]))
+                set_long_data(self.loss_curves[key], x, smooth_curve(self.losses[:, k]))
         elif kind == "eval":
             self.evals.append((e["iteration"], np.asarray(e["test_acc"])))
             its = np.array([it for it, _ in self.evals])
             for k, key in enumerate(self.names):
                 self.acc_curves[key].setData(its, [acc[k] for _, acc in self.evals])
+            low = float(min(acc.min() for _, acc in self.evals))
+            self.acc_plot.setYRange(min(0.9, np.floor((low - 0.02) * 20) / 20), 1.0)
 
     def _show_legend(self):
         legend = self.loss_plot.plotItem.legend
