@@ -26,6 +26,7 @@ class FunctionWorker(QThread):
         super().__init__(parent)
         self.fn, self.args, self.kwargs = fn, args, kwargs
         self.result_on_stop = result_on_stop
+        self.result = None  # also kept here: on window close nobody is left to receive the signal
         self._stop = False
 
     def should_stop(self):
@@ -45,6 +46,7 @@ class FunctionWorker(QThread):
             else:
                 self.errored.emit(f"{type(e).__name__}: {e}" if not str(e) else str(e), traceback.format_exc())
         else:
+            self.result = result
             if self._stop and not self.result_on_stop:
                 self.cancelled.emit()
             else:

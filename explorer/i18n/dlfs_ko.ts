@@ -233,6 +233,10 @@
         <translation>정확도: 훈련 이미지 %1 %, 시험 이미지 %3장에서 %2 %.</translation>
     </message>
     <message>
+        <source>Restored the network you trained last time (it was not saved): use it in Draw &amp; Classify or save it.</source>
+        <translation>지난번에 학습하고 저장하지 않은 신경망을 되살렸습니다: 숫자 그리기와 분류에 사용하거나 저장하세요.</translation>
+    </message>
+    <message>
         <source>Save weights</source>
         <translation>가중치 저장</translation>
     </message>
@@ -1515,6 +1519,10 @@
     <message>
         <source>Draw &amp; Classify now uses the network trained here.</source>
         <translation>이제 숫자 그리기와 분류가 여기서 학습한 신경망을 사용합니다.</translation>
+    </message>
+    <message>
+        <source>The network kept from last time could not be read: %1</source>
+        <translation>지난번에 남겨 둔 신경망을 읽을 수 없습니다: %1</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@ from PySide6.QtTest import QTest
 
 from engine import mnist
 from engine.simple_convnet import SimpleConvNet
+from explorer.app import MainWindow
 from explorer.panels.training import jobs
 from tests.engine.test_mnist import idx_bytes
 
@@ -147,7 +148,7 @@ def test_a_diverging_run_ends_with_a_clear_message(with_data, qtbot):
     assert page.run.start_button.isEnabled()
 
 
-def test_closing_the_window_mid_training_stops_the_worker(window, with_data, qtbot):
+def test_closing_the_window_mid_training_keeps_the_weights(window, with_data, qtbot, tmp_path):
     panel, page = with_data, with_data.convnet_page
     page.epochs_spin.setValue(50)
     page.start()
@@ -155,3 +156,27 @@ def test_closing_the_window_mid_training_stops_the_worker(window, with_data, qtb
     worker = panel.worker
     window.close()
     assert worker.isFinished()
+    # Nothing lost: the network trained so far waits beside the settings for the next start.
+    saved = panel.autosave_path
+    assert saved.exists()
+    kept = SimpleConvNet()
+    kept.load_params(saved)
+    assert not np.array_equal(kept.params["W1"], SimpleConvNet(seed=0).params["W1"])  # it had trained
+    again = MainWindow(panel.context.settings, lang="en", panel="training")
+    qtbot.addWidget(again)
+    page2 = again.current_panel().convnet_page
+    assert page2.trained is not None and page2.use_button.isEnabled()
+    assert "Restored the network you trained last time" in page2.run.status.text()
+    np.testing.assert_array_equal(page2.trained.params["W2"], kept.params["W2"])
+    assert page2.save(tmp_path / "mine.npz")  # saved by the user: no longer kept on close
+    again.close()
+    assert not saved.exists()
+
+
+def test_an_unreadable_kept_network_is_reported_and_dropped(settings, qtbot):
+    (settings.path.parent / "training-autosave.npz").write_bytes(b"not a zip")
+    win = MainWindow(settings, lang="en", panel="training")
+    qtbot.addWidget(win)
+    page = win.current_panel().convnet_page
+    assert page.trained is None and "could not be read" in page.run.status.text()
+    assert not (settings.path.parent / "training-autosave.npz").exists()

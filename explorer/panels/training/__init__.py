@@ -1,7 +1,12 @@
 """Training Studio: train the book's SimpleConvNet on MNIST and race the optimizers, live."""
 
+from pathlib import Path
+
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from engine.simple_convnet import SimpleConvNet
+from engine.weights import WeightsFileError
 
 from ...data import MnistDownload, data_folder
 from ...workers import FunctionWorker
@@ -20,6 +25,12 @@ class TrainingPanel(Panel):
         self._build_ui()
         self._connect()
         self.retranslate()
+        self._restore_autosave()
+
+    @property
+    def autosave_path(self):
+        """Where an unsaved trained network waits when the window closes (beside the settings)."""
+        return Path(self.context.settings.path).parent / "training-autosave.npz"
 
     def _build_ui(self):
         self.notice = QLabel()
@@ -131,9 +142,30 @@ class TrainingPanel(Panel):
         self._download.start()
 
     def shutdown(self):
+        """Stop any run; a trained network nobody saved is kept for the next start (nothing lost)."""
         for worker in (self.worker, self._download.worker if self._download else None):
             if worker is not None:
                 worker.stop()
+        page = self.convnet_page
+        if self.running_page is page and self.worker is not None and self.worker.result:
+            page._set_trained(self.worker.result["net"])  # the run's end never reached the page
+        if page.trained is not None and not page.saved:
+            page.trained.save_params(self.autosave_path)
+        elif page.saved:
+            self.autosave_path.unlink(missing_ok=True)
+
+    def _restore_autosave(self):
+        if not self.autosave_path.exists():
+            return
+        net = SimpleConvNet()
+        try:
+            net.load_params(self.autosave_path)
+        except (WeightsFileError, OSError) as e:
+            self.convnet_page.run.set_status(self.tr("The network kept from last time could not be read: %1")
+                                             .replace("%1", str(e)))
+            self.autosave_path.unlink(missing_ok=True)
+            return
+        self.convnet_page.restore(net)
 
     def export_widget(self):
         return self.tabs.currentWidget()

@@ -47,6 +47,7 @@ class ConvNetPage(QWidget):
         self.max_iter = 1
         self.test_images = 0
         self.trained = None  # the last run's SimpleConvNet
+        self.saved = False  # whether the user saved it to a file
         self.idle = True
         self._build_ui()
         self._connect()
@@ -224,7 +225,17 @@ class ConvNetPage(QWidget):
                               .replace("%3", f"{self.test_images:,}"))
         self.run.set_status(message)
 
+    def restore(self, net):
+        """A network trained in an earlier session, kept because the window closed before it was saved."""
+        self._set_trained(net)
+        self.idle = False
+        self.after_view.set_maps(net.params["W1"][:, 0], cols=6)
+        self.run.set_status(self.tr("Restored the network you trained last time (it was not saved): "
+                                    "use it in Draw & Classify or save it."))
+
     def _set_trained(self, net):
+        if net is not self.trained:
+            self.saved = False
         self.trained = net
         self.use_button.setEnabled(net is not None)
         self.save_button.setEnabled(net is not None)
@@ -247,5 +258,6 @@ class ConvNetPage(QWidget):
         except (OSError, WeightsFileError) as e:
             QMessageBox.warning(self, self.tr("Could not save the weights"), str(e))
             return False
+        self.saved = True
         self.run.set_status(self.tr("Saved %1").replace("%1", str(path)))
         return True
