@@ -128,6 +128,15 @@ def test_the_race_draws_one_curve_per_ticked_optimizer(with_data, qtbot):
     assert {line.split(". ")[1].split(":")[0] for line in lines[1:]} == {"SGD", "Adam"}
 
 
+def test_the_filters_a_run_starts_from_are_shown_before_it_starts(panel):
+    page = panel.convnet_page
+    shown = page.before_view.image.image
+    np.testing.assert_allclose(shown[:5, :5], SimpleConvNet(seed=0).params["W1"][0, 0], rtol=1e-6)
+    page.seed.setValue(3)
+    np.testing.assert_allclose(page.before_view.image.image[:5, 6:11], SimpleConvNet(seed=3).params["W1"][1, 0],
+                               rtol=1e-6)
+
+
 def test_the_race_needs_an_optimizer(with_data):
     page = with_data.race_page
     for check in page.checks.values():

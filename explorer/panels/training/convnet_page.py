@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.simple_convnet import SimpleConvNet
 from engine.util import smooth_curve
 from engine.weights import WeightsFileError
 
@@ -55,6 +56,7 @@ class ConvNetPage(QWidget):
         select_data(self.optimizer, "adam")
         self.lr.setValue(CONVNET_LR["adam"])
         select_data(self.train_size, 10000)
+        self._on_seed_changed(self.seed.value())
 
     def _build_ui(self):
         self.optimizer = QComboBox()
@@ -120,6 +122,7 @@ class ConvNetPage(QWidget):
 
     def _connect(self):
         self.optimizer.currentIndexChanged.connect(self._on_optimizer_changed)
+        self.seed.valueChanged.connect(self._on_seed_changed)
         self.run.start_clicked.connect(self.start)
         self.use_button.clicked.connect(self._on_use_clicked)
         self.save_button.clicked.connect(self._on_save_clicked)
@@ -155,6 +158,11 @@ class ConvNetPage(QWidget):
         self.after_title.setText(self.tr("Filters now"))
         if self.idle:  # nothing run yet: the invitation, in the current language
             self.run.set_status(self.tr("Press Train to start."))
+
+    def _on_seed_changed(self, seed):
+        """The filters a run with this seed starts from (about 10 ms to make the network)."""
+        if self.idle:
+            self.before_view.set_maps(SimpleConvNet(seed=seed).params["W1"][:, 0], cols=6)
 
     def _on_optimizer_changed(self, _i):
         key = self.optimizer.currentData()
