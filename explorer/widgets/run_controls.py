@@ -56,3 +56,14 @@ class RunControls(QWidget):
 
     def set_status(self, text):
         self.status.setText(text)
+
+
+def job_page_layout(page, side, run, body):
+    """Lay out a page that runs long jobs: settings down the left; Start/Stop, progress and
+    status above the page's plots (``body``, a layout) on the right."""
+    right = QVBoxLayout()
+    right.addWidget(run)
+    right.addLayout(body, 1)
+    layout = QHBoxLayout(page)
+    layout.addLayout(side)
+    layout.addLayout(right, 1)

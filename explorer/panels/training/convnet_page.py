@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -27,7 +26,7 @@ from ...colors import OPTIMIZER_ORDER
 from ...plotting import long_curve, pg, set_long_data, white_plot
 from ...widgets.combo import refill, select_data
 from ...widgets.mosaic import MosaicView
-from ...widgets.run_controls import RunControls
+from ...widgets.run_controls import RunControls, job_page_layout
 from . import jobs
 
 NAMES = {"sgd": "SGD", "momentum": "Momentum", "nesterov": "Nesterov", "adagrad": "AdaGrad", "rmsprop": "RMSprop",
@@ -112,12 +111,7 @@ class ConvNetPage(QWidget):
         grid.addLayout(filters, 1, 0, 1, 2)
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 2)
-        right = QVBoxLayout()
-        right.addWidget(self.run)
-        right.addLayout(grid, 1)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left)
-        layout.addLayout(right, 1)
+        job_page_layout(self, left, self.run, grid)
         self._set_trained(None)
 
     def _connect(self):

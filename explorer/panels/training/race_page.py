@@ -21,7 +21,7 @@ from engine.util import smooth_curve
 
 from ...colors import OPTIMIZER_COLORS, OPTIMIZER_ORDER
 from ...plotting import long_curve, pg, set_long_data, white_plot
-from ...widgets.run_controls import RunControls
+from ...widgets.run_controls import RunControls, job_page_layout
 from . import jobs
 from .convnet_page import NAMES
 
@@ -101,12 +101,7 @@ class RacePage(QWidget):
         plots = QHBoxLayout()
         plots.addWidget(self.loss_plot, 3)
         plots.addWidget(self.acc_plot, 2)
-        right = QVBoxLayout()
-        right.addWidget(self.run)
-        right.addLayout(plots, 1)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left)
-        layout.addLayout(right, 1)
+        job_page_layout(self, left, self.run, plots)
 
     def _connect(self):
         self.run.start_clicked.connect(self.start)
