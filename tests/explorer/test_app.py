@@ -277,6 +277,23 @@ def test_dark_theme_changes_the_palette(window):
     window.set_theme("system")
 
 
+def test_optimizer_names_stay_readable_in_the_dark_theme(window):
+    from explorer.colors import ON_DARK, OPTIMIZER_COLORS, label_rgb
+
+    assert label_rgb("adam", (45, 45, 48)) == ON_DARK  # near-black on dark: would vanish
+    assert label_rgb("adam", (240, 240, 240)) == OPTIMIZER_COLORS["adam"]
+    assert label_rgb("sgd", (45, 45, 48)) == OPTIMIZER_COLORS["sgd"]
+    window.select_panel("optimizer")
+    adam = window.current_panel().table.checks["adam"]
+    window.set_theme("dark")
+    QCoreApplication.processEvents()
+    assert f"rgb{ON_DARK}" in adam.styleSheet()
+    window.set_theme("light")
+    QCoreApplication.processEvents()
+    assert f"rgb{OPTIMIZER_COLORS['adam']}" in adam.styleSheet()
+    window.set_theme("system")
+
+
 def test_weights_label_follows_the_language(window):
     window.set_language("ko")
     assert "기본 제공 가중치" in window.weights_label.text()

@@ -1,11 +1,10 @@
 """One row per optimizer: on/off in its colour, its hyperparameters, and whether it diverged."""
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QGridLayout, QLabel, QRadioButton, QWidget
 
-from ...colors import OPTIMIZER_COLORS as COLORS
 from ...colors import OPTIMIZER_ORDER as ORDER
+from ...colors import paint_optimizer_labels
 
 NAMES = {"sgd": "SGD", "momentum": "Momentum", "nesterov": "Nesterov", "adagrad": "AdaGrad", "rmsprop": "RMSprop",
          "adam": "Adam"}
@@ -25,10 +24,6 @@ class OptimizerTable(QWidget):
         self.checks, self.radios, self.spins, self.notes, self.param_labels = {}, {}, {}, {}, {}
         for row, key in enumerate(ORDER, start=1):
             check = QCheckBox(NAMES[key])
-            pal = check.palette()
-            pal.setColor(QPalette.ColorRole.WindowText, QColor(*COLORS[key]))
-            check.setPalette(pal)
-            check.setStyleSheet(f"color: rgb{COLORS[key]}; font-weight: bold;")
             radio = QRadioButton()
             self.checks[key], self.radios[key] = check, radio
             grid.addWidget(radio, row, 0)
@@ -56,7 +51,13 @@ class OptimizerTable(QWidget):
             check.toggled.connect(lambda on, k=key: self._on_enabled_toggled(k, on))
             radio.toggled.connect(lambda on, k=key: on and self.selected.emit(k))
         grid.setColumnStretch(8, 1)
+        paint_optimizer_labels(self.checks, self.palette())
         self.sync()
+
+    def changeEvent(self, event):  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.PaletteChange:  # light/dark theme switched
+            paint_optimizer_labels(self.checks, self.palette())
+        super().changeEvent(event)
 
     def retranslate(self):
         names = {"lr": self.tr("η"), "momentum": self.tr("α"), "decay_rate": self.tr("ρ"), "beta1": "β₁",

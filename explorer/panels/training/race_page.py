@@ -2,8 +2,7 @@
 Momentum, AdaGrad, Adam (and Nesterov, RMSprop) each train a 5-layer network on the same batches."""
 
 import numpy as np
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from engine.util import smooth_curve
 
-from ...colors import OPTIMIZER_COLORS, OPTIMIZER_ORDER
+from ...colors import OPTIMIZER_COLORS, OPTIMIZER_ORDER, paint_optimizer_labels
 from ...plotting import long_curve, pg, set_long_data, white_plot
 from ...widgets.run_controls import RunControls, job_page_layout
 from . import jobs
@@ -49,9 +48,6 @@ class RacePage(QWidget):
         for row, key in enumerate(OPTIMIZER_ORDER):
             check = QCheckBox(NAMES[key])
             check.setChecked(key in BOOK_FOUR)
-            pal = check.palette()
-            pal.setColor(QPalette.ColorRole.WindowText, QColor(*OPTIMIZER_COLORS[key]))
-            check.setPalette(pal)
             rate = QDoubleSpinBox()
             rate.setDecimals(4)
             rate.setRange(0.0001, 1.0)
@@ -60,6 +56,7 @@ class RacePage(QWidget):
             grid.addWidget(check, row, 0)
             grid.addWidget(rate, row, 1)
             self.checks[key], self.rates[key] = check, rate
+        paint_optimizer_labels(self.checks, self.palette())
         self.iterations = QSpinBox()
         self.iterations.setRange(100, 20000)
         self.iterations.setSingleStep(100)
@@ -102,6 +99,11 @@ class RacePage(QWidget):
         plots.addWidget(self.loss_plot, 3)
         plots.addWidget(self.acc_plot, 2)
         job_page_layout(self, left, self.run, plots)
+
+    def changeEvent(self, event):  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.PaletteChange:  # light/dark theme switched
+            paint_optimizer_labels(self.checks, self.palette())
+        super().changeEvent(event)
 
     def _connect(self):
         self.run.start_clicked.connect(self.start)
