@@ -229,6 +229,10 @@
         <translation>에폭 %1 · 반복 %2/%3 · 손실 %4</translation>
     </message>
     <message>
+        <source>Measuring the accuracy after epoch %1…</source>
+        <translation>에폭 %1 뒤의 정확도를 재는 중…</translation>
+    </message>
+    <message>
         <source>Accuracy: %1 % on the training images, %2 % on the %3 test images.</source>
         <translation>정확도: 훈련 이미지 %1 %, 시험 이미지 %3장에서 %2 %.</translation>
     </message>

@@ -383,4 +383,5 @@ KO = {
     "Training Studio: start / stop": "학습 스튜디오: 시작 / 멈춤",
     "The network kept from last time could not be read: %1": "지난번에 남겨 둔 신경망을 읽을 수 없습니다: %1",
     "Restored the network you trained last time (it was not saved): use it in Draw & Classify or save it.": "지난번에 학습하고 저장하지 않은 신경망을 되살렸습니다: 숫자 그리기와 분류에 사용하거나 저장하세요.",
+    "Measuring the accuracy after epoch %1…": "에폭 %1 뒤의 정확도를 재는 중…",
 }

@@ -105,6 +105,7 @@ def test_stop_keeps_the_weights_so_far_and_the_data_stays_loaded(with_data, qtbo
     panel.worker.progress.connect(lambda e: events.append(e["event"]))
     wait_done(qtbot, panel)
     assert "loading" not in events
+    assert events.index("evaluating") < events.index("epoch")  # the status says why the bar pauses
 
 
 def test_the_race_draws_one_curve_per_ticked_optimizer(with_data, qtbot):

@@ -198,6 +198,8 @@ class ConvNetPage(QWidget):
                                   .replace("%1", str(e["epoch"])).replace("%2", f"{e['iteration']:,}")
                                   .replace("%3", f"{e['max_iter']:,}").replace("%4", f"{e['loss']:.3f}"))
             self._draw_loss()
+        elif kind == "evaluating":
+            self.run.set_status(self.tr("Measuring the accuracy after epoch %1…").replace("%1", str(e["epoch"])))
         elif kind == "epoch":
             self.epochs.append((e["epoch"], e["train_acc"], e["test_acc"]))
             ep = np.array(self.epochs)

@@ -49,7 +49,8 @@ def train_convnet(report, should_stop, data, folder, optimizer, lr, epochs, trai
         if e["event"] == "step":
             losses.append(e["loss"])
             last_step = e
-            if now - last_report < REPORT_EVERY and e["iteration"] < e["max_iter"]:
+            epoch_done = e["iteration"] % (e["max_iter"] // epochs) == 0  # accuracy is measured next
+            if now - last_report < REPORT_EVERY and not epoch_done:
                 continue
             last_report = now
             e = {**e, "losses": np.array(losses)}
@@ -61,6 +62,8 @@ def train_convnet(report, should_stop, data, folder, optimizer, lr, epochs, trai
             e = {**e, "filters": net.params["W1"][:, 0].copy()}
             finished = e["epoch"] == epochs
         report(e)
+        if e["event"] == "step" and epoch_done:
+            report({"event": "evaluating", "epoch": e["epoch"]})
     if losses:  # stopped between two reports
         report({**last_step, "losses": np.array(losses), "filters": net.params["W1"][:, 0].copy()})
     return {"net": net, "data": data, "finished": finished}
