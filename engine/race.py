@@ -131,25 +131,34 @@ def iterate_race(race, x_train, t_train, x_test=None, t_test=None, *, iterations
     Every iteration draws one random mini-batch that all networks train on. Yields
     ``{"event": "step", "iteration", "iterations", "losses": (K,)}`` after each step and, every
     ``eval_every`` iterations and at the end, ``{"event": "eval", "iteration", "test_acc": (K,)}``
-    on the first ``eval_samples`` test images. ``should_stop()`` is polled between steps.
-    ``transform(x)``, if given, turns stored images into network input batch by batch.
+    on the first ``eval_samples`` test images. A network whose loss becomes infinite or NaN drops
+    out of the race with ``{"event": "diverged", "name", "iteration"}`` (its later losses and
+    accuracies are NaN) while the others go on; if all of them diverge, FloatingPointError.
+    ``should_stop()`` is polled between steps. ``transform(x)``, if given, turns stored images
+    into network input batch by batch.
     """
     tf = transform or (lambda x: x)
     rng = np.random.default_rng(seed)
     n = len(x_train)
     if n == 0:
         raise ValueError("the training set is empty")
+    out = np.zeros(len(race.names), dtype=bool)  # networks that diverged
     for it in range(1, iterations + 1):
         if should_stop is not None and should_stop():
             return
         idx = rng.choice(n, min(batch_size, n))
         with np.errstate(over="ignore", invalid="ignore"):  # a diverging network is reported below
             losses = race.step(tf(x_train[idx]), t_train[idx])
+        losses[out] = np.nan  # a diverged network's numbers mean nothing any more
         yield {"event": "step", "iteration": it, "iterations": iterations, "losses": losses}
-        if not np.all(np.isfinite(losses)):
-            bad = [name for name, value in zip(race.names, losses) if not np.isfinite(value)]
-            raise FloatingPointError(f"the loss of {', '.join(bad)} became infinite or NaN at iteration {it}: "
-                                     "lower its learning rate")
+        for k in np.flatnonzero(~out & ~np.isfinite(losses)):
+            out[k] = True
+            yield {"event": "diverged", "name": race.names[k], "iteration": it}
+        if out.all():
+            raise FloatingPointError(f"the loss of every network ({', '.join(race.names)}) became infinite or NaN "
+                                     f"by iteration {it}: lower the learning rates")
         if x_test is not None and (it % eval_every == 0 or it == iterations):
-            yield {"event": "eval", "iteration": it,
-                   "test_acc": race.accuracy(tf(x_test[:eval_samples]), t_test[:eval_samples])}
+            with np.errstate(invalid="ignore"):
+                acc = race.accuracy(tf(x_test[:eval_samples]), t_test[:eval_samples])
+            acc[out] = np.nan
+            yield {"event": "eval", "iteration": it, "test_acc": acc}

@@ -1427,6 +1427,10 @@
         <source>After %1 iterations, on 1,000 test images:</source>
         <translation>%1번 반복한 뒤, 시험 이미지 1,000장에서:</translation>
     </message>
+    <message>
+        <source>%1 diverged at iteration %2: lower its learning rate.</source>
+        <translation>%1은(는) %2번째 반복에서 발산했습니다: 학습률을 낮추세요.</translation>
+    </message>
 </context>
 <context>
     <name>RunControls</name>
@@ -1468,6 +1472,13 @@
     <message>
         <source>Step %1 of %2</source>
         <translation>단계 %1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>Training</name>
+    <message>
+        <source>That is about the accuracy of guessing: the network is not learning. The usual cause is a learning rate far too large (every ReLU switched off); try the optimizer's default.</source>
+        <translation>찍기와 비슷한 정확도입니다: 신경망이 학습하지 못하고 있습니다. 흔한 원인은 너무 큰 학습률입니다 (모든 ReLU가 꺼짐). 최적화 기법의 기본값을 써 보세요.</translation>
     </message>
 </context>
 <context>

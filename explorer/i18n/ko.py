@@ -384,4 +384,6 @@ KO = {
     "The network kept from last time could not be read: %1": "지난번에 남겨 둔 신경망을 읽을 수 없습니다: %1",
     "Restored the network you trained last time (it was not saved): use it in Draw & Classify or save it.": "지난번에 학습하고 저장하지 않은 신경망을 되살렸습니다: 숫자 그리기와 분류에 사용하거나 저장하세요.",
     "Measuring the accuracy after epoch %1…": "에폭 %1 뒤의 정확도를 재는 중…",
+    "That is about the accuracy of guessing: the network is not learning. The usual cause is a learning rate far too large (every ReLU switched off); try the optimizer's default.": "찍기와 비슷한 정확도입니다: 신경망이 학습하지 못하고 있습니다. 흔한 원인은 너무 큰 학습률입니다 (모든 ReLU가 꺼짐). 최적화 기법의 기본값을 써 보세요.",
+    "%1 diverged at iteration %2: lower its learning rate.": "%1은(는) %2번째 반복에서 발산했습니다: 학습률을 낮추세요.",
 }

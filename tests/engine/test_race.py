@@ -100,7 +100,7 @@ def test_iterate_race_transform_gives_the_same_race():
     np.testing.assert_array_equal(ea[-1]["test_acc"], eb[-1]["test_acc"])
 
 
-def test_iterate_race_stops_and_names_the_optimizer_that_diverged():
+def test_iterate_race_stops_and_a_diverging_network_drops_out_while_the_others_go_on():
     x, t = separable_data()
     calls = []
     race = OptimizerRace(make_optimizers(), 8, [6], 3, seed=0)
@@ -108,10 +108,19 @@ def test_iterate_race_stops_and_names_the_optimizer_that_diverged():
     for _ in gen:
         calls.append(1)
     assert len(calls) == 3
-    wild = OptimizerRace({"SGD": SGD(0.01), "Adam": Adam(1e30)}, 8, [6], 3, seed=0)
-    with pytest.raises(FloatingPointError, match="Adam") as info:
-        list(iterate_race(wild, x, t, iterations=50))
-    assert "SGD" not in str(info.value)
+    wild = OptimizerRace({"SGD": SGD(0.05), "Adam": Adam(1e30)}, 8, [6], 3, seed=0)
+    events = list(iterate_race(wild, x, t, x, t, iterations=40, eval_every=20))
+    diverged = [e for e in events if e["event"] == "diverged"]
+    assert [e["name"] for e in diverged] == ["Adam"] and diverged[0]["iteration"] <= 3
+    steps = [e for e in events if e["event"] == "step"]
+    assert len(steps) == 40  # SGD raced on to the end
+    assert all(np.isnan(e["losses"][1]) for e in steps[diverged[0]["iteration"] - 1 :])
+    assert all(np.isfinite(e["losses"][0]) for e in steps)
+    last_eval = [e for e in events if e["event"] == "eval"][-1]
+    assert np.isnan(last_eval["test_acc"][1]) and last_eval["test_acc"][0] > 0.8
+    everyone = OptimizerRace({"SGD": SGD(1e30), "Adam": Adam(1e30)}, 8, [6], 3, seed=0)
+    with pytest.raises(FloatingPointError, match="every network"):
+        list(iterate_race(everyone, x, t, iterations=50))
 
 
 def test_smooth_curve_is_the_books_moving_average():

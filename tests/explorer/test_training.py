@@ -138,6 +138,21 @@ def test_the_filters_a_run_starts_from_are_shown_before_it_starts(panel):
                                rtol=1e-6)
 
 
+def test_a_diverging_optimizer_drops_out_of_the_race_and_the_others_finish(with_data, qtbot):
+    panel = with_data
+    page = panel.race_page
+    panel.run_job(page, jobs.race_optimizers, {"learning_rates": {"sgd": 50.0, "adam": 0.001}, "iterations": 120,
+                                               "seed": 0})
+    wait_done(qtbot, panel)
+    assert "sgd" in page.diverged and page.losses.shape == (120, 2)
+    x, _ = page.loss_curves["sgd"].getData()
+    assert len(x) == page.diverged["sgd"] - 1  # its curve ends where its loss blew up
+    assert len(page.loss_curves["adam"].getData()[0]) == 120
+    lines = page.summary.text().splitlines()
+    assert lines[1].startswith("1. Adam") and "SGD diverged at iteration" in page.summary.text()
+    assert "Done." in page.run.status.text()
+
+
 def test_the_race_needs_an_optimizer(with_data):
     page = with_data.race_page
     for check in page.checks.values():
@@ -156,6 +171,18 @@ def test_a_diverging_run_ends_with_a_clear_message(with_data, qtbot):
     text = page.run.status.text()
     assert "Training stopped" in text and "lower the learning rate" in text
     assert page.run.start_button.isEnabled()
+
+
+def test_a_network_that_does_not_learn_is_called_out(with_data, qtbot):
+    panel, page = with_data, with_data.convnet_page
+    page.epochs_spin.setValue(2)
+    panel.run_job(page, jobs.train_convnet, {**page.settings(), "optimizer": "sgd", "lr": 1e6})
+    wait_done(qtbot, panel)
+    assert page.epochs[-1][2] < 0.2
+    assert "accuracy of guessing" in page.run.status.text()
+    panel.run_job(page, jobs.train_convnet, page.settings())  # the default: learns
+    wait_done(qtbot, panel)
+    assert "accuracy of guessing" not in page.run.status.text()
 
 
 def test_closing_the_window_mid_training_keeps_the_weights(window, with_data, qtbot, tmp_path):

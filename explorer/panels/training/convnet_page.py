@@ -2,7 +2,7 @@
 after training, and the trained weights handed to Draw & Classify or saved."""
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -34,6 +34,15 @@ NAMES = {"sgd": "SGD", "momentum": "Momentum", "nesterov": "Nesterov", "adagrad"
 # Learning rates that train SimpleConvNet well in a few epochs (the book's chapter 7 uses Adam, 0.001).
 CONVNET_LR = {"sgd": 0.1, "momentum": 0.02, "nesterov": 0.02, "adagrad": 0.01, "rmsprop": 0.001, "adam": 0.001}
 TRAIN_SIZES = (1000, 5000, 10000, 60000)
+
+
+CHANCE = 0.2  # test accuracy below this (guessing one of ten classes gives 0.1): the network is not learning
+
+
+def STUCK_TEXT():  # noqa: N802 (a translated constant)
+    return QCoreApplication.translate(
+        "Training", "That is about the accuracy of guessing: the network is not learning. The usual cause is "
+        "a learning rate far too large (every ReLU switched off); try the optimizer's default.")
 
 
 class ConvNetPage(QWidget):
@@ -227,6 +236,8 @@ class ConvNetPage(QWidget):
             message += " " + (self.tr("Accuracy: %1 % on the training images, %2 % on the %3 test images.")
                               .replace("%1", f"{100 * train_acc:.2f}").replace("%2", f"{100 * test_acc:.2f}")
                               .replace("%3", f"{self.test_images:,}"))
+            if test_acc < CHANCE:
+                message += " " + STUCK_TEXT()
         self.run.set_status(message)
 
     def restore(self, net):

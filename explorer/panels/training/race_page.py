@@ -22,7 +22,7 @@ from ...colors import OPTIMIZER_COLORS, OPTIMIZER_ORDER, paint_optimizer_labels
 from ...plotting import long_curve, pg, set_long_data, white_plot
 from ...widgets.run_controls import RunControls, job_page_layout
 from . import jobs
-from .convnet_page import NAMES
+from .convnet_page import CHANCE, NAMES, STUCK_TEXT
 
 # The book's choices: SGD, Momentum and AdaGrad at 0.01, Adam at 0.001 (their default learning rates).
 RACE_LR = {"sgd": 0.01, "momentum": 0.01, "nesterov": 0.01, "adagrad": 0.01, "rmsprop": 0.01, "adam": 0.001}
@@ -144,6 +144,7 @@ class RacePage(QWidget):
     def on_started(self):
         self.idle = False
         self.names, self.losses, self.evals = [], np.zeros((0, 0)), []
+        self.diverged = {}  # optimizer -> iteration where its loss became infinite or NaN
         self.run.set_running(True)
         self.summary.clear()
         for curve in (*self.loss_curves.values(), *self.acc_curves.values()):
@@ -163,17 +164,23 @@ class RacePage(QWidget):
             self.run.set_fraction(e["iteration"], e["iterations"],
                                   self.tr("iteration %1 of %2").replace("%1", f"{e['iteration']:,}")
                                   .replace("%2", f"{e['iterations']:,}") + "  ·  "
-                                  + ", ".join(f"{NAMES[k]} {v:.3f}" for k, v in zip(self.names, last)))
-            x = np.arange(1, len(self.losses) + 1)
+                                  + ", ".join(f"{NAMES[k]} {v:.3f}" if np.isfinite(v) else f"{NAMES[k]} –"
+                                              for k, v in zip(self.names, last)))
             for k, key in enumerate(self.names):
-                set_long_data(self.loss_curves[key], x, smooth_curve(self.losses[:, k]))
+                n = self.diverged.get(key, len(self.losses) + 1) - 1  # a curve ends where its loss blew up
+                set_long_data(self.loss_curves[key], np.arange(1, n + 1), smooth_curve(self.losses[:n, k]))
+        elif kind == "diverged":
+            self.diverged[e["name"]] = e["iteration"]
         elif kind == "eval":
             self.evals.append((e["iteration"], np.asarray(e["test_acc"])))
             its = np.array([it for it, _ in self.evals])
+            accs = np.array([acc for _, acc in self.evals])
             for k, key in enumerate(self.names):
-                self.acc_curves[key].setData(its, [acc[k] for _, acc in self.evals])
-            low = float(min(acc.min() for _, acc in self.evals))
-            self.acc_plot.setYRange(min(0.9, np.floor((low - 0.02) * 20) / 20), 1.0)
+                ok = np.isfinite(accs[:, k])
+                self.acc_curves[key].setData(its[ok], accs[ok, k])
+            if np.isfinite(accs).any():
+                low = float(np.nanmin(accs))
+                self.acc_plot.setYRange(min(0.9, np.floor((low - 0.02) * 20) / 20), 1.0)
 
     def _show_legend(self):
         legend = self.loss_plot.plotItem.legend
@@ -185,8 +192,13 @@ class RacePage(QWidget):
         self.run.set_running(False)
         if self.evals:
             it, acc = self.evals[-1]
-            order = np.argsort(-acc)
+            order = [k for k in np.argsort(-acc) if np.isfinite(acc[k])]
             lines = [self.tr("After %1 iterations, on 1,000 test images:").replace("%1", f"{it:,}")]
             lines += [f"{i + 1}. {NAMES[self.names[k]]}: {100 * acc[k]:.1f} %" for i, k in enumerate(order)]
+            lines += [self.tr("%1 diverged at iteration %2: lower its learning rate.")
+                      .replace("%1", NAMES[key]).replace("%2", f"{at:,}") for key, at in self.diverged.items()]
+            stuck = [NAMES[key] for k, key in enumerate(self.names) if acc[k] < CHANCE]
+            if stuck:
+                lines += ["", ", ".join(stuck) + ": " + STUCK_TEXT()]
             self.summary.setText("\n".join(lines))
         self.run.set_status(message)
