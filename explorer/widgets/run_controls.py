@@ -61,9 +61,13 @@ class RunControls(QWidget):
 def job_page_layout(page, side, run, body):
     """Lay out a page that runs long jobs: settings down the left; Start/Stop, progress and
     status above the page's plots (``body``, a layout) on the right."""
+    column = QWidget()
+    column.setLayout(side)
+    column.setMaximumWidth(380)  # long status text wraps instead of squeezing the plots
+    side.setContentsMargins(0, 0, 0, 0)
     right = QVBoxLayout()
     right.addWidget(run)
     right.addLayout(body, 1)
     layout = QHBoxLayout(page)
-    layout.addLayout(side)
+    layout.addWidget(column)
     layout.addLayout(right, 1)
