@@ -225,3 +225,14 @@ def test_korean_texts(panel, window):
     window.set_language("en")
     assert panel.clear_button.text() == "Clear"
 
+
+
+def test_esc_clears_the_canvas_even_when_the_training_studio_exists(window, qtbot):
+    window.select_panel("training")  # built, with its own Esc (stop)
+    window.select_panel("draw")
+    panel = window.current_panel()
+    qtbot.waitExposed(panel.canvas)
+    stroke(panel.canvas, vertical_line())
+    assert not panel.canvas.is_empty()
+    QTest.keyClick(panel, Qt.Key.Key_Escape)
+    assert panel.canvas.is_empty()
