@@ -8,8 +8,6 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, QTim
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -18,23 +16,21 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from engine.weights import WeightsFileError
 
 from . import i18n
+from .dialogs import ShortcutsDialog
 from .exporting import export_widget
 from .model import ModelStore
 from .panels import PANELS
 from .panels.base import PanelContext
+from .theme import THEMES, apply_theme, has_korean_font
 
 log = logging.getLogger("dlfs")
 ICONS = Path(__file__).resolve().parents[1] / "resources" / "icons"
-THEMES = ("system", "light", "dark")
 
 
 def icon(name):
@@ -276,17 +272,7 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, theme):
         """Light, dark, or the system's; our own palette where the platform offers no dark theme."""
-        app = QApplication.instance()
-        hints = QApplication.styleHints()
-        scheme = {"system": Qt.ColorScheme.Unknown, "light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}[theme]
-        if hasattr(hints, "setColorScheme"):
-            hints.setColorScheme(scheme)
-        if theme == "system":
-            app.setPalette(app.style().standardPalette())
-        else:
-            if app.style().name().lower() != "fusion":
-                app.setStyle("Fusion")  # the style that follows a custom palette everywhere
-            app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())
+        apply_theme(theme)
         self.theme_actions[theme].setChecked(True)
         self.settings.set("theme", theme)
 
@@ -397,23 +383,7 @@ class MainWindow(QMainWindow):
         return rows
 
     def show_shortcuts(self):
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
-        layout = QVBoxLayout(dialog)
-        rows = self.shortcut_rows()
-        table = QTableWidget(len(rows), 2)
-        table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
-        for r, (keys, what) in enumerate(rows):
-            table.setItem(r, 0, QTableWidgetItem(keys))
-            table.setItem(r, 1, QTableWidgetItem(what))
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setStretchLastSection(True)
-        table.verticalHeader().hide()
-        layout.addWidget(table)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(dialog.reject)
-        layout.addWidget(buttons)
-        dialog.resize(460, 360)
+        dialog = ShortcutsDialog(self.shortcut_rows(), self)
         dialog.open()
         return dialog
 
@@ -461,29 +431,6 @@ class MainWindow(QMainWindow):
         self.settings.set("last_panel", self.current_key())
         self.settings.sync()
         super().closeEvent(event)
-
-
-def dark_palette():
-    from PySide6.QtGui import QColor, QPalette
-
-    p = QPalette()
-    R = QPalette.ColorRole
-    for role, rgb in ((R.Window, (45, 45, 48)), (R.WindowText, (230, 230, 230)), (R.Base, (30, 30, 32)),
-                      (R.AlternateBase, (55, 55, 60)), (R.ToolTipBase, (60, 60, 64)), (R.ToolTipText, (230, 230, 230)),
-                      (R.Text, (230, 230, 230)), (R.Button, (58, 58, 62)), (R.ButtonText, (230, 230, 230)),
-                      (R.BrightText, (255, 80, 80)), (R.Highlight, (49, 130, 206)),
-                      (R.HighlightedText, (255, 255, 255)),
-                      (R.Link, (99, 179, 237)), (R.Mid, (90, 90, 96)), (R.PlaceholderText, (150, 150, 150))):
-        p.setColor(role, QColor(*rgb))
-    for role in (R.WindowText, R.Text, R.ButtonText):
-        p.setColor(QPalette.ColorGroup.Disabled, role, QColor(120, 120, 120))
-    return p
-
-
-def has_korean_font():
-    from PySide6.QtGui import QFontDatabase
-
-    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.Korean))
 
 
 def render_screenshot(window, path, delay_ms=400):

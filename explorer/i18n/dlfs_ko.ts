@@ -905,18 +905,6 @@
         <translation>끝내기</translation>
     </message>
     <message>
-        <source>Keyboard shortcuts</source>
-        <translation>단축키</translation>
-    </message>
-    <message>
-        <source>Keys</source>
-        <translation>키</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>동작</translation>
-    </message>
-    <message>
         <source>&lt;h3&gt;DLFS Explorer&lt;/h3&gt;&lt;p&gt;See and poke chapters 6 and 7 of &lt;i&gt;Deep Learning from Scratch&lt;/i&gt; (Saito Koki; Korean edition 밑바닥부터 시작하는 딥러닝): parameter updates and convolutional networks.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Credits&lt;/b&gt;&lt;br&gt;The book: Saito Koki, &lt;i&gt;Deep Learning from Scratch&lt;/i&gt; (O'Reilly Japan; Hanbit Media).&lt;br&gt;MNIST: Y. LeCun, C. Cortes, C. J. C. Burges, CC BY-SA 3.0.&lt;br&gt;Built with NumPy, Qt for Python (PySide6), pyqtgraph, pooch and platformdirs.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;DLFS Explorer&lt;/h3&gt;&lt;p&gt;&lt;i&gt;밑바닥부터 시작하는 딥러닝&lt;/i&gt;(사이토 고키) 6장과 7장을 직접 보고 만져 보는 프로그램입니다: 매개변수 갱신과 합성곱 신경망.&lt;/p&gt;&lt;p&gt;&lt;b&gt;만든 데 도움을 준 것들&lt;/b&gt;&lt;br&gt;책: 사이토 고키, &lt;i&gt;밑바닥부터 시작하는 딥러닝&lt;/i&gt; (한빛미디어; 원서 O'Reilly Japan).&lt;br&gt;MNIST: Y. LeCun, C. Cortes, C. J. C. Burges, CC BY-SA 3.0.&lt;br&gt;NumPy, Qt for Python (PySide6), pyqtgraph, pooch, platformdirs로 만들었습니다.&lt;/p&gt;</translation>
     </message>
@@ -1437,6 +1425,21 @@
     <message>
         <source>%1 left</source>
         <translation>%1 남음</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>동작</translation>
     </message>
 </context>
 <context>
