@@ -206,6 +206,10 @@ def test_one_image_shortcut_equals_the_book_chain(geometry, dtype):
     # The batch path gives the same numbers for the same image among others.
     batch = np.concatenate([x, rng.standard_normal((2, *geometry["input_dim"]))])
     np.testing.assert_allclose(fast.predict(batch)[:1], expected, rtol=tol, atol=tol)
+    # Probabilities through the short path: the softmax of the book chain's scores.
+    e = np.exp(expected - expected.max())
+    np.testing.assert_allclose(fast.predict_proba(x), e / e.sum(), rtol=tol, atol=tol)
+    np.testing.assert_allclose(fast.predict_proba(batch)[:1], e / e.sum(), rtol=tol, atol=tol)
 
 
 def test_gradient_of_a_batch_of_one_still_goes_through_the_layers():
