@@ -1,4 +1,8 @@
-"""Colours shared by panels: every optimizer keeps its colour everywhere in the app."""
+"""Colours and names shared by panels: every optimizer keeps its colour everywhere in the app."""
+
+from engine.optimizer import OPTIMIZERS
+
+OPTIMIZER_NAMES = {key: cls.name for key, cls in OPTIMIZERS.items()}  # "adagrad" -> "AdaGrad", the engine's
 
 OPTIMIZER_ORDER = ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
 OPTIMIZER_COLORS = {"sgd": (229, 62, 62), "momentum": (49, 130, 206), "nesterov": (128, 90, 213),

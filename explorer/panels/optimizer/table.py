@@ -3,11 +3,10 @@
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QGridLayout, QLabel, QRadioButton, QWidget
 
+from ...colors import OPTIMIZER_NAMES as NAMES
 from ...colors import OPTIMIZER_ORDER as ORDER
 from ...colors import paint_optimizer_labels
 
-NAMES = {"sgd": "SGD", "momentum": "Momentum", "nesterov": "Nesterov", "adagrad": "AdaGrad", "rmsprop": "RMSprop",
-         "adam": "Adam"}
 RANGES = {"lr": (0.0001, 10.0, 4), "momentum": (0.0, 0.999, 3), "decay_rate": (0.0, 0.9999, 4),
           "beta1": (0.0, 0.999, 3), "beta2": (0.0, 0.99999, 5)}
 

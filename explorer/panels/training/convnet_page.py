@@ -22,6 +22,7 @@ from engine.simple_convnet import SimpleConvNet
 from engine.util import smooth_curve
 from engine.weights import WeightsFileError
 
+from ...colors import OPTIMIZER_NAMES as NAMES
 from ...colors import OPTIMIZER_ORDER
 from ...plotting import long_curve, pg, set_long_data, white_plot
 from ...widgets.combo import refill, select_data
@@ -29,8 +30,6 @@ from ...widgets.mosaic import MosaicView
 from ...widgets.run_controls import RunControls, job_page_layout
 from . import jobs
 
-NAMES = {"sgd": "SGD", "momentum": "Momentum", "nesterov": "Nesterov", "adagrad": "AdaGrad", "rmsprop": "RMSprop",
-         "adam": "Adam"}
 # Learning rates that train SimpleConvNet well in a few epochs (the book's chapter 7 uses Adam, 0.001).
 CONVNET_LR = {"sgd": 0.1, "momentum": 0.02, "nesterov": 0.02, "adagrad": 0.01, "rmsprop": 0.001, "adam": 0.001}
 TRAIN_SIZES = (1000, 5000, 10000, 60000)
@@ -53,7 +52,6 @@ class ConvNetPage(QWidget):
         super().__init__(parent)
         self.iterations = []  # loss of every update, in order
         self.epochs = []  # (epoch, train_acc, test_acc)
-        self.max_iter = 1
         self.test_images = 0
         self.trained = None  # the last run's SimpleConvNet
         self.saved = False  # whether the user saved it to a file
@@ -201,7 +199,6 @@ class ConvNetPage(QWidget):
             self.after_view.set_maps(e["filters"], cols=6)
         elif kind == "step":
             self.iterations.extend(e["losses"].tolist())
-            self.max_iter = e["max_iter"]
             self.run.set_fraction(e["iteration"], e["max_iter"],
                                   self.tr("epoch %1 · iteration %2 of %3 · loss %4")
                                   .replace("%1", str(e["epoch"])).replace("%2", f"{e['iteration']:,}")

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 from engine.util import smooth_curve
 
 from ...colors import OPTIMIZER_COLORS, OPTIMIZER_ORDER, paint_optimizer_labels
+from ...colors import OPTIMIZER_NAMES as NAMES
 from ...plotting import long_curve, pg, set_long_data, white_plot
 from ...widgets.run_controls import RunControls, job_page_layout
 from . import jobs
-from .convnet_page import CHANCE, NAMES, STUCK_TEXT
+from .convnet_page import CHANCE, STUCK_TEXT
 
 # The book's choices: SGD, Momentum and AdaGrad at 0.01, Adam at 0.001 (their default learning rates).
 RACE_LR = {"sgd": 0.01, "momentum": 0.01, "nesterov": 0.01, "adagrad": 0.01, "rmsprop": 0.01, "adam": 0.001}
