@@ -110,20 +110,30 @@ class SoftmaxWithLoss:
 
 
 class Dropout:
-    """Randomly drops units while training; scales by (1 - ratio) at test time (book)."""
+    """Randomly drops units while training; scales by (1 - ratio) at test time (book).
 
-    def __init__(self, dropout_ratio=0.5, rng=None):
+    ``train`` is the mode used when ``forward`` is called without ``train_flg`` (the book's
+    networks always pass it; an inspection chain builds its Dropout with ``train=False``).
+    """
+
+    def __init__(self, dropout_ratio=0.5, rng=None, train=True):
         self.dropout_ratio = dropout_ratio
         self.mask = None
         self.rng = np.random.default_rng(rng)
+        self.train = train
 
-    def forward(self, x, train_flg=True):
+    def forward(self, x, train_flg=None):
+        if train_flg is None:
+            train_flg = self.train
         if train_flg:
             self.mask = self.rng.random(x.shape) > self.dropout_ratio
             return x * self.mask
+        self.mask = None
         return x * (1.0 - self.dropout_ratio)
 
     def backward(self, dout):
+        if self.mask is None:  # after a test-time forward: the gradient of the scaling
+            return dout * (1.0 - self.dropout_ratio)
         return dout * self.mask
 
 

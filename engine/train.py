@@ -1,8 +1,10 @@
-"""Train SimpleConvNet on MNIST from the command line: ``python -m engine.train`` (or ``dlfs-train``).
+"""Train SimpleConvNet or DeepConvNet on MNIST: ``python -m engine.train`` (or ``dlfs-train``).
 
-Defaults are the book's (ch. 7 train_convnet.py): 30 filters 5x5, hidden 100, Adam lr 0.001,
-batch 100, weight_init_std 0.01, 20 epochs. Ctrl-C stops cleanly and keeps the weights of
-the last completed epoch. Writes ``OUT.npz`` (weights) and ``OUT.json`` (how they were made).
+Defaults are the book's: for SimpleConvNet (ch. 7 train_convnet.py) 30 filters 5x5, hidden 100,
+weight_init_std 0.01; for DeepConvNet (``--net deep``, ch. 8 train_deepnet.py) the six 3x3
+convolutions, hidden 50, He initialisation; both Adam lr 0.001, batch 100, 20 epochs. Ctrl-C
+stops cleanly and keeps the weights of the last completed epoch. Writes ``OUT.npz`` (weights)
+and ``OUT.json`` (how they were made).
 """
 
 import argparse
@@ -12,6 +14,7 @@ import time
 from pathlib import Path
 
 from . import __version__
+from .deep_convnet import DeepConvNet
 from .mnist import DatasetError, DownloadError, data_hash, find_data_dir, load_mnist
 from .optimizer import make_optimizer
 from .simple_convnet import SimpleConvNet
@@ -20,7 +23,10 @@ from .weights import atomic_write_bytes
 
 
 def build_parser():
-    p = argparse.ArgumentParser(prog="dlfs-train", description="Train the book's SimpleConvNet on MNIST.")
+    p = argparse.ArgumentParser(prog="dlfs-train",
+                                description="Train the book's SimpleConvNet or DeepConvNet on MNIST.")
+    p.add_argument("--net", choices=("simple", "deep"), default="simple",
+                   help="simple: ch. 7 SimpleConvNet; deep: ch. 8 DeepConvNet")
     p.add_argument("--epochs", type=int, default=20)
     p.add_argument("--optimizer", default="adam", help="sgd, momentum, nesterov, adagrad, rmsprop, adam")
     p.add_argument("--lr", type=float, default=0.001)
@@ -29,9 +35,10 @@ def build_parser():
     p.add_argument("--augment-shift", type=int, default=0,
                    help="shift each training image by up to N pixels at random (0 = off, as the book)")
     p.add_argument("--batch-size", type=int, default=100)
-    p.add_argument("--hidden", type=int, default=100)
-    p.add_argument("--filters", type=int, default=30)
-    p.add_argument("--weight-init-std", type=float, default=0.01)
+    p.add_argument("--hidden", type=int, default=None, help="hidden units (book: 100 simple, 50 deep)")
+    p.add_argument("--filters", type=int, default=30, help="SimpleConvNet's filters")
+    p.add_argument("--weight-init-std", type=float, default=0.01,
+                   help="SimpleConvNet's initial weight std (DeepConvNet uses He's)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--subset", type=int, default=None, help="train on the first N training images only")
     p.add_argument("--data", default=None, help="folder with the four MNIST IDX files (else cache/download)")
@@ -72,6 +79,21 @@ class ProgressBar:
         self.stream.flush()
 
 
+def build_network(args):
+    """The network ``args`` asks for, and the hyperparameters that describe it."""
+    if args.net == "deep":
+        hidden = args.hidden or 50
+        return DeepConvNet(hidden_size=hidden, seed=args.seed), {"hidden_size": hidden, "init": "he"}
+    hidden = args.hidden or 100
+    net = SimpleConvNet(
+        input_dim=(1, 28, 28),
+        conv_param={"filter_num": args.filters, "filter_size": 5, "pad": 0, "stride": 1},
+        hidden_size=hidden, output_size=10, weight_init_std=args.weight_init_std, seed=args.seed,
+    )
+    return net, {"filter_num": args.filters, "filter_size": 5, "hidden_size": hidden,
+                 "weight_init_std": args.weight_init_std}
+
+
 def train(args, log=print):
     """Run the training described by ``args``; returns the metadata dict written beside the weights."""
     def download_progress(name, done, total):
@@ -83,11 +105,7 @@ def train(args, log=print):
     folder = find_data_dir(args.data)  # where the data was found (or downloaded to), for its hash
     if args.subset:
         x_train, t_train = x_train[: args.subset], t_train[: args.subset]
-    net = SimpleConvNet(
-        input_dim=(1, 28, 28),
-        conv_param={"filter_num": args.filters, "filter_size": 5, "pad": 0, "stride": 1},
-        hidden_size=args.hidden, output_size=10, weight_init_std=args.weight_init_std, seed=args.seed,
-    )
+    net, hyper = build_network(args)
     if args.init_out:
         net.save_params(args.init_out)
     optimizer = make_optimizer(args.optimizer, lr=args.lr)
@@ -121,10 +139,9 @@ def train(args, log=print):
     out = Path(args.out)
     net.save_params(out)
     meta = {
-        "network": "SimpleConvNet",
+        "network": type(net).__name__,
         "hyperparameters": {
-            "filter_num": args.filters, "filter_size": 5, "hidden_size": args.hidden,
-            "weight_init_std": args.weight_init_std, "optimizer": args.optimizer, "lr": args.lr,
+            **hyper, "optimizer": args.optimizer, "lr": args.lr,
             "lr_decay": args.lr_decay, "batch_size": args.batch_size, "augment_shift": args.augment_shift,
         },
         "seed": args.seed,

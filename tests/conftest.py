@@ -8,7 +8,10 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # Real MNIST lives beside the checkout for developers and CI (never in the repository).
-SHARED_MNIST = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "mnist"
+SHARED_DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
+SHARED_MNIST = SHARED_DATASETS / "mnist"
+# The book's own trained pickles (read only through the engine's safe loader).
+SHARED_BOOK_PARAMS = SHARED_DATASETS / "book-params"
 
 
 @pytest.fixture(autouse=True)
@@ -26,3 +29,10 @@ def shared_mnist():
     if not (SHARED_MNIST / "train-images-idx3-ubyte.gz").exists():
         pytest.skip(f"real MNIST not found in {SHARED_MNIST}")
     return SHARED_MNIST
+
+
+@pytest.fixture
+def book_params():
+    if not (SHARED_BOOK_PARAMS / "deep_convnet_params.pkl").exists():
+        pytest.skip(f"the book's trained weights not found in {SHARED_BOOK_PARAMS}")
+    return SHARED_BOOK_PARAMS
