@@ -171,6 +171,14 @@ class SimpleConvNet:
             return self.loss(x, t)
         return {key: _numerical_gradient(loss_w, self.params[key]) for key in self.params}
 
+    def inspection_layers(self):
+        """The book's layer chain as fresh (name, layer) pairs sharing this network's parameters:
+        Conv1, Relu1, Pool1, Affine1, Relu2, Affine2 (inspecting never disturbs training state)."""
+        p, cp = self.params, self.conv_param
+        return [("Conv1", Convolution(p["W1"], p["b1"], cp["stride"], cp["pad"])), ("Relu1", Relu()),
+                ("Pool1", Pooling(2, 2, 2)), ("Affine1", Affine(p["W2"], p["b2"])), ("Relu2", Relu()),
+                ("Affine2", Affine(p["W3"], p["b3"]))]
+
     def activations(self, x):
         """What every layer outputs, in the book's order, for x: (N, C, H, W).
 
@@ -178,17 +186,11 @@ class SimpleConvNet:
         (N, FN, OH/2, OW/2), Affine1, Relu2 (N, hidden), Affine2 (scores), Softmax.
         """
         x = self._as_input(x)
-        L = self.layers
         out = OrderedDict()
-        c = self.conv_layer
-        conv = Convolution(c.W, c.b, c.stride, c.pad)
-        out["Conv1"] = np.ascontiguousarray(conv.forward(x))
-        out["Relu1"] = np.maximum(out["Conv1"], 0)
-        out["Pool1"] = Pooling(2, 2, 2).forward(out["Relu1"])
-        out["Affine1"] = Affine(L["Affine1"].W, L["Affine1"].b).forward(out["Pool1"])
-        out["Relu2"] = np.maximum(out["Affine1"], 0)
-        out["Affine2"] = Affine(L["Affine2"].W, L["Affine2"].b).forward(out["Relu2"])
-        out["Softmax"] = softmax(out["Affine2"])
+        for name, layer in self.inspection_layers():
+            x = out[name] = layer.forward(x)
+        out["Conv1"] = np.ascontiguousarray(out["Conv1"])
+        out["Softmax"] = softmax(x)
         return out
 
     def save_params(self, file_name="params.npz"):
