@@ -1,8 +1,9 @@
 """A straightforward book-style float64 implementation, kept as the speed reference.
 
 This follows the book's ``common/`` code (im2col with a loop over filter positions,
-pooling through im2col + argmax, float64, the book's optimizers) so the bench scripts can
-print our figures next to it in the same run. It is not used by the application.
+pooling through im2col + argmax, float64, the book's optimizers) and its ch08
+``deep_convnet.py`` (a list of layers, Dropout with ``np.random`` masks) so the bench
+scripts can print our figures next to it in the same run. It is not used by the application.
 """
 
 from collections import OrderedDict
@@ -136,6 +137,21 @@ class Pooling:
         return col2im(dcol, self.x.shape, self.pool_h, self.pool_w, self.stride, self.pad)
 
 
+class Dropout:
+    def __init__(self, dropout_ratio=0.5):
+        self.dropout_ratio = dropout_ratio
+        self.mask = None
+
+    def forward(self, x, train_flg=True):
+        if train_flg:
+            self.mask = np.random.rand(*x.shape) > self.dropout_ratio
+            return x * self.mask
+        return x * (1.0 - self.dropout_ratio)
+
+    def backward(self, dout):
+        return dout * self.mask
+
+
 class SimpleConvNet:
     def __init__(self, input_dim=(1, 28, 28), filter_num=30, filter_size=5, hidden_size=100, output_size=10,
                  weight_init_std=0.01, seed=0):
@@ -175,6 +191,97 @@ class SimpleConvNet:
         L = self.layers
         return {"W1": L["Conv1"].dW, "b1": L["Conv1"].db, "W2": L["Affine1"].dW, "b2": L["Affine1"].db,
                 "W3": L["Affine2"].dW, "b3": L["Affine2"].db}
+
+
+class DeepConvNet:
+    """The book's ch08 deep_convnet.py: conv-relu-conv-relu-pool (x3) - affine-relu-dropout -
+    affine-dropout - softmax, He initialisation, float64. ``dropout_ratio`` is the book's 0.5
+    unless given (0 turns dropout off for gradient checks)."""
+
+    def __init__(self, input_dim=(1, 28, 28),
+                 conv_param_1={"filter_num": 16, "filter_size": 3, "pad": 1, "stride": 1},
+                 conv_param_2={"filter_num": 16, "filter_size": 3, "pad": 1, "stride": 1},
+                 conv_param_3={"filter_num": 32, "filter_size": 3, "pad": 1, "stride": 1},
+                 conv_param_4={"filter_num": 32, "filter_size": 3, "pad": 2, "stride": 1},
+                 conv_param_5={"filter_num": 64, "filter_size": 3, "pad": 1, "stride": 1},
+                 conv_param_6={"filter_num": 64, "filter_size": 3, "pad": 1, "stride": 1},
+                 hidden_size=50, output_size=10, dropout_ratio=0.5, seed=0):
+        rng = np.random.RandomState(seed)
+        conv_params = [conv_param_1, conv_param_2, conv_param_3, conv_param_4, conv_param_5, conv_param_6]
+        # fan-in of every layer (the book hard-codes these for its defaults)
+        pre_node_nums = np.array([input_dim[0] * 3 * 3, 16 * 3 * 3, 16 * 3 * 3, 32 * 3 * 3, 32 * 3 * 3, 64 * 3 * 3,
+                                  64 * 4 * 4, hidden_size])
+        weight_init_scales = np.sqrt(2.0 / pre_node_nums)
+        self.params = {}
+        pre_channel_num = input_dim[0]
+        for idx, conv_param in enumerate(conv_params):
+            self.params["W" + str(idx + 1)] = weight_init_scales[idx] * rng.randn(
+                conv_param["filter_num"], pre_channel_num, conv_param["filter_size"], conv_param["filter_size"])
+            self.params["b" + str(idx + 1)] = np.zeros(conv_param["filter_num"])
+            pre_channel_num = conv_param["filter_num"]
+        self.params["W7"] = weight_init_scales[6] * rng.randn(64 * 4 * 4, hidden_size)
+        self.params["b7"] = np.zeros(hidden_size)
+        self.params["W8"] = weight_init_scales[7] * rng.randn(hidden_size, output_size)
+        self.params["b8"] = np.zeros(output_size)
+
+        self.layers = []
+        for idx, conv_param in enumerate(conv_params):
+            self.layers.append(Convolution(self.params["W" + str(idx + 1)], self.params["b" + str(idx + 1)],
+                                           conv_param["stride"], conv_param["pad"]))
+            self.layers.append(Relu())
+            if idx % 2 == 1:
+                self.layers.append(Pooling(pool_h=2, pool_w=2, stride=2))
+        self.layers.append(Affine(self.params["W7"], self.params["b7"]))
+        self.layers.append(Relu())
+        self.layers.append(Dropout(dropout_ratio))
+        self.layers.append(Affine(self.params["W8"], self.params["b8"]))
+        self.layers.append(Dropout(dropout_ratio))
+        self.last_layer = SoftmaxWithLoss()
+        self.param_layer_idx = (0, 2, 5, 7, 10, 12, 15, 18)  # the layers holding W1..W8
+
+    def predict(self, x, train_flg=False):
+        for layer in self.layers:
+            if isinstance(layer, Dropout):
+                x = layer.forward(x, train_flg)
+            else:
+                x = layer.forward(x)
+        return x
+
+    def loss(self, x, t):
+        y = self.predict(x, train_flg=True)
+        return self.last_layer.forward(y, t)
+
+    def accuracy(self, x, t, batch_size=100):
+        acc = 0.0
+        for i in range(int(x.shape[0] / batch_size)):
+            tx = x[i * batch_size:(i + 1) * batch_size]
+            tt = t[i * batch_size:(i + 1) * batch_size]
+            y = self.predict(tx, train_flg=False)
+            y = np.argmax(y, axis=1)
+            acc += np.sum(y == tt)
+        return acc / x.shape[0]
+
+    def gradient(self, x, t):
+        self.loss(x, t)
+        dout = 1
+        dout = self.last_layer.backward(dout)
+        tmp_layers = self.layers.copy()
+        tmp_layers.reverse()
+        for layer in tmp_layers:
+            dout = layer.backward(dout)
+        grads = {}
+        for i, layer_idx in enumerate(self.param_layer_idx):
+            grads["W" + str(i + 1)] = self.layers[layer_idx].dW
+            grads["b" + str(i + 1)] = self.layers[layer_idx].db
+        return grads
+
+    def set_params(self, params):
+        """Take copies of ``params`` (e.g. an engine DeepConvNet's) as float64, as the book's load_params."""
+        for key, val in params.items():
+            self.params[key] = np.array(val, dtype=np.float64)
+        for i, layer_idx in enumerate(self.param_layer_idx):
+            self.layers[layer_idx].W = self.params["W" + str(i + 1)]
+            self.layers[layer_idx].b = self.params["b" + str(i + 1)]
 
 
 class MultiLayerNet:

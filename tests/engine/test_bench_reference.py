@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from engine import optimizer
+from engine.deep_convnet import DeepConvNet
 from engine.multi_layer_net import MultiLayerNet
 from engine.simple_convnet import SimpleConvNet
 
@@ -59,3 +60,59 @@ def test_reference_optimizers_step_like_the_engines(name):
         ref.update(ref_p, grads)
     for key in start:
         np.testing.assert_allclose(ours_p[key], ref_p[key], rtol=1e-12, err_msg=key)
+
+
+def deep_pair(dropout_ratio):
+    """An engine DeepConvNet (float64, biases not zero) and the book-style one with its parameters."""
+    ours = DeepConvNet(dtype=np.float64, seed=4, dropout_ratio=dropout_ratio)
+    rng = np.random.default_rng(5)
+    for key, value in ours.params.items():
+        if key.startswith("b"):
+            value[...] = 0.2 * rng.standard_normal(value.shape)
+    ref = book.DeepConvNet(dropout_ratio=dropout_ratio, seed=9)
+    ref.set_params(ours.params)
+    return ours, ref
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])  # float32 as the bench uses it
+def test_reference_deep_convnet_takes_copies_of_the_engines_params(dtype):
+    ours = DeepConvNet(seed=0, dtype=dtype)
+    ref = book.DeepConvNet()
+    ref.set_params(ours.params)
+    assert {k: v.shape for k, v in ref.params.items()} == {k: v.shape for k, v in ours.params.items()}
+    for key, value in ref.params.items():
+        assert value.dtype == np.float64, key
+        np.testing.assert_array_equal(value, ours.params[key], err_msg=key)
+        assert not np.shares_memory(value, ours.params[key]), key
+    # the layers compute with the new parameters, not the ones drawn in __init__
+    x = np.random.default_rng(2).random((2, 1, 28, 28))
+    np.testing.assert_allclose(ref.predict(x), ours.predict(x), rtol=1e-4, atol=1e-5)
+
+
+@pytest.mark.parametrize("ratio", [0.0, 0.3])
+def test_reference_deep_convnet_predicts_and_differentiates_like_the_engine(ratio, monkeypatch):
+    ours, ref = deep_pair(ratio)
+    rng = np.random.default_rng(6)
+    x = rng.standard_normal((3, 1, 28, 28))
+    x[:, :, :9] *= 3  # an asymmetric image: a flipped axis would show
+    t = np.array([7, 2, 2])
+    # test time: dropout scales by (1 - ratio) in both
+    np.testing.assert_allclose(ref.predict(x, train_flg=False), ours.predict(x, train_flg=False), rtol=1e-8,
+                               atol=1e-12)
+
+    grads = ours.gradient(x, t)
+    masks = [ours.layers[name].mask for name in ("Dropout1", "Dropout2")]
+    assert masks[0].shape == (3, 50) and masks[1].shape == (3, 10)
+    if ratio:
+        assert not masks[0].all() and masks[0].any()  # the masks really drop something
+
+    def rand_giving_the_engines_masks(*shape):
+        mask = masks.pop(0)
+        assert shape == mask.shape
+        return mask.astype(np.float64)  # 1.0 > ratio keeps a unit, 0.0 drops it
+
+    monkeypatch.setattr(np.random, "rand", rand_giving_the_engines_masks)
+    ref_grads = ref.gradient(x, t)
+    assert not masks  # both dropout layers drew their mask
+    for key in grads:
+        np.testing.assert_allclose(ref_grads[key], grads[key], rtol=1e-8, atol=1e-12, err_msg=key)
