@@ -7,9 +7,11 @@ tells which way to change the input.
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
+from .functions import softmax
 from .receptive_field import layer_geometry
 
 
@@ -157,3 +159,38 @@ def maximize_activation(net, layer, channels, *, steps=150, lr=0.1, jitter=None,
 def conv_layers(net):
     """Names of the convolution layers of the inspection chain, input to output."""
     return [g.name for g in layer_geometry(net.inspection_layers(), net.input_dim) if g.kind == "conv"]
+
+
+@dataclass(frozen=True)
+class ImageInspection:
+    """One image seen by a network: every layer's output, the answer, and where it looked."""
+
+    image: np.ndarray  # (H, W) the input
+    activations: dict  # layer name -> (C, H, W) map or (D,) vector, in chain order
+    probabilities: np.ndarray  # (K,)
+    saliency: np.ndarray  # (H, W) |d score of the answer / d pixel|, scaled to max 1
+
+    @property
+    def answer(self) -> int:
+        return int(np.argmax(self.probabilities))
+
+
+def inspect_image(net, image) -> ImageInspection:
+    """Every layer's output for one (H, W) or (C, H, W) image, the probabilities, and the saliency of
+    the answer: one forward and one backward pass through the book's chain."""
+    x = np.asarray(image, dtype=net.dtype).reshape((1, *net.input_dim))
+    chain = net.inspection_layers()
+    acts = {}
+    h = x
+    for name, layer in chain:
+        h = layer.forward(h)
+        acts[name] = h[0]
+    scores = h
+    answer = int(np.argmax(scores[0]))
+    dout = np.zeros_like(scores)
+    dout[0, answer] = 1.0
+    for _, layer in reversed(chain):
+        dout = layer.backward(dout)
+    s = np.abs(dout[0]).max(axis=0)
+    top = s.max()
+    return ImageInspection(x[0, 0].copy(), acts, softmax(scores[0]), s / top if top > 0 else s)

@@ -24,7 +24,7 @@ from engine.weights import WeightsFileError
 from . import i18n
 from .dialogs import ShortcutsDialog
 from .exporting import export_widget
-from .model import ModelStore
+from .model import CurrentDigit, ModelStore
 from .panels import PANELS
 from .panels.base import PanelContext
 from .theme import THEMES, apply_theme, has_korean_font
@@ -46,7 +46,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.model = ModelStore(self)
-        self.context = PanelContext(settings=settings, model=self.model)
+        self.context = PanelContext(settings=settings, model=self.model, drawing=CurrentDigit(self))
         self.panels = {}  # key -> Panel, created on first selection
         self.lang = lang or settings.get("language", "", str) or i18n.system_language()
         if self.lang not in i18n.LANGUAGES:
@@ -100,8 +100,10 @@ class MainWindow(QMainWindow):
         splitter = QSplitter()
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([self.nav.width(), 10_000])  # the fixed-width list, no blank strip beside it
         self.setCentralWidget(splitter)
         self.weights_label = QLabel()
         self.statusBar().addPermanentWidget(self.weights_label)

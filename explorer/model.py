@@ -1,4 +1,5 @@
-"""The network the panels share: the shipped SimpleConvNet until the user opens other weights."""
+"""What the panels share: the current SimpleConvNet (the shipped one until the user opens other
+weights) and the digit last drawn."""
 
 from pathlib import Path
 
@@ -55,3 +56,17 @@ class ModelStore(QObject):
 
     def save(self, path):
         self.net.save_params(path)
+
+
+class CurrentDigit(QObject):
+    """The digit last drawn in Draw & Classify, as the network sees it (28x28 floats), for other panels."""
+
+    changed = Signal(object)  # the (28, 28) image, or None when the canvas is empty
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.image = None
+
+    def set(self, image):
+        self.image = None if image is None else image.copy()
+        self.changed.emit(self.image)

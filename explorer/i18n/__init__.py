@@ -4,6 +4,7 @@ Source strings are English; ``explorer/i18n/dlfs_ko.ts`` holds the Korean, compi
 ``resources/i18n/dlfs_ko.qm`` by ``python -m explorer.i18n.update``.
 """
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
@@ -34,3 +35,12 @@ def install(lang):
         app.installTranslator(translator)
         _installed = translator
     return True
+
+
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+def fill(text, *values):
+    """Qt-style placeholders %1..%9 filled in one pass, so a value that itself contains '%2' stays as it is."""
+    return _PLACEHOLDER.sub(lambda m: str(values[int(m.group(1)) - 1]) if int(m.group(1)) <= len(values)
+                            else m.group(0), text)

@@ -1,6 +1,41 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AbstractionPlot</name>
+    <message>
+        <source>%1, trained</source>
+        <translation>%1, 학습 후</translation>
+    </message>
+    <message>
+        <source>trained</source>
+        <translation>학습 후</translation>
+    </message>
+    <message>
+        <source>the same network before training</source>
+        <translation>학습 전의 같은 신경망</translation>
+    </message>
+    <message>
+        <source>chance (9 random test images)</source>
+        <translation>우연 (무작위 시험 이미지 9장)</translation>
+    </message>
+    <message>
+        <source>SimpleConvNet's one conv layer</source>
+        <translation>SimpleConvNet의 합성곱 계층 하나</translation>
+    </message>
+    <message>
+        <source>share of a channel's top 9 images with one label</source>
+        <translation>채널 상위 9장 중 같은 레이블의 비율</translation>
+    </message>
+    <message>
+        <source>convolution layer (input → output)</source>
+        <translation>합성곱 계층 (입력 → 출력)</translation>
+    </message>
+    <message>
+        <source>For every channel, take the 9 test images that excite it most and count how many show the same digit; average over the layer's channels. Deep layers respond to whole digits, so their top images agree; the first layer responds to strokes that every digit has. This is the lecture's claim, measured.</source>
+        <translation>채널마다 가장 강하게 반응하는 시험 이미지 9장을 골라 같은 숫자가 몇 장인지 세고, 계층의 채널들에 대해 평균합니다. 깊은 계층은 숫자 전체에 반응하므로 상위 이미지들이 같은 숫자이고, 첫 번째 계층은 모든 숫자에 있는 획에 반응합니다. 강의의 주장을 측정한 것입니다.</translation>
+    </message>
+</context>
+<context>
     <name>BackwardPage</name>
     <message>
         <source>Convolution (the Convolution tab's setup)</source>
@@ -69,6 +104,45 @@
     <message>
         <source>Average pooling spreads the gradient %1 evenly: each of the %2 cells gets %1/%2.</source>
         <translation>평균 풀링은 기울기 %1을(를) 고르게 나눕니다: %2개 칸이 각각 %1/%2씩 받습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDetail</name>
+    <message>
+        <source>The 9 test images that excite it most, cut to what the unit sees:</source>
+        <translation>가장 강하게 반응하는 시험 이미지 9장 (뉴런이 보는 부분만):</translation>
+    </message>
+    <message>
+        <source>Of the 10,000 MNIST test images, the 9 where this channel's strongest response is largest, each cropped to the receptive field of the unit that fired (black beyond the image's edge)</source>
+        <translation>MNIST 시험 이미지 10,000장 중 이 채널의 가장 강한 반응이 가장 큰 9장. 반응한 뉴런의 수용 영역만큼 잘라 냈습니다 (이미지 밖은 검정)</translation>
+    </message>
+    <message>
+        <source>The input it likes best (gradient ascent from noise):</source>
+        <translation>가장 좋아하는 입력 (잡음에서 시작한 경사 상승법):</translation>
+    </message>
+    <message>
+        <source>Activation maximisation: start from faint noise and change the input to raise this channel's centre unit, with jitter, blur and decay so the picture stays readable; cropped to the unit's receptive field</source>
+        <translation>활성화 최대화: 희미한 잡음에서 시작해 이 채널 가운데 뉴런의 값이 커지도록 입력을 바꿉니다. 그림이 알아볼 수 있게 흔들기, 흐리기, 감쇠를 함께 씁니다. 뉴런의 수용 영역만큼 잘라 냈습니다</translation>
+    </message>
+    <message>
+        <source>Its filter (blue negative, red positive) and its response to the input:</source>
+        <translation>이 채널의 필터 (파랑은 음수, 빨강은 양수)와 입력에 대한 반응:</translation>
+    </message>
+    <message>
+        <source>Compute (about a minute)</source>
+        <translation>계산하기 (1분쯤)</translation>
+    </message>
+    <message>
+        <source>Scans the 10,000 MNIST test images and runs gradient ascent for every channel; the result is kept for these weights</source>
+        <translation>MNIST 시험 이미지 10,000장을 훑고 모든 채널에 경사 상승법을 실행합니다. 결과는 이 가중치용으로 보관됩니다</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Responses %1 … %2. %3 of %4 are a %5.</source>
+        <translation>반응 %1 … %2. %4장 중 %3장이 숫자 %5입니다.</translation>
     </message>
 </context>
 <context>
@@ -457,6 +531,33 @@
     </message>
 </context>
 <context>
+    <name>DepthPage</name>
+    <message>
+        <source>Each row is one layer, input side at the top. Upper tiles: the input each channel likes best; lower tiles: the test image that excites it most, cut to what the unit sees. Edges and dots, then strokes and corners, then parts of digits, then whole digits.</source>
+        <translation>한 줄이 한 계층이고 위가 입력 쪽입니다. 윗줄: 각 채널이 가장 좋아하는 입력, 아랫줄: 가장 강하게 반응하는 시험 이미지 (뉴런이 보는 부분만). 가장자리와 점, 그다음 획과 모서리, 그다음 숫자의 일부, 마지막으로 숫자 전체.</translation>
+    </message>
+    <message>
+        <source>Not computed for these weights yet: use the button on the right.</source>
+        <translation>이 가중치로는 아직 계산하지 않았습니다: 오른쪽 단추를 쓰세요.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;sees %2×%2 pixels&lt;br&gt;agreement %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2×%2 픽셀을 봄&lt;br&gt;일치도 %3</translation>
+    </message>
+    <message>
+        <source>Channels %1 of %2 (the ones whose top images agree most on one digit)</source>
+        <translation>%2의 채널 %1 (상위 이미지가 한 숫자로 가장 잘 모이는 채널)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Output&lt;/b&gt;&lt;br&gt;one image per digit 0–9</source>
+        <translation>&lt;b&gt;출력&lt;/b&gt;&lt;br&gt;숫자 0–9마다 이미지 하나</translation>
+    </message>
+    <message>
+        <source>Class models: inputs that raise each class score most</source>
+        <translation>클래스 모델: 각 클래스 점수를 가장 크게 올리는 입력</translation>
+    </message>
+</context>
+<context>
     <name>DrawPanel</name>
     <message>
         <source>Draw a digit here
@@ -708,6 +809,246 @@
     <message>
         <source>Row %1 is the window of image %2 at output position (%3, %4); times column %5 (filter %5) plus bias gives %6. Reshaped to (N, OH, OW, FN) = (%7) and transposed (0, 3, 1, 2) this is the output (N, FN, OH, OW) = (%8): one matrix product does all %9 multiply-accumulates.</source>
         <translation>%1행은 이미지 %2의 출력 위치 (%3, %4) 윈도우입니다. %5열(필터 %5)과 곱하고 편향을 더하면 %6입니다. (N, OH, OW, FN) = (%7)로 형상을 바꾸고 (0, 3, 1, 2)로 축을 바꾸면 출력 (N, FN, OH, OW) = (%8)이 됩니다: 행렬 곱 한 번이 곱셈-누적 %9번을 모두 합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>InputControls</name>
+    <message>
+        <source>Network</source>
+        <translation>신경망</translation>
+    </message>
+    <message>
+        <source>Open weights…</source>
+        <translation>가중치 열기…</translation>
+    </message>
+    <message>
+        <source>SimpleConvNet or DeepConvNet weights (.npz, or the book's .pkl)</source>
+        <translation>SimpleConvNet 또는 DeepConvNet 가중치 (.npz 또는 책의 .pkl)</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>Your drawing (Draw &amp; Classify)</source>
+        <translation>직접 그린 숫자 (숫자 그리기와 분류)</translation>
+    </message>
+    <message>
+        <source>MNIST test digits</source>
+        <translation>MNIST 시험 숫자</translation>
+    </message>
+    <message>
+        <source>Previous test digit</source>
+        <translation>이전 시험 숫자</translation>
+    </message>
+    <message>
+        <source>Next test digit</source>
+        <translation>다음 시험 숫자</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>무작위</translation>
+    </message>
+    <message>
+        <source>A random test digit</source>
+        <translation>무작위 시험 숫자</translation>
+    </message>
+    <message>
+        <source>any digit</source>
+        <translation>모든 숫자</translation>
+    </message>
+    <message>
+        <source>Only test digits of this class</source>
+        <translation>이 클래스의 시험 숫자만</translation>
+    </message>
+    <message>
+        <source>Show where it looks (saliency)</source>
+        <translation>어디를 보는지 표시 (돌출 맵)</translation>
+    </message>
+    <message>
+        <source>How strongly each pixel changes the score of the answer (the gradient of the score with respect to the input)</source>
+        <translation>각 픽셀이 답의 점수를 얼마나 크게 바꾸는지 (입력에 대한 점수의 기울기)</translation>
+    </message>
+    <message>
+        <source>DeepConvNet (shipped)</source>
+        <translation>DeepConvNet (기본 제공)</translation>
+    </message>
+    <message>
+        <source>SimpleConvNet (as in Draw &amp; Classify)</source>
+        <translation>SimpleConvNet (숫자 그리기와 분류의 것)</translation>
+    </message>
+    <message>
+        <source>%1 (opened file)</source>
+        <translation>%1 (연 파일)</translation>
+    </message>
+    <message>
+        <source>No input yet</source>
+        <translation>아직 입력이 없습니다</translation>
+    </message>
+    <message>
+        <source>Answer: %1 (%2% sure)</source>
+        <translation>답: %1 (%2% 확신)</translation>
+    </message>
+    <message>
+        <source>label %1, test digit #%2</source>
+        <translation>레이블 %1, 시험 숫자 #%2</translation>
+    </message>
+</context>
+<context>
+    <name>LayerExplorerPanel</name>
+    <message>
+        <source>Feature maps</source>
+        <translation>특징 맵</translation>
+    </message>
+    <message>
+        <source>By depth</source>
+        <translation>깊이별</translation>
+    </message>
+    <message>
+        <source>How abstract?</source>
+        <translation>얼마나 추상적인가?</translation>
+    </message>
+    <message>
+        <source>About this view</source>
+        <translation>이 화면에 대해</translation>
+    </message>
+    <message>
+        <source>Every channel of the selected layer for this input (brighter = stronger). Click a pixel to select that unit: its receptive field appears on the input.</source>
+        <translation>이 입력에 대한 선택한 계층의 모든 채널 (밝을수록 강함). 픽셀을 누르면 그 뉴런이 선택되고 입력 위에 수용 영역이 나타납니다.</translation>
+    </message>
+    <message>
+        <source>The shipped DeepConvNet could not be loaded: %1</source>
+        <translation>기본 제공 DeepConvNet을 불러오지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Open SimpleConvNet or DeepConvNet weights</source>
+        <translation>SimpleConvNet 또는 DeepConvNet 가중치 열기</translation>
+    </message>
+    <message>
+        <source>Weights (*.npz *.pkl);;All files (*)</source>
+        <translation>가중치 (*.npz *.pkl);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>sees %1×%1</source>
+        <translation>%1×%1을 봄</translation>
+    </message>
+    <message>
+        <source>sees all</source>
+        <translation>전체를 봄</translation>
+    </message>
+    <message>
+        <source>%1: output %2 per image; each unit sees %3 of the input</source>
+        <translation>%1: 이미지당 출력 %2, 각 뉴런은 입력의 %3을(를) 봄</translation>
+    </message>
+    <message>
+        <source>a %1×%1 pixel window</source>
+        <translation>%1×%1 픽셀 창</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>Draw a digit in Draw &amp; Classify, or pick a test digit on the left.</source>
+        <translation>숫자 그리기와 분류에서 숫자를 그리거나 왼쪽에서 시험 숫자를 고르세요.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 maps of %3×%4 for this input; each unit sees a %5×%5 pixel window of the input.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: 이 입력에 대한 %3×%4 맵 %2개. 각 뉴런은 입력의 %5×%5 픽셀 창을 봅니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 numbers (every unit sees the whole input).</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: 수 %2개 (모든 뉴런이 입력 전체를 봄).</translation>
+    </message>
+    <message>
+        <source>Click a pixel of a map to trace its receptive field.</source>
+        <translation>맵의 픽셀을 누르면 수용 영역을 따라가 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Unit (%1, %2) of channel %3 sees input rows %4–%5, columns %6–%7 (cyan).</source>
+        <translation>채널 %3의 뉴런 (%1, %2)은(는) 입력의 %4–%5행, %6–%7열을 봅니다 (청록).</translation>
+    </message>
+    <message>
+        <source>It is computed from %1 units of %2 (green: what each of them sees).</source>
+        <translation>%2의 뉴런 %1개로 계산됩니다 (초록: 그 각각이 보는 곳).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;, unit %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;, 뉴런 %2</translation>
+    </message>
+    <message>
+        <source>A dense layer: every unit sees the whole image, so there is no patch to show. The By depth tab shows one image per output class.</source>
+        <translation>완전연결 계층: 모든 뉴런이 이미지 전체를 보므로 보여 줄 조각이 없습니다. 깊이별 탭에 출력 클래스마다 이미지가 하나씩 있습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Channel %1 of %2&lt;/b&gt; — sees %3×%3 pixels</source>
+        <translation>&lt;b&gt;%2의 채널 %1&lt;/b&gt; — %3×%3 픽셀을 봄</translation>
+    </message>
+    <message>
+        <source>What each channel responds to has not been computed for these weights yet.</source>
+        <translation>이 가중치로는 채널마다 무엇에 반응하는지 아직 계산하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>It needs MNIST: File › Download MNIST.</source>
+        <translation>MNIST가 필요합니다: 파일 › MNIST 내려받기.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>시작하는 중…</translation>
+    </message>
+    <message>
+        <source>Scanning 10,000 test images… %p%</source>
+        <translation>시험 이미지 10,000장을 훑는 중… %p%</translation>
+    </message>
+    <message>
+        <source>The same for the untrained network… %p%</source>
+        <translation>학습 전 신경망으로 같은 일을 하는 중… %p%</translation>
+    </message>
+    <message>
+        <source>Gradient ascent for every channel… %p%</source>
+        <translation>모든 채널에 경사 상승법을 실행하는 중… %p%</translation>
+    </message>
+    <message>
+        <source>One image per class… %p%</source>
+        <translation>클래스마다 이미지 하나… %p%</translation>
+    </message>
+    <message>
+        <source>Could not compute it: %1</source>
+        <translation>계산하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;The deeper the layer, the more abstract what it extracts&lt;/h3&gt;
+&lt;p&gt;The lecture ends on AlexNet's eight layers: the first layer's filters respond to edges and blobs,
+later layers to textures and parts, the last ones to whole objects. DeepConvNet (the book's chapter 8
+network: six 3×3 convolutions, three poolings, two affine layers) lets you check this on digits.&lt;/p&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;Feature maps&lt;/b&gt;: what every channel of a layer computes for your digit. Click a pixel: the
+cyan square on the input is everything that unit can see (its receptive field: 3, 5, 10, 14, 24 and
+32 pixels for conv1 … conv6), the green squares what the units below it see.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;On the right&lt;/b&gt;: the 9 test images that excite the channel most, and the input it likes
+best. Early channels like a dot or a stroke direction; deep channels like a part of a digit or a
+whole one.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;By depth&lt;/b&gt;: a few channels of every layer, then one image per class: edges and dots →
+strokes and corners → parts of digits → whole digits.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;How abstract?&lt;/b&gt;: the claim as a number. For each channel, how many of its top 9 images show
+the same digit, averaged over the layer: it rises with depth, and stays low for the untrained
+network.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Where it looks&lt;/b&gt;: tick the saliency box: how much each pixel changes the score of the
+answer.&lt;/li&gt;
+&lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;층이 깊어질수록 더 추상적인 정보를 추출한다&lt;/h3&gt;
+&lt;p&gt;강의는 AlexNet의 8층으로 끝납니다: 첫 번째 층의 필터는 에지와 블롭에, 그다음 층은 텍스처와 부분에, 마지막 층은 사물 전체에 반응합니다. DeepConvNet (책 8장의 신경망: 3×3 합성곱 여섯, 풀링 셋, Affine 계층 둘)으로 이것을 숫자에서 직접 확인할 수 있습니다.&lt;/p&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;특징 맵&lt;/b&gt;: 그린 숫자에 대해 계층의 모든 채널이 계산한 것. 픽셀을 누르면 입력 위의 청록 사각형이 그 뉴런이 볼 수 있는 전부(수용 영역: conv1 … conv6에서 3, 5, 10, 14, 24, 32 픽셀)이고, 초록 사각형은 그 아래 계층의 뉴런들이 보는 곳입니다.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;오른쪽&lt;/b&gt;: 채널이 가장 강하게 반응하는 시험 이미지 9장과 가장 좋아하는 입력. 앞쪽 채널은 점이나 획의 방향을, 깊은 채널은 숫자의 일부나 숫자 전체를 좋아합니다.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;깊이별&lt;/b&gt;: 계층마다 채널 몇 개, 마지막에 클래스마다 이미지 하나: 에지와 점 → 획과 모서리 → 숫자의 일부 → 숫자 전체.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;얼마나 추상적인가?&lt;/b&gt;: 이 주장을 수로 나타낸 것. 채널마다 상위 9장 중 같은 숫자가 몇 장인지를 계층에 대해 평균하면 깊이에 따라 커지고, 학습 전 신경망에서는 낮게 머뭅니다.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;어디를 보는지&lt;/b&gt;: 돌출 맵 상자를 켜면 각 픽셀이 답의 점수를 얼마나 바꾸는지 보입니다.&lt;/li&gt;
+&lt;/ul&gt;</translation>
     </message>
 </context>
 <context>
@@ -1197,6 +1538,14 @@
     <message>
         <source>Train SimpleConvNet and race the optimizers on MNIST, with live curves.</source>
         <translation>MNIST로 SimpleConvNet을 학습하고 갱신 방법들을 경주시키며 학습 곡선을 실시간으로 봅니다.</translation>
+    </message>
+    <message>
+        <source>Layer Explorer</source>
+        <translation>계층 탐색기</translation>
+    </message>
+    <message>
+        <source>Look inside DeepConvNet layer by layer: feature maps, receptive fields, what each channel responds to, and how abstract each layer is.</source>
+        <translation>DeepConvNet을 계층별로 들여다보기: 특징 맵, 수용 영역, 채널마다 반응하는 것, 계층이 얼마나 추상적인지.</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,9 @@ PANELS = (
     PanelSpec("training", QT_TRANSLATE_NOOP("Panels", "Training Studio"), "training.svg", "training",
               "TrainingPanel",
               QT_TRANSLATE_NOOP("Panels", "Train SimpleConvNet and race the optimizers on MNIST, with live curves.")),
+    PanelSpec("layers", QT_TRANSLATE_NOOP("Panels", "Layer Explorer"), "layers.svg", "layers", "LayerExplorerPanel",
+              QT_TRANSLATE_NOOP("Panels", "Look inside DeepConvNet layer by layer: feature maps, receptive fields, "
+                                "what each channel responds to, and how abstract each layer is.")),
 )
 
 PANEL_KEYS = tuple(p.key for p in PANELS)

@@ -12,6 +12,7 @@ class PanelContext:
 
     settings: object  # explorer.settings.Settings
     model: object  # explorer.model.ModelStore
+    drawing: object = None  # explorer.model.CurrentDigit
 
 
 class Panel(QWidget):

@@ -217,6 +217,8 @@ class DrawPanel(Panel):
         if live and reading is not None and self.state.reading is not None:
             reading.activations = self.state.reading.activations  # keep the last inside view until the end
         self.state.reading = reading
+        if self.context.drawing is not None:
+            self.context.drawing.set(None if reading is None else reading.image)
         self._show_reading(reading)
 
     def _show_reading(self, reading):

@@ -20,6 +20,7 @@ def tile(maps, cols, pad=1):
 
 class MosaicView(pg.GraphicsLayoutWidget):
     tile_clicked = Signal(int)
+    unit_clicked = Signal(int, int, int)  # tile, row and column inside the tile
 
     def __init__(self, colormap="inferno", symmetric=False, parent=None):
         super().__init__(parent)
@@ -34,6 +35,10 @@ class MosaicView(pg.GraphicsLayoutWidget):
         self.frame.setPen(QPen(QColor(0, 200, 255), 0.25))
         self.frame.setVisible(False)
         self.view.addItem(self.frame)
+        self.unit_mark = pg.QtWidgets.QGraphicsRectItem()  # one marked pixel of one tile
+        self.unit_mark.setPen(QPen(QColor(0, 255, 120), 0.2))
+        self.unit_mark.setVisible(False)
+        self.view.addItem(self.unit_mark)
         self.shape = None  # (K, h, w, cols, pad)
         self.selected = None
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
@@ -65,6 +70,15 @@ class MosaicView(pg.GraphicsLayoutWidget):
         self.frame.setRect(self.tile_rect(k))
         self.frame.setVisible(True)
 
+    def mark_unit(self, k, i, j):
+        """Outline pixel (i, j) of tile k (None hides the mark)."""
+        if k is None or self.shape is None or k >= self.shape[0]:
+            self.unit_mark.setVisible(False)
+            return
+        rect = self.tile_rect(k)
+        self.unit_mark.setRect(QRectF(rect.x() + 0.5 + j, rect.y() + 0.5 + i, 1, 1))
+        self.unit_mark.setVisible(True)
+
     def tile_at(self, x, y):
         """Index of the tile under image coordinates (x, y), or None in a gap."""
         if self.shape is None:
@@ -83,3 +97,6 @@ class MosaicView(pg.GraphicsLayoutWidget):
         if k is not None:
             self.select(k)
             self.tile_clicked.emit(k)
+            _, h, w, cols, pad = self.shape
+            r, c = divmod(k, cols)
+            self.unit_clicked.emit(k, int(np.floor(pos.y())) - r * (h + pad), int(np.floor(pos.x())) - c * (w + pad))

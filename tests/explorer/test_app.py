@@ -25,7 +25,8 @@ def nav_texts(win):
 
 
 def test_window_opens_and_every_panel_can_be_selected(window, qtbot):
-    assert nav_texts(window) == ["Convolution Lab", "Optimizer Playground", "Draw & Classify", "Training Studio"]
+    assert nav_texts(window) == ["Convolution Lab", "Optimizer Playground", "Draw & Classify", "Training Studio",
+                                  "Layer Explorer"]
     for i, spec in enumerate(PANELS, start=1):
         qtbot.keyClick(window, Qt.Key.Key_0 + i, Qt.KeyboardModifier.ControlModifier)
         assert window.current_key() == spec.key
@@ -37,7 +38,7 @@ def test_window_opens_and_every_panel_can_be_selected(window, qtbot):
 
 def test_language_switch_changes_visible_texts(window):
     window.set_language("ko")
-    assert nav_texts(window) == ["합성곱 실험실", "매개변수 갱신 놀이터", "숫자 그리기와 분류", "학습 스튜디오"]
+    assert nav_texts(window) == ["합성곱 실험실", "매개변수 갱신 놀이터", "숫자 그리기와 분류", "학습 스튜디오", "계층 탐색기"]
     assert window.file_menu.title() == "파일(&F)"
     assert "신경망" in window.weights_label.text()
     window.set_language("en")

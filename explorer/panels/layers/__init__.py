@@ -1,0 +1,389 @@
+"""Layer Explorer: inside DeepConvNet (or SimpleConvNet), layer by layer, on the digit you draw."""
+
+import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFileDialog, QLabel, QSplitter, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
+
+from engine import pretrained, samples
+from engine.receptive_field import layer_geometry
+from engine.weights import WeightsFileError
+
+from ...data import data_folder
+from ...i18n import fill
+from ...widgets.layer_strip import LayerStrip
+from ...widgets.mosaic import MosaicView
+from ..base import Panel
+from . import jobs
+from .channel_detail import ChannelDetail
+from .controls import InputControls
+from .depth_page import AbstractionPlot, DepthPage
+from .runner import JobSlots
+from .state import LayerExplorerState, as_tiles, grid_columns, tracer_boxes
+
+STAGES = {"scan": 0.45, "untrained": 0.2, "maximize": 0.3, "classes": 0.05}  # share of the work
+
+
+class LayerExplorerPanel(Panel):
+    def __init__(self, context, spec, parent=None):
+        super().__init__(context, spec, parent)
+        self.state = LayerExplorerState()
+        self.jobs = JobSlots(self)
+        self.network = None  # jobs.ExploredNetwork
+        self.inspection = None  # engine.visualize.ImageInspection of the current input
+        self.atlas = None
+        self.simple_atlas = None  # SimpleConvNet's shipped atlas: one point on the abstraction plot
+        self.samples = samples.load_samples()
+        self._build_ui()
+        self._connect()
+        self.retranslate()
+        self.set_network(self.context.settings.get("layers/network", "deep", str))
+        self.controls.set_source("drawing" if self._drawing() is not None else "test")
+
+    # -- building -----------------------------------------------------------------------------------------
+
+    def _build_ui(self):
+        self.controls = InputControls(self.samples)
+        self.strip = LayerStrip()
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.maps = MosaicView("inferno")
+        self.trace = QLabel()
+        self.trace.setWordWrap(True)
+        for label in (self.caption, self.trace):  # room for the wrapped lines
+            label.setMinimumHeight(3 * label.fontMetrics().lineSpacing())
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        maps_page = QWidget()
+        m = QVBoxLayout(maps_page)
+        m.addWidget(self.strip)
+        m.addWidget(self.caption)
+        m.addWidget(self.maps, 1)
+        m.addWidget(self.trace)
+        self.depth = DepthPage()
+        self.abstraction = AbstractionPlot()
+        self.about = QTextBrowser()
+        self.about.setOpenExternalLinks(True)
+        self.tabs = QTabWidget()
+        for w in (maps_page, self.depth, self.abstraction, self.about):
+            self.tabs.addTab(w, "")
+        self.detail = ChannelDetail()
+        self.detail.setMinimumWidth(250)
+        self.detail.setMaximumWidth(420)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.controls)
+        splitter.addWidget(self.tabs)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([290, 760, 330])
+        QVBoxLayout(self).addWidget(splitter)
+        self.layer_keys = [QShortcut(QKeySequence(k), self) for k in ("Alt+Left", "Alt+Right")]
+
+    def _connect(self):
+        c = self.controls
+        c.network_chosen.connect(self.set_network)
+        c.open_requested.connect(self._on_open_clicked)
+        c.input_changed.connect(self._on_input_changed)
+        c.overlay_toggled.connect(self._on_overlay_toggled)
+        self.strip.layer_selected.connect(self.select_layer)
+        self.maps.unit_clicked.connect(self._on_unit_clicked)
+        self.detail.compute_requested.connect(self.compute_atlas)
+        self.detail.cancel_requested.connect(self._on_cancel_atlas)
+        self.layer_keys[0].activated.connect(lambda: self._step_layer(-1))
+        self.layer_keys[1].activated.connect(lambda: self._step_layer(+1))
+        if self.context.drawing is not None:
+            self.context.drawing.changed.connect(self._on_drawing_changed)
+        self.context.model.weights_changed.connect(self._on_weights_changed)
+
+    def retranslate(self):
+        titles = [self.tr("Feature maps"), self.tr("By depth"), self.tr("How abstract?"), self.tr("About this view")]
+        for i, title in enumerate(titles):
+            self.tabs.setTabText(i, title)
+        self.maps.setToolTip(self.tr("Every channel of the selected layer for this input (brighter = stronger). "
+                                     "Click a pixel to select that unit: its receptive field appears on the input."))
+        self.about.setHtml(self.tr(ABOUT))
+        self.controls.retranslate()
+        self.detail.retranslate()
+        self.depth.retranslate()
+        self.abstraction.retranslate(type(self.network.net).__name__ if self.network else "")
+        self._refresh_strip()
+        self._show()
+
+    # -- the network ------------------------------------------------------------------------------------------
+
+    def set_network(self, key, network=None):
+        """'deep' (shipped DeepConvNet), 'current' (Draw & Classify's SimpleConvNet), or 'file' with
+        ``network`` (an ExploredNetwork opened from a file)."""
+        try:
+            if key == "deep":
+                network = jobs.shipped_network("deep")
+            elif key == "current":
+                store = self.context.model
+                network = jobs.shipped_network("simple") if store.source == store.SHIPPED else jobs.explored(store.net)
+        except (WeightsFileError, OSError) as e:
+            self.status_message.emit(fill(self.tr("The shipped DeepConvNet could not be loaded: %1"), e))
+            key, network = "current", jobs.explored(self.context.model.net)
+        self.state.network = key
+        self.network = network
+        self.context.settings.set("layers/network", key if key != "file" else "deep")
+        self.controls.show_network(key, type(network.net).__name__)
+        self.state.geometry = layer_geometry(network.net.inspection_layers(), network.net.input_dim)
+        if self.state.geo() is None:
+            self.state.layer = self.state.geometry[0].name
+        self.state.unit = None
+        self.atlas = None
+        self._refresh_strip()
+        self.abstraction.retranslate(type(network.net).__name__)
+        self.jobs.cancel("atlas")
+        self.jobs.start("find-atlas", jobs.find_atlas_job, network, on_done=self._on_atlas_found, replace=True)
+        if self.simple_atlas is None and pretrained.resource("simple", "_atlas.npz").exists():
+            self.jobs.start("simple-atlas", jobs.find_atlas_job, jobs.shipped_network("simple"),
+                            on_done=self._on_simple_atlas)
+        self._request_inspection()
+
+    def _on_open_clicked(self):
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open SimpleConvNet or DeepConvNet weights"),
+                                              self.context.settings.get("last_dir", "", str),
+                                              self.tr("Weights (*.npz *.pkl);;All files (*)"))
+        if path:
+            self.open_weights(path)
+
+    def open_weights(self, path):
+        """Read weights off the GUI thread; a bad file gets a message and nothing changes."""
+        self.jobs.start("open", lambda report, stop: jobs.explored(pretrained.network_from_file(path)),
+                        on_done=lambda network: self.set_network("file", network),
+                        on_error=lambda msg: self.status_message.emit(fill(self.tr("Cannot open %1: %2"), path, msg)))
+
+    def _on_weights_changed(self, _source):
+        if self.state.network == "current":
+            self.set_network("current")
+
+    # -- the input --------------------------------------------------------------------------------------------
+
+    def _drawing(self):
+        return None if self.context.drawing is None else self.context.drawing.image
+
+    def _on_drawing_changed(self, _image):
+        if self.state.source == "drawing":
+            self._request_inspection()
+
+    def _on_input_changed(self, source):
+        self.state.source = source
+        self._request_inspection()
+
+    def current_image(self):
+        if self.state.source == "drawing":
+            return self._drawing()
+        return self.controls.image()
+
+    def _request_inspection(self):
+        image = self.current_image()
+        if image is None or self.network is None:
+            self.inspection = None
+            self._show()
+            return
+        self.jobs.start("inspect", jobs.inspect_job, self.network.net, np.array(image, dtype=np.float32),
+                        on_done=self._on_inspected)
+
+    def _on_inspected(self, inspection):
+        self.inspection = inspection
+        self._show()
+
+    def _on_overlay_toggled(self, on):
+        self.state.overlay = on
+        self._show()
+
+    # -- selection ----------------------------------------------------------------------------------------------
+
+    def select_layer(self, name):
+        g = self.state.geo(name)
+        if g is None:
+            return
+        self.state.layer = name
+        self.state.channel = min(self.state.channel, g.shape[0] - 1) if g.is_map else 0
+        self.state.unit = None
+        self.strip.select(name)
+        self._show()
+
+    def _step_layer(self, step):
+        names = [g.name for g in self.state.geometry]
+        i = names.index(self.state.layer) + step
+        if 0 <= i < len(names):
+            self.select_layer(names[i])
+
+    def _on_unit_clicked(self, k, i, j):
+        g = self.state.geo()
+        if g.is_map:
+            self.state.channel, self.state.unit = k, (i, j)
+        else:  # a vector drawn as one tile: the unit is the channel
+            self.state.channel, self.state.unit = min(i * self.maps.shape[2] + j, g.shape[0] - 1), None
+        self._show()
+
+    def _refresh_strip(self):
+        items = []
+        for g in self.state.geometry:
+            shape = "×".join(map(str, g.shape))
+            rf = fill(self.tr("sees %1×%1"), g.size[0]) if g.size else self.tr("sees all")
+            items.append((g.name, f"{g.name}\n{shape}\n{rf}",
+                          fill(self.tr("%1: output %2 per image; each unit sees %3 of the input"), g.name, shape,
+                               fill(self.tr("a %1×%1 pixel window"), g.size[0]) if g.size else self.tr("all"))))
+        self.strip.set_layers(items)
+        self.strip.select(self.state.layer)
+
+    # -- showing ------------------------------------------------------------------------------------------------
+
+    def _atlas_layer(self):
+        """The conv layer whose atlas describes the selected layer (Relu3 and Pool2 show Conv3's and
+        Conv4's channels), or None for dense layers."""
+        names = [g.name for g in self.state.geometry]
+        g = self.state.geo()
+        if g is None or not g.is_map:
+            return None
+        for name in reversed(names[: names.index(g.name) + 1]):
+            if name.startswith("Conv"):
+                return name
+        return None
+
+    def _show(self):
+        s, ins, g = self.state, self.inspection, self.state.geo()
+        if g is None:
+            return
+        self.controls.show_inspection(ins)
+        if ins is None:
+            self.caption.setText(self.tr("Draw a digit in Draw & Classify, or pick a test digit on the left."))
+            return
+        self.controls.digit.set_heat(ins.saliency if s.overlay else None)
+        values = ins.activations[s.layer]
+        tiles = as_tiles(values)
+        aspect = self.maps.width() / max(self.maps.height(), 1) * tiles.shape[1] / tiles.shape[2]
+        self.maps.set_maps(tiles, cols=grid_columns(len(tiles), aspect), pad=max(1, tiles.shape[1] // 12))
+        self.maps.select(s.channel if g.is_map else 0)
+        self.maps.mark_unit(s.channel if s.unit else None, *(s.unit or (0, 0)))
+        if g.is_map:
+            self.caption.setText(fill(self.tr("<b>%1</b>: %2 maps of %3×%4 for this input; each unit sees a "
+                                              "%5×%5 pixel window of the input."), s.layer, g.shape[0], g.shape[1],
+                                      g.shape[2], g.size[0]))
+        else:
+            self.caption.setText(fill(self.tr("<b>%1</b>: %2 numbers (every unit sees the whole input)."),
+                                      s.layer, g.shape[0]))
+        own, feeders = tracer_boxes(s, ins.image.shape)
+        boxes = [(*b, "#48bb78", 0.12) for b in feeders]
+        if own is not None:
+            boxes.append((*own, "#00e5ff", 0.3))
+        self.controls.digit.set_boxes(boxes)
+        self._show_trace(own, feeders)
+        self._show_detail()
+
+    def _show_trace(self, own, feeders):
+        s = self.state
+        if own is None:
+            self.trace.setText(self.tr("Click a pixel of a map to trace its receptive field."))
+            return
+        i, j = s.unit
+        below = s.below()
+        top, left, bottom, right = own
+        text = fill(self.tr("Unit (%1, %2) of channel %3 sees input rows %4–%5, columns %6–%7 (cyan)."),
+                    i, j, s.channel + 1, top, bottom - 1, left, right - 1)
+        if feeders and below is not None:
+            text += " " + fill(self.tr("It is computed from %1 units of %2 (green: what each of them sees)."),
+                               len(feeders), below.name)
+        self.trace.setText(text)
+
+    def _show_detail(self):
+        s, g = self.state, self.state.geo()
+        conv = self._atlas_layer()
+        if conv is None:
+            title = fill(self.tr("<b>%1</b>, unit %2"), s.layer, s.channel + 1)
+            self.detail.show_channel(title, None, None, 0, g)
+            self.detail.show_message(self.tr("A dense layer: every unit sees the whole image, so there is no "
+                                             "patch to show. The By depth tab shows one image per output class."))
+            return
+        cg = self.state.geo(conv)
+        title = fill(self.tr("<b>Channel %1 of %2</b> — sees %3×%3 pixels"), s.channel + 1, conv, cg.size[0])
+        filt = response = None
+        if conv == self.state.geometry[0].name:  # the first layer: its weights are a picture
+            filt = self.network.net.params["W1"][s.channel, 0]
+            if self.inspection is not None:
+                response = np.maximum(self.inspection.activations[conv][s.channel], 0)
+        self.detail.show_channel(title, self.atlas, conv, s.channel, cg, filt, response)
+        if self.atlas is None and not self.jobs.busy("atlas"):
+            can = data_folder(self.context.settings) is not None
+            self.detail.show_message(
+                self.tr("What each channel responds to has not been computed for these weights yet.") + " " +
+                ("" if can else self.tr("It needs MNIST: File › Download MNIST.")), can_compute=can)
+        elif self.atlas is not None:
+            self.detail.show_message("")
+
+    # -- atlas ----------------------------------------------------------------------------------------------------
+
+    def _on_atlas_found(self, atlas):
+        self.atlas = atlas
+        self.depth.show_atlas(atlas, {g.name: g for g in self.state.geometry})
+        self.abstraction.show_atlas(atlas, self.simple_atlas)
+        self._show()
+
+    def _on_simple_atlas(self, atlas):
+        self.simple_atlas = atlas
+        self.abstraction.show_atlas(self.atlas, atlas)
+
+    def compute_atlas(self):
+        folder = data_folder(self.context.settings)
+        if folder is None or self.network is None:
+            return
+        self.detail.show_busy(0.0, self.tr("Starting…"))
+        self.detail.show_message("")
+        self.jobs.start("atlas", jobs.build_atlas_job, self.network, folder, replace=True,
+                        on_progress=self._on_atlas_progress, on_done=self._on_atlas_built,
+                        on_error=self._on_atlas_failed)
+
+    def _on_atlas_progress(self, info):
+        stage, done, total = info
+        before = sum(v for k, v in STAGES.items() if list(STAGES).index(k) < list(STAGES).index(stage))
+        labels = {"scan": self.tr("Scanning 10,000 test images… %p%"),
+                  "untrained": self.tr("The same for the untrained network… %p%"),
+                  "maximize": self.tr("Gradient ascent for every channel… %p%"),
+                  "classes": self.tr("One image per class… %p%")}
+        self.detail.show_busy(before + STAGES[stage] * done / max(total, 1), labels[stage])
+
+    def _on_atlas_built(self, atlas):
+        self.detail.show_busy(None)
+        if atlas is not None:
+            self._on_atlas_found(atlas)
+
+    def _on_atlas_failed(self, message):
+        self.detail.show_busy(None)
+        self.detail.show_message(fill(self.tr("Could not compute it: %1"), message), can_compute=True)
+
+    def _on_cancel_atlas(self):
+        self.jobs.cancel("atlas")
+        self.detail.show_busy(None)
+        self._show_detail()
+
+    def shutdown(self):
+        self.jobs.shutdown()
+
+    def export_widget(self):
+        return self.tabs.currentWidget()
+
+
+ABOUT = QT_TRANSLATE_NOOP("LayerExplorerPanel", """<h3>The deeper the layer, the more abstract what it extracts</h3>
+<p>The lecture ends on AlexNet's eight layers: the first layer's filters respond to edges and blobs,
+later layers to textures and parts, the last ones to whole objects. DeepConvNet (the book's chapter 8
+network: six 3×3 convolutions, three poolings, two affine layers) lets you check this on digits.</p>
+<ul>
+<li><b>Feature maps</b>: what every channel of a layer computes for your digit. Click a pixel: the
+cyan square on the input is everything that unit can see (its receptive field: 3, 5, 10, 14, 24 and
+32 pixels for conv1 … conv6), the green squares what the units below it see.</li>
+<li><b>On the right</b>: the 9 test images that excite the channel most, and the input it likes
+best. Early channels like a dot or a stroke direction; deep channels like a part of a digit or a
+whole one.</li>
+<li><b>By depth</b>: a few channels of every layer, then one image per class: edges and dots →
+strokes and corners → parts of digits → whole digits.</li>
+<li><b>How abstract?</b>: the claim as a number. For each channel, how many of its top 9 images show
+the same digit, averaged over the layer: it rises with depth, and stays low for the untrained
+network.</li>
+<li><b>Where it looks</b>: tick the saliency box: how much each pixel changes the score of the
+answer.</li>
+</ul>""")

@@ -1,0 +1,85 @@
+"""Background work of the Layer Explorer: which network, one image through it, and atlases."""
+
+import copy
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from engine import mnist, pretrained
+from engine.atlas import build_atlas, fingerprint, load_atlas, save_atlas
+from engine.visualize import inspect_image
+from engine.weights import WeightsFileError
+
+
+@dataclass(frozen=True)
+class ExploredNetwork:
+    """A network as the Layer Explorer holds it: its own copy (workers compute on it, nothing else
+    changes it), the untrained network for comparison if known, and where its atlas lives."""
+
+    net: object
+    untrained: object | None
+    shipped_atlas: Path | None
+    key: str  # fingerprint of the weights
+
+    @property
+    def kind(self) -> str:
+        return "deep" if type(self.net).__name__ == "DeepConvNet" else "simple"
+
+    def atlas_paths(self):
+        """Where its atlas may be: shipped beside the weights, else in the cache."""
+        paths = [self.shipped_atlas] if self.shipped_atlas is not None else []
+        return [*paths, atlas_cache_path(self.key)]
+
+
+def atlas_cache_path(key):
+    return mnist.cache_dir() / "atlas" / f"{key}.npz"
+
+
+def shipped_network(kind):
+    """The shipped SimpleConvNet or DeepConvNet (with its untrained start and atlas); raises
+    WeightsFileError/OSError when the files are missing or broken."""
+    net = pretrained.load_network(kind)
+    try:
+        untrained = pretrained.load_network(kind, initial=True)
+    except (WeightsFileError, OSError):
+        untrained = None
+    atlas = pretrained.resource(kind, "_atlas.npz")
+    return ExploredNetwork(net, untrained, atlas if atlas.exists() else None, fingerprint(net))
+
+
+def explored(net, untrained=None):
+    """Any network (trained in the Studio, opened from a file), copied for the workers. Without its
+    own untrained start, a freshly initialised network of the same kind stands in for it."""
+    net = copy.deepcopy(net)
+    if untrained is None:
+        untrained = type(net)(seed=0)
+    return ExploredNetwork(net, untrained, None, fingerprint(net))
+
+
+def inspect_job(report, should_stop, net, image):
+    return inspect_image(net, image)
+
+
+def find_atlas_job(report, should_stop, network: ExploredNetwork):
+    """The first readable atlas of ``network`` that belongs to its weights, or None."""
+    for path in network.atlas_paths():
+        if path.exists():
+            try:
+                atlas = load_atlas(path)
+            except WeightsFileError:
+                continue
+            if atlas.fingerprint == network.key:
+                return atlas
+    return None
+
+
+def build_atlas_job(report, should_stop, network: ExploredNetwork, data_dir):
+    """Scan the MNIST test set and maximise every channel; cache the result. None when stopped."""
+    _, (x, t) = mnist.load_mnist(flatten=False, normalize=False, data_dir=data_dir, download=False)
+    atlas = build_atlas(network.net, x, t, untrained=network.untrained,
+                        transform=lambda b: b.astype(np.float32) / 255,
+                        progress=lambda stage, done, total: report((stage, done, total)), should_stop=should_stop)
+    if atlas is not None:
+        save_atlas(atlas_cache_path(network.key), atlas)
+    return atlas

@@ -1,0 +1,207 @@
+"""Layer Explorer: driven through its widgets, checked against the engine."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from engine import pretrained
+from engine.atlas import load_atlas
+from engine.receptive_field import layer_geometry
+from engine.simple_convnet import SimpleConvNet
+from engine.visualize import forward_to
+from explorer.panels.layers import jobs
+from tests.explorer.test_training import write_learnable_dataset
+
+
+@pytest.fixture
+def panel(window, qtbot):
+    action = window.panel_actions["layers"]
+    assert action.shortcut().toString() == "Ctrl+5"
+    action.trigger()
+    p = window.current_panel()
+    assert p.spec.key == "layers"
+    qtbot.waitExposed(p)
+    qtbot.waitUntil(lambda: p.inspection is not None and not p.jobs.busy("find-atlas"), timeout=10000)
+    return p
+
+
+def show_test_digit(panel, qtbot, position):
+    panel.controls.position = position
+    panel.controls.set_source("test")
+    qtbot.waitUntil(lambda: panel.inspection is not None and np.array_equal(
+        panel.inspection.image, (panel.controls.images[position] / 255.0).astype(np.float32)), timeout=5000)
+
+
+def test_opens_on_the_shipped_deep_convnet_with_every_layer_in_the_strip(panel):
+    assert type(panel.network.net).__name__ == "DeepConvNet"
+    buttons = panel.strip.buttons
+    assert list(buttons)[:5] == ["Conv1", "Relu1", "Conv2", "Relu2", "Pool1"] and "Dropout2" in buttons
+    # Receptive fields computed from the chain: 3, 5, 10, 14, 24, 32 pixels for conv1..conv6.
+    for name, size, shape in (("Conv1", 3, "16×28×28"), ("Conv3", 10, "32×14×14"), ("Conv4", 14, "32×16×16"),
+                              ("Conv6", 32, "64×8×8"), ("Pool3", 36, "64×4×4")):
+        assert buttons[name].text() == f"{name}\n{shape}\nsees {size}×{size}"
+    assert buttons["Affine1"].text() == "Affine1\n50\nsees all"
+
+
+def test_test_digits_are_classified_as_the_engine_does(panel, qtbot):
+    show_test_digit(panel, qtbot, 123)
+    net = pretrained.load_deep_convnet()
+    image = panel.controls.images[123] / 255.0
+    expected = net.predict_proba(image[None, None].astype(np.float32))[0]
+    np.testing.assert_allclose(panel.inspection.probabilities, expected, rtol=1e-4, atol=1e-6)
+    assert panel.controls.answer.text().startswith(f"Answer: {int(expected.argmax())} (")
+    assert "test digit #124" in panel.controls.answer.text()
+    # By class: the first 4 after the current one.
+    panel.controls.class_combo.setCurrentIndex(panel.controls.class_combo.findData(4))
+    panel.controls.class_combo.activated.emit(panel.controls.class_combo.currentIndex())
+    assert panel.controls.labels[panel.controls.position] == 4 and panel.controls.position > 123
+    before = panel.controls.position
+    panel.controls.prev_button.click()
+    assert panel.controls.labels[panel.controls.position] == 4 and panel.controls.position < before
+
+
+def test_selected_layer_shows_every_channel_the_engine_computes(panel, qtbot):
+    show_test_digit(panel, qtbot, 7)
+    qtbot.mouseClick(panel.strip.buttons["Conv4"], Qt.MouseButton.LeftButton)
+    assert panel.state.layer == "Conv4"
+    K, h, w, cols, _pad = panel.maps.shape
+    assert (K, h, w) == (32, 16, 16)
+    expected = forward_to(pretrained.load_deep_convnet(), panel.controls.image()[None, None], "Conv4")[0]
+    np.testing.assert_allclose(panel.inspection.activations["Conv4"], expected, rtol=1e-4, atol=1e-5)
+    assert "32 maps of 16×16" in panel.caption.text()
+    QTest.keyClick(panel, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert panel.state.layer == "Relu4"
+
+
+def test_clicking_a_unit_traces_its_receptive_field(panel, qtbot):
+    show_test_digit(panel, qtbot, 0)
+    panel.select_layer("Conv3")
+    view = panel.maps
+    rect = view.tile_rect(4)  # channel 5; pixel (row 2, col 7) inside it
+    scene = view.image.mapToScene(rect.x() + 0.5 + 7 + 0.5, rect.y() + 0.5 + 2 + 0.5)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(scene))
+    assert panel.state.channel == 4 and panel.state.unit == (2, 7)
+    # Conv3: size 10, step 2, start -4 -> rows -4+2*2 = 0 .. 9, columns -4+2*7 = 10 .. 19.
+    boxes = [b for b in panel.controls.digit._boxes if b.isVisible()]
+    own = boxes[-1].rect()
+    assert (own.top(), own.left(), own.bottom(), own.right()) == (0, 10, 10, 20)
+    assert len(boxes) == 1 + 9  # the 3x3 window of Pool1 units feeding it
+    assert "rows 0–9, columns 10–19" in panel.trace.text() and "9 units of Pool1" in panel.trace.text()
+
+
+def test_channel_detail_shows_the_shipped_atlas(panel, qtbot):
+    atlas = load_atlas(pretrained.resource("deep", "_atlas.npz"))
+    assert panel.atlas is not None and panel.atlas.fingerprint == atlas.fingerprint
+    panel.select_layer("Relu5")  # a ReLU shows its convolution's channels
+    panel._on_unit_clicked(6, 1, 1)
+    d = panel.detail
+    assert "Channel 7 of Conv5" in d.title.text() and "24×24" in d.title.text()
+    assert d.top_view.shape[:3] == (9, 24, 24)
+    top = atlas.layers["Conv5"].top_values[6]
+    assert f"{top[0]:.2f}" in d.top_values.text()
+    label = np.bincount(atlas.labels[atlas.layers["Conv5"].top_index[6]], minlength=10).argmax()
+    assert f"are a {label}." in d.top_values.text()
+    assert not d.filter_row.isVisibleTo(d)  # only the first layer has a picture of its weights
+    panel.select_layer("Conv1")
+    assert d.filter_row.isVisibleTo(d) and d.filter_view.shape[1:3] == (3, 3)
+    # By depth: six conv rows and the classes; the abstraction curve is the atlas's.
+    assert sum(view.isVisibleTo(panel.depth) for _, view in panel.depth.rows) == 7
+    x, y = panel.abstraction.trained.getData()
+    np.testing.assert_allclose(y, [atlas.agreement[f"Conv{i}"] for i in range(1, 7)])
+    assert y[-1] > y[0] + 0.2  # deeper layers agree more: the lecture's claim on the shipped weights
+
+
+def test_drawing_in_draw_and_classify_feeds_the_explorer(window, panel, qtbot):
+    window.select_panel("draw")
+    draw = window.current_panel()
+    ink = np.zeros((280, 280))
+    ink[60:220, 130:150] = 1.0  # a "1"
+    draw.canvas.set_array(ink)
+    window.select_panel("layers")
+    panel.controls.set_source("drawing")
+    qtbot.waitUntil(lambda: panel.inspection is not None
+                    and np.array_equal(panel.inspection.image, draw.state.reading.image.astype(np.float32)),
+                    timeout=5000)
+    assert panel.inspection.answer == 1
+
+
+def test_saliency_overlay(panel, qtbot):
+    show_test_digit(panel, qtbot, 3)
+    assert not panel.controls.digit.heat.isVisible()
+    panel.controls.overlay_check.setChecked(True)
+    assert panel.controls.digit.heat.isVisible()
+    heat = panel.controls.digit.heat.image
+    np.testing.assert_allclose(heat, panel.inspection.saliency)
+    assert heat.max() == pytest.approx(1.0)
+
+
+def test_a_bad_weights_file_says_why_and_keeps_the_network(panel, qtbot, tmp_path):
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"not a zip")
+    before = panel.network
+    with qtbot.waitSignal(panel.status_message, timeout=5000) as blocker:
+        panel.open_weights(str(bad))
+    assert "bad.npz" in blocker.args[0] and "not a valid .npz" in blocker.args[0]
+    assert panel.network is before
+
+
+def test_simple_convnet_from_a_file_and_its_atlas_computed_cancelled_and_cached(panel, qtbot, tmp_path):
+    net = SimpleConvNet(seed=3)
+    net.save_params(tmp_path / "mine.npz")
+    panel.open_weights(str(tmp_path / "mine.npz"))
+    qtbot.waitUntil(lambda: panel.state.network == "file" and not panel.jobs.busy("find-atlas"), timeout=5000)
+    assert type(panel.network.net).__name__ == "SimpleConvNet" and panel.atlas is None
+    assert [b for b in panel.strip.buttons] == ["Conv1", "Relu1", "Pool1", "Affine1", "Relu2", "Affine2"]
+    assert panel.detail.compute_button.isHidden()  # no MNIST here yet
+    panel.context.settings.set("data_dir", str(write_learnable_dataset(tmp_path / "mnist", 20, 60)))
+    panel._show_detail()
+    assert panel.detail.compute_button.isVisibleTo(panel.detail)
+    panel.compute_atlas()
+    assert panel.detail.progress.isVisibleTo(panel.detail)
+    panel.detail.cancel_button.click()  # cancel: nothing kept, the button is back
+    assert panel.atlas is None and panel.detail.compute_button.isVisibleTo(panel.detail)
+    panel.compute_atlas()
+    qtbot.waitUntil(lambda: panel.atlas is not None, timeout=60000)
+    assert not panel.detail.progress.isVisibleTo(panel.detail)
+    assert jobs.atlas_cache_path(panel.network.key).exists()
+    assert panel.atlas.layers["Conv1"].top_index.shape == (30, 9)
+    assert panel.atlas.agreement_untrained  # a freshly initialised network stands in for the untrained one
+    geometry = layer_geometry(net.inspection_layers(), net.input_dim)
+    assert panel.detail.top_view.shape[1:3] == geometry[0].size
+
+
+def test_closing_mid_computation_stops_the_worker(window, panel, qtbot, tmp_path):
+    panel.context.settings.set("data_dir", str(write_learnable_dataset(tmp_path / "mnist", 20, 2000)))
+    panel.set_network("current")
+    panel.compute_atlas()
+    worker = panel.jobs.running["atlas"]
+    window.close()
+    assert not worker.isRunning()
+
+
+def test_every_layer_name_of_both_networks_has_a_view(panel, qtbot):
+    show_test_digit(panel, qtbot, 11)
+    for key in ("deep", "current"):
+        panel.set_network(key)
+        qtbot.waitUntil(lambda: panel.inspection is not None and not panel.jobs.busy("inspect"), timeout=5000)
+        for name in list(panel.strip.buttons):
+            panel.select_layer(name)
+            assert panel.maps.shape is not None and panel.caption.text()
+        panel._on_unit_clicked(0, 0, 3)  # a dense layer: the unit is a number, no box
+        assert panel.state.unit is None and panel.state.channel == 3
+
+
+def test_unit_click_mapping_on_a_non_square_tile_grid(panel, qtbot):
+    show_test_digit(panel, qtbot, 2)
+    panel.select_layer("Pool1")
+    view = panel.maps
+    _, h, w, cols, pad = view.shape
+    k = cols + 1  # second row, second column
+    rect = view.tile_rect(k)
+    got = []
+    view.unit_clicked.connect(lambda *a: got.append(a))
+    scene = view.image.mapToScene(rect.x() + 0.5 + 9 + 0.5, rect.y() + 0.5 + 3 + 0.5)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(*map(int, (
+        view.mapFromScene(scene).x(), view.mapFromScene(scene).y()))))
+    assert got == [(k, 3, 9)]
