@@ -1,4 +1,4 @@
-"""Launch DLFS Explorer: ``python main.py [--panel conv|optimizer|draw|training] [--lang ko|en]``."""
+"""Launch DLFS Explorer: ``python main.py [--panel conv|optimizer|draw|training|layers] [--lang ko|en]``."""
 
 import sys
 
