@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
     def _connect(self):
         self.nav.currentRowChanged.connect(self._on_nav_row_changed)
         self.model.weights_changed.connect(self._on_weights_changed)
+        self.model.explore_requested.connect(lambda: self.select_panel("layers"))
 
     # -- texts ------------------------------------------------------------------------------
 

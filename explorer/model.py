@@ -14,6 +14,7 @@ class ModelStore(QObject):
     """Owns the current SimpleConvNet; panels read ``net`` and listen to ``weights_changed``."""
 
     weights_changed = Signal(str)  # a short description of where the weights came from
+    explore_requested = Signal()  # ``to_explore`` holds a network to open in the Layer Explorer
 
     SHIPPED, UNTRAINED = "shipped", "untrained"  # else ``source`` is the file name
 
@@ -21,6 +22,7 @@ class ModelStore(QObject):
         super().__init__(parent)
         self._net = None
         self.source = self.SHIPPED
+        self.to_explore = None  # (network, description) handed over by the Training Studio
 
     @property
     def net(self):
@@ -53,6 +55,11 @@ class ModelStore(QObject):
         self._net = net
         self.source = source
         self.weights_changed.emit(self.source)
+
+    def explore(self, net, source):
+        """Hand ``net`` (e.g. a DeepConvNet just trained) to the Layer Explorer."""
+        self.to_explore = (net, source)
+        self.explore_requested.emit()
 
     def save(self, path):
         self.net.save_params(path)

@@ -259,6 +259,22 @@
         <translation>가중치 저장…</translation>
     </message>
     <message>
+        <source>SimpleConvNet (chapter 7)</source>
+        <translation>SimpleConvNet (7장)</translation>
+    </message>
+    <message>
+        <source>DeepConvNet (chapter 8)</source>
+        <translation>DeepConvNet (8장)</translation>
+    </message>
+    <message>
+        <source>DeepConvNet has six convolution layers: an epoch costs about ten times as much as SimpleConvNet's</source>
+        <translation>DeepConvNet에는 합성곱 계층이 여섯 개 있어서 에폭 하나에 SimpleConvNet의 10배쯤 걸립니다</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>신경망</translation>
+    </message>
+    <message>
         <source>Loss of every mini-batch</source>
         <translation>미니배치마다의 손실</translation>
     </message>
@@ -295,6 +311,18 @@
         <translation>학습을 눌러 시작하세요.</translation>
     </message>
     <message>
+        <source>DeepConvNet (six 3×3 conv layers – 50 – 10)</source>
+        <translation>DeepConvNet (3×3 합성곱 계층 여섯 – 50 – 10)</translation>
+    </message>
+    <message>
+        <source>Open in the Layer Explorer</source>
+        <translation>계층 탐색기에서 열기</translation>
+    </message>
+    <message>
+        <source>Look inside the trained network, layer by layer</source>
+        <translation>학습한 신경망을 계층별로 들여다보기</translation>
+    </message>
+    <message>
         <source>Loading MNIST…</source>
         <translation>MNIST를 불러오는 중…</translation>
     </message>
@@ -307,8 +335,16 @@
         <translation>에폭 %1 뒤의 정확도를 재는 중…</translation>
     </message>
     <message>
+        <source>Epoch %1: %2 % on the test images · %3 per epoch on this computer</source>
+        <translation>에폭 %1: 시험 이미지 정확도 %2 % · 이 컴퓨터에서 에폭당 %3</translation>
+    </message>
+    <message>
         <source>Accuracy: %1 % on the training images, %2 % on the %3 test images.</source>
         <translation>정확도: 훈련 이미지 %1 %, 시험 이미지 %3장에서 %2 %.</translation>
+    </message>
+    <message>
+        <source>%1 per epoch.</source>
+        <translation>에폭당 %1.</translation>
     </message>
     <message>
         <source>Restored the network you trained last time (it was not saved): use it in Draw &amp; Classify or save it.</source>
@@ -876,10 +912,6 @@
     <message>
         <source>SimpleConvNet (as in Draw &amp; Classify)</source>
         <translation>SimpleConvNet (숫자 그리기와 분류의 것)</translation>
-    </message>
-    <message>
-        <source>%1 (opened file)</source>
-        <translation>%1 (연 파일)</translation>
     </message>
     <message>
         <source>No input yet</source>
@@ -1836,16 +1868,16 @@ answer.&lt;/li&gt;
 <context>
     <name>TrainingPanel</name>
     <message>
-        <source>Train SimpleConvNet</source>
-        <translation>SimpleConvNet 학습</translation>
-    </message>
-    <message>
         <source>Optimizer race</source>
         <translation>최적화 기법 경주</translation>
     </message>
     <message>
-        <source>The book's chapter 7 network trained on MNIST, its filters before and after</source>
-        <translation>책 7장의 신경망을 MNIST로 학습하고 학습 전후의 필터를 봅니다</translation>
+        <source>Train a CNN</source>
+        <translation>CNN 학습</translation>
+    </message>
+    <message>
+        <source>The book's chapter 7 or chapter 8 network trained on MNIST, its filters before and after</source>
+        <translation>책 7장 또는 8장의 신경망을 MNIST로 학습하고 학습 전후의 필터 보기</translation>
     </message>
     <message>
         <source>The book's chapter 6 comparison: one network per optimizer, same batches</source>

@@ -38,7 +38,8 @@ def test_window_opens_and_every_panel_can_be_selected(window, qtbot):
 
 def test_language_switch_changes_visible_texts(window):
     window.set_language("ko")
-    assert nav_texts(window) == ["합성곱 실험실", "매개변수 갱신 놀이터", "숫자 그리기와 분류", "학습 스튜디오", "계층 탐색기"]
+    assert nav_texts(window) == ["합성곱 실험실", "매개변수 갱신 놀이터", "숫자 그리기와 분류", "학습 스튜디오",
+                                 "계층 탐색기"]
     assert window.file_menu.title() == "파일(&F)"
     assert "신경망" in window.weights_label.text()
     window.set_language("en")
@@ -182,11 +183,11 @@ def test_panels_retranslate_live(window):
     panel = window.current_panel()
     window.set_language("ko")
     QCoreApplication.processEvents()
-    assert panel.tabs.tabText(0) == "SimpleConvNet 학습"
+    assert panel.tabs.tabText(0) == "CNN 학습"
     assert panel.race_page.run.start_button.text() == "경주"
     window.set_language("en")
     QCoreApplication.processEvents()
-    assert panel.tabs.tabText(0) == "Train SimpleConvNet"
+    assert panel.tabs.tabText(0) == "Train a CNN"
     assert panel.race_page.run.start_button.text() == "Race"
 
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from engine import mnist
+from engine.deep_convnet import DeepConvNet
 from engine.simple_convnet import SimpleConvNet
 from explorer.app import MainWindow
 from explorer.panels.training import jobs
@@ -73,6 +74,28 @@ def test_training_shows_curves_and_filters_and_hands_over_the_weights(with_data,
     with qtbot.waitSignal(panel.context.model.weights_changed):
         page.use_button.click()
     assert panel.context.model.net is page.trained
+
+
+def test_deep_convnet_trains_says_its_time_per_epoch_and_opens_in_the_layer_explorer(window, with_data, qtbot):
+    panel, page = with_data, with_data.convnet_page
+    page.network.setCurrentIndex(page.network.findData("deep"))
+    assert "DeepConvNet" in page.settings_box.title()
+    before = np.nan_to_num(page.before_view.image.image)
+    assert before.shape == (4 * 4 - 1, 4 * 4 - 1)  # 16 filters 3x3, 4 columns, 1-pixel gaps
+    np.testing.assert_allclose(before[:3, :3], DeepConvNet(seed=0).params["W1"][0, 0], rtol=1e-6)
+    page.epochs_spin.setValue(2)
+    page.start()
+    wait_done(qtbot, panel, timeout=120000)
+    assert type(page.trained).__name__ == "DeepConvNet" and [e[0] for e in page.epochs] == [1, 2]
+    assert page.epoch_seconds > 0
+    assert "per epoch." in page.run.status.text()
+    assert page.use_button.text() == "Open in the Layer Explorer"
+    page.use_button.click()
+    layers = window.current_panel()
+    assert layers.spec.key == "layers"
+    assert layers.network.net.params["W2"].tolist() == page.trained.params["W2"].tolist()
+    assert layers.controls.network_combo.currentText() == "trained in the Training Studio"
+    assert panel.context.model.net is not page.trained  # Draw & Classify keeps its SimpleConvNet
 
 
 def test_saved_weights_load_back(with_data, qtbot, tmp_path):

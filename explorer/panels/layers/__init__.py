@@ -1,5 +1,7 @@
 """Layer Explorer: inside DeepConvNet (or SimpleConvNet), layer by layer, on the digit you draw."""
 
+from pathlib import Path
+
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -39,6 +41,8 @@ class LayerExplorerPanel(Panel):
         self.retranslate()
         self.set_network(self.context.settings.get("layers/network", "deep", str))
         self.controls.set_source("drawing" if self._drawing() is not None else "test")
+        if self.context.model.to_explore is not None:
+            self._on_explore_requested()
 
     # -- building -----------------------------------------------------------------------------------------
 
@@ -96,6 +100,7 @@ class LayerExplorerPanel(Panel):
         if self.context.drawing is not None:
             self.context.drawing.changed.connect(self._on_drawing_changed)
         self.context.model.weights_changed.connect(self._on_weights_changed)
+        self.context.model.explore_requested.connect(self._on_explore_requested)
 
     def retranslate(self):
         titles = [self.tr("Feature maps"), self.tr("By depth"), self.tr("How abstract?"), self.tr("About this view")]
@@ -113,7 +118,7 @@ class LayerExplorerPanel(Panel):
 
     # -- the network ------------------------------------------------------------------------------------------
 
-    def set_network(self, key, network=None):
+    def set_network(self, key, network=None, label=None):
         """'deep' (shipped DeepConvNet), 'current' (Draw & Classify's SimpleConvNet), or 'file' with
         ``network`` (an ExploredNetwork opened from a file)."""
         try:
@@ -128,7 +133,7 @@ class LayerExplorerPanel(Panel):
         self.state.network = key
         self.network = network
         self.context.settings.set("layers/network", key if key != "file" else "deep")
-        self.controls.show_network(key, type(network.net).__name__)
+        self.controls.show_network(key, label or type(network.net).__name__)
         self.state.geometry = layer_geometry(network.net.inspection_layers(), network.net.input_dim)
         if self.state.geo() is None:
             self.state.layer = self.state.geometry[0].name
@@ -153,8 +158,14 @@ class LayerExplorerPanel(Panel):
     def open_weights(self, path):
         """Read weights off the GUI thread; a bad file gets a message and nothing changes."""
         self.jobs.start("open", lambda report, stop: jobs.explored(pretrained.network_from_file(path)),
-                        on_done=lambda network: self.set_network("file", network),
+                        on_done=lambda network: self.set_network("file", network, label=Path(path).name),
                         on_error=lambda msg: self.status_message.emit(fill(self.tr("Cannot open %1: %2"), path, msg)))
+
+    def _on_explore_requested(self):
+        """A network handed over by the Training Studio (a DeepConvNet just trained)."""
+        net, source = self.context.model.to_explore
+        self.context.model.to_explore = None
+        self.set_network("file", jobs.explored(net), label=source)
 
     def _on_weights_changed(self, _source):
         if self.state.network == "current":

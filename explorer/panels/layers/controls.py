@@ -108,10 +108,11 @@ class InputControls(QWidget):
             self.network_combo.addItem(self.tr("DeepConvNet (shipped)"), "deep")
             self.network_combo.addItem(self.tr("SimpleConvNet (as in Draw & Classify)"), "current")
             if getattr(self, "_file_name", None):
-                self.network_combo.addItem(fill(self.tr("%1 (opened file)"), self._file_name), "file")
+                self.network_combo.addItem(self._file_name, "file")
             self.network_combo.setCurrentIndex(max(self.network_combo.findData(key), 0))
 
     def show_network(self, key, name):
+        """Select ``key``; for 'file', ``name`` says which (a file name, or 'trained in the Training Studio')."""
         self._file_name = name if key == "file" else getattr(self, "_file_name", None)
         self._update_network_items()
         with QSignalBlocker(self.network_combo):

@@ -1,11 +1,11 @@
-"""Training Studio: train the book's SimpleConvNet on MNIST and race the optimizers, live."""
+"""Training Studio: train the book's SimpleConvNet or DeepConvNet on MNIST and race the optimizers, live."""
 
 from pathlib import Path
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from engine.simple_convnet import SimpleConvNet
+from engine.pretrained import network_from_file
 from engine.weights import WeightsFileError
 
 from ...data import MnistDownload, data_folder
@@ -63,9 +63,9 @@ class TrainingPanel(Panel):
         self.stop_shortcut.activated.connect(self.stop)
 
     def retranslate(self):
-        self.tabs.setTabText(0, self.tr("Train SimpleConvNet"))
+        self.tabs.setTabText(0, self.tr("Train a CNN"))
         self.tabs.setTabText(1, self.tr("Optimizer race"))
-        self.tabs.setTabToolTip(0, self.tr("The book's chapter 7 network trained on MNIST, "
+        self.tabs.setTabToolTip(0, self.tr("The book's chapter 7 or chapter 8 network trained on MNIST, "
                                            "its filters before and after"))
         self.tabs.setTabToolTip(1, self.tr("The book's chapter 6 comparison: one network per optimizer, same batches"))
         self.download_button.setText(self.tr("Download MNIST"))
@@ -133,6 +133,9 @@ class TrainingPanel(Panel):
         self._update_notice()
 
     def _on_use_requested(self, net):
+        if type(net).__name__ == "DeepConvNet":
+            self.context.model.explore(net, self.tr("trained in the Training Studio"))
+            return
         self.context.model.use(net, self.tr("trained in the Training Studio"))
         self.status_message.emit(self.tr("Draw & Classify now uses the network trained here."))
 
@@ -157,9 +160,8 @@ class TrainingPanel(Panel):
     def _restore_autosave(self):
         if not self.autosave_path.exists():
             return
-        net = SimpleConvNet()
         try:
-            net.load_params(self.autosave_path)
+            net = network_from_file(self.autosave_path)
         except (WeightsFileError, OSError) as e:
             self.convnet_page.run.set_status(self.tr("The network kept from last time could not be read: %1")
                                              .replace("%1", str(e)))

@@ -1,5 +1,6 @@
-"""Train the book's SimpleConvNet on MNIST: live loss and accuracy, the 30 filters before and
-after training, and the trained weights handed to Draw & Classify or saved."""
+"""Train the book's SimpleConvNet or DeepConvNet on MNIST: live loss and accuracy, the first
+layer's filters before and after training, the time per epoch, and the trained weights handed to
+Draw & Classify (SimpleConvNet) or the Layer Explorer (DeepConvNet), or saved."""
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -18,12 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.simple_convnet import SimpleConvNet
+from engine.pretrained import NETWORKS
 from engine.util import smooth_curve
 from engine.weights import WeightsFileError
 
 from ...colors import OPTIMIZER_NAMES as NAMES
 from ...colors import OPTIMIZER_ORDER
+from ...i18n import fill
 from ...plotting import long_curve, pg, set_long_data, white_plot
 from ...widgets.combo import refill, select_data
 from ...widgets.mosaic import MosaicView
@@ -33,6 +35,12 @@ from . import jobs
 # Learning rates that train SimpleConvNet well in a few epochs (the book's chapter 7 uses Adam, 0.001).
 CONVNET_LR = {"sgd": 0.1, "momentum": 0.02, "nesterov": 0.02, "adagrad": 0.01, "rmsprop": 0.001, "adam": 0.001}
 TRAIN_SIZES = (1000, 5000, 10000, 60000)
+
+
+def duration(seconds):
+    """'48 s' or '3 min 05 s'."""
+    seconds = int(round(seconds))
+    return f"{seconds} s" if seconds < 60 else f"{seconds // 60} min {seconds % 60:02d} s"
 
 
 CHANCE = 0.2  # test accuracy below this (guessing one of ten classes gives 0.1): the network is not learning
@@ -46,13 +54,14 @@ def STUCK_TEXT():  # noqa: N802 (a translated constant)
 
 class ConvNetPage(QWidget):
     run_requested = Signal(object, object)  # (job function, keyword arguments): the panel runs it
-    use_requested = Signal(object)  # the trained SimpleConvNet
+    use_requested = Signal(object)  # the trained network
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.iterations = []  # loss of every update, in order
         self.epochs = []  # (epoch, train_acc, test_acc)
         self.test_images = 0
+        self.epoch_seconds = None  # measured on this computer by the last run
         self.trained = None  # the last run's SimpleConvNet
         self.saved = False  # whether the user saved it to a file
         self.idle = True
@@ -65,6 +74,7 @@ class ConvNetPage(QWidget):
         self._on_seed_changed(self.seed.value())
 
     def _build_ui(self):
+        self.network = QComboBox()
         self.optimizer = QComboBox()
         self.lr = QDoubleSpinBox()
         self.lr.setDecimals(4)
@@ -77,8 +87,9 @@ class ConvNetPage(QWidget):
         self.seed = QSpinBox()
         self.seed.setRange(0, 99999)
         form = QFormLayout()
-        self.labels = [QLabel() for _ in range(5)]
-        for label, field in zip(self.labels, (self.optimizer, self.lr, self.epochs_spin, self.train_size, self.seed)):
+        self.labels = [QLabel() for _ in range(6)]
+        for label, field in zip(self.labels, (self.network, self.optimizer, self.lr, self.epochs_spin,
+                                              self.train_size, self.seed)):
             form.addRow(label, field)
         self.settings_box = QGroupBox()
         self.settings_box.setLayout(form)
@@ -122,6 +133,7 @@ class ConvNetPage(QWidget):
         self._set_trained(None)
 
     def _connect(self):
+        self.network.currentIndexChanged.connect(self._on_network_changed)
         self.optimizer.currentIndexChanged.connect(self._on_optimizer_changed)
         self.seed.valueChanged.connect(self._on_seed_changed)
         self.run.start_clicked.connect(self.start)
@@ -129,12 +141,16 @@ class ConvNetPage(QWidget):
         self.save_button.clicked.connect(self._on_save_clicked)
 
     def retranslate(self):
+        refill(self.network, [(self.tr("SimpleConvNet (chapter 7)"), "simple"),
+                              (self.tr("DeepConvNet (chapter 8)"), "deep")])
+        self.network.setToolTip(self.tr("DeepConvNet has six convolution layers: an epoch costs about ten times "
+                                        "as much as SimpleConvNet's"))
         refill(self.optimizer, [(NAMES[k], k) for k in OPTIMIZER_ORDER])
         refill(self.train_size, [(self.tr("%1 images").replace("%1", f"{n:,}"), n) for n in TRAIN_SIZES])
-        for label, text in zip(self.labels, (self.tr("Optimizer"), self.tr("Learning rate"), self.tr("Epochs"),
-                                             self.tr("Training images"), self.tr("Seed"))):
+        for label, text in zip(self.labels, (self.tr("Network"), self.tr("Optimizer"), self.tr("Learning rate"),
+                                             self.tr("Epochs"), self.tr("Training images"), self.tr("Seed"))):
             label.setText(text)
-        self.settings_box.setTitle(self.tr("SimpleConvNet (conv 30×5×5 – ReLU – pool – 100 – 10)"))
+        self._update_titles()
         self.train_size.setToolTip(self.tr("How many of the 60,000 training images one epoch visits; "
                                            "10,000 make an epoch of about 100 updates"))
         self.seed.setToolTip(self.tr("The same seed gives the same initial weights and batches"))
@@ -142,8 +158,7 @@ class ConvNetPage(QWidget):
         self.run.start_button.setToolTip(self.tr("Train a fresh network from its initial weights (Ctrl+Return)"))
         self.run.stop_button.setText(self.tr("Stop"))
         self.run.stop_button.setToolTip(self.tr("Stop after the current update; the weights so far are kept (Esc)"))
-        self.use_button.setText(self.tr("Use in Draw && Classify"))
-        self.use_button.setToolTip(self.tr("Make the trained network the one Draw & Classify and the gallery use"))
+        self._update_use_button()
         self.save_button.setText(self.tr("Save weights…"))
         self.loss_plot.setTitle(self.tr("Loss of every mini-batch"))
         self.loss_plot.setLabel("bottom", self.tr("iteration"))
@@ -160,10 +175,33 @@ class ConvNetPage(QWidget):
         if self.idle:  # nothing run yet: the invitation, in the current language
             self.run.set_status(self.tr("Press Train to start."))
 
+    def _update_titles(self):
+        deep = self.network.currentData() == "deep"
+        self.settings_box.setTitle(self.tr("DeepConvNet (six 3×3 conv layers – 50 – 10)") if deep
+                                   else self.tr("SimpleConvNet (conv 30×5×5 – ReLU – pool – 100 – 10)"))
+
+    def _update_use_button(self):
+        deep = self.trained is not None and type(self.trained).__name__ == "DeepConvNet"
+        self.use_button.setText(self.tr("Open in the Layer Explorer") if deep else self.tr("Use in Draw && Classify"))
+        self.use_button.setToolTip(self.tr("Look inside the trained network, layer by layer") if deep else
+                                   self.tr("Make the trained network the one Draw & Classify and the gallery use"))
+
+    def _on_network_changed(self, _i):
+        self._update_titles()
+        self._on_seed_changed(self.seed.value())
+
     def _on_seed_changed(self, seed):
         """The filters a run with this seed starts from (about 10 ms to make the network)."""
         if self.idle:
-            self.before_view.set_maps(SimpleConvNet(seed=seed).params["W1"][:, 0], cols=6)
+            net = NETWORKS[self.network.currentData() or "simple"](seed=seed)
+            self.set_filters(self.before_view, self._first_filters(net))
+
+    @staticmethod
+    def _first_filters(net):
+        return net.params["W1"][:, 0]
+
+    def set_filters(self, view, filters):
+        view.set_maps(filters, cols=6 if len(filters) % 6 == 0 else 4)
 
     def _on_optimizer_changed(self, _i):
         key = self.optimizer.currentData()
@@ -172,7 +210,8 @@ class ConvNetPage(QWidget):
 
     def settings(self):
         return {"optimizer": self.optimizer.currentData(), "lr": self.lr.value(), "epochs": self.epochs_spin.value(),
-                "train_images": int(self.train_size.currentData()), "seed": self.seed.value()}
+                "train_images": int(self.train_size.currentData()), "seed": self.seed.value(),
+                "network": self.network.currentData()}
 
     def start(self):
         self.run_requested.emit(jobs.train_convnet, self.settings())
@@ -182,6 +221,7 @@ class ConvNetPage(QWidget):
     def on_started(self):
         self.idle = False
         self.iterations, self.epochs = [], []
+        self.epoch_seconds = None
         self.run.set_running(True)
         self.loss_raw.setData([], [])
         self.loss_smooth.setData([], [])
@@ -195,8 +235,8 @@ class ConvNetPage(QWidget):
             self.run.set_status(self.tr("Loading MNIST…"))
         elif kind == "start":
             self.test_images = e["test_images"]
-            self.before_view.set_maps(e["filters"], cols=6)
-            self.after_view.set_maps(e["filters"], cols=6)
+            self.set_filters(self.before_view, e["filters"])
+            self.set_filters(self.after_view, e["filters"])
         elif kind == "step":
             self.iterations.extend(e["losses"].tolist())
             self.run.set_fraction(e["iteration"], e["max_iter"],
@@ -214,8 +254,11 @@ class ConvNetPage(QWidget):
             self.acc_plot.setXRange(0.5, max(self.epochs_spin.value(), len(ep)) + 0.5)
             low = float(np.nanmin(ep[:, 1:]))  # a range that shows 93 % and 99 % apart
             self.acc_plot.setYRange(min(0.9, np.floor((low - 0.02) * 20) / 20), 1.0)
+            self.epoch_seconds = e["seconds"] / e["epoch"]
+            self.run.set_status(fill(self.tr("Epoch %1: %2 % on the test images · %3 per epoch on this computer"),
+                                     e["epoch"], f"{100 * e['test_acc']:.2f}", duration(self.epoch_seconds)))
         if "filters" in e and kind != "start":
-            self.after_view.set_maps(e["filters"], cols=6)
+            self.set_filters(self.after_view, e["filters"])
 
     def _draw_loss(self):
         y = np.asarray(self.iterations)
@@ -235,13 +278,15 @@ class ConvNetPage(QWidget):
                               .replace("%3", f"{self.test_images:,}"))
             if test_acc < CHANCE:
                 message += " " + STUCK_TEXT()
+            if self.epoch_seconds:
+                message += " " + fill(self.tr("%1 per epoch."), duration(self.epoch_seconds))
         self.run.set_status(message)
 
     def restore(self, net):
         """A network trained in an earlier session, kept because the window closed before it was saved."""
         self._set_trained(net)
         self.idle = False
-        self.after_view.set_maps(net.params["W1"][:, 0], cols=6)
+        self.set_filters(self.after_view, self._first_filters(net))
         self.run.set_status(self.tr("Restored the network you trained last time (it was not saved): "
                                     "use it in Draw & Classify or save it."))
 
@@ -251,6 +296,7 @@ class ConvNetPage(QWidget):
         self.trained = net
         self.use_button.setEnabled(net is not None)
         self.save_button.setEnabled(net is not None)
+        self._update_use_button()
 
     # -- the trained weights ------------------------------------------------------------------------------------
 
@@ -259,7 +305,9 @@ class ConvNetPage(QWidget):
             self.use_requested.emit(self.trained)
 
     def _on_save_clicked(self):
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save weights"), "simple_convnet_trained.npz",
+        deep = type(self.trained).__name__ == "DeepConvNet"
+        name = "deep_convnet_trained.npz" if deep else "simple_convnet_trained.npz"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save weights"), name,
                                               self.tr("NumPy weights (*.npz)"))
         if path:
             self.save(path)

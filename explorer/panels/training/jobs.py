@@ -7,8 +7,8 @@ import numpy as np
 
 from engine.mnist import load_idx_dataset
 from engine.optimizer import make_optimizer
+from engine.pretrained import NETWORKS
 from engine.race import OptimizerRace, iterate_race
-from engine.simple_convnet import SimpleConvNet
 from engine.trainer import iterate_training
 
 REPORT_EVERY = 0.1  # seconds between reports of the running loss: the GUI redraws at ~10 Hz anyway
@@ -33,12 +33,13 @@ def ensure_data(report, data, folder):
     return data
 
 
-def train_convnet(report, should_stop, data, folder, optimizer, lr, epochs, train_images, seed):
-    """Train a fresh SimpleConvNet; returns {"net", "data", "finished"} (also when stopped early)."""
+def train_convnet(report, should_stop, data, folder, optimizer, lr, epochs, train_images, seed, network="simple"):
+    """Train a fresh SimpleConvNet (``network="simple"``) or DeepConvNet (``"deep"``); returns
+    {"net", "data", "finished"} (also when stopped early)."""
     data = ensure_data(report, data, folder)
     (x_train, t_train), (x_test, t_test) = data
     n = min(train_images, len(x_train))
-    net = SimpleConvNet(seed=seed)
+    net = NETWORKS[network](seed=seed)
     report({"event": "start", "filters": net.params["W1"][:, 0].copy(), "train_images": n,
             "test_images": len(x_test)})
     losses, last_report, last_filters, finished, last_step = [], 0.0, time.perf_counter(), False, None
