@@ -658,6 +658,14 @@
         <translation>신경망이 보는 이미지 (28×28)</translation>
     </message>
     <message>
+        <source>Show where it looks (saliency)</source>
+        <translation>어디를 보는지 표시 (돌출 맵)</translation>
+    </message>
+    <message>
+        <source>How strongly each pixel changes the score of the answer (the gradient of the score with respect to the input)</source>
+        <translation>각 픽셀이 답의 점수를 얼마나 크게 바꾸는지 (입력에 대한 점수의 기울기)</translation>
+    </message>
+    <message>
         <source>Your drawing cropped, scaled to 20 pixels and centred by its centre of mass, as MNIST digits were made</source>
         <translation>MNIST 숫자를 만든 방식대로, 그림을 잘라 20픽셀로 줄이고 무게중심을 가운데로 옮긴 이미지</translation>
     </message>

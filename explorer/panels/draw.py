@@ -6,6 +6,7 @@ import numpy as np
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from engine.inference import read_digit
 from engine.preprocess import fit_square, photo_to_ink
+from engine.visualize import saliency
 
 from ..widgets.drawing_canvas import DrawingCanvas
 from ..widgets.gallery_page import GalleryPage
@@ -95,12 +97,15 @@ class DrawPanel(Panel):
         self.confidence = QLabel()
         self.bars = ProbabilityBars()
         right = QGridLayout()
+        self.saliency_check = QCheckBox()
+        self.saliency_check.setChecked(self.context.settings.get("draw/saliency", False, bool))
         right.addWidget(self.preview_caption, 0, 0)
         right.addWidget(self.preview, 1, 0, 2, 1)
+        right.addWidget(self.saliency_check, 4, 0, 1, 2)
         right.addWidget(self.answer, 1, 1)
         right.addWidget(self.confidence, 2, 1)
         right.addWidget(self.bars, 3, 0, 1, 2)
-        right.setRowStretch(4, 1)
+        right.setRowStretch(5, 1)
 
         top = QWidget()
         top_layout = QHBoxLayout(top)
@@ -163,6 +168,7 @@ class DrawPanel(Panel):
         self.pooled_view.tile_clicked.connect(self._on_map_clicked)
         self.filters_view.tile_clicked.connect(self._on_map_clicked)
         self.conv_lab_button.clicked.connect(self._on_conv_lab_clicked)
+        self.saliency_check.toggled.connect(self._on_saliency_toggled)
         self.gallery_page.digit_chosen.connect(self._on_gallery_digit_chosen)
         self.context.model.weights_changed.connect(self._on_weights_changed)
 
@@ -183,6 +189,9 @@ class DrawPanel(Panel):
         self.load_button.setText(self.tr("Load image…"))
         self.load_button.setToolTip(self.tr("Classify a photo or scan of a handwritten digit"))
         self.preview_caption.setText(self.tr("What the network sees (28×28)"))
+        self.saliency_check.setText(self.tr("Show where it looks (saliency)"))
+        self.saliency_check.setToolTip(self.tr("How strongly each pixel changes the score of the answer "
+                                               "(the gradient of the score with respect to the input)"))
         self.preview.setToolTip(self.tr("Your drawing cropped, scaled to 20 pixels and centred by its "
                                         "centre of mass, as MNIST digits were made"))
         self.bars.setToolTip(self.tr("Softmax probability of each digit"))
@@ -231,9 +240,7 @@ class DrawPanel(Panel):
             self.bars.set_probabilities(None)
             self.conv_lab_button.setEnabled(False)
             return
-        data = np.ascontiguousarray((np.clip(reading.image, 0, 1) * 255).astype(np.uint8))
-        qimage = QImage(data.data, 28, 28, 28, QImage.Format.Format_Grayscale8).copy()
-        self.preview.setPixmap(QPixmap.fromImage(qimage).scaled(112, 112))
+        self.preview.setPixmap(QPixmap.fromImage(self._preview_image(reading)).scaled(112, 112))
         self.answer.setText(str(reading.answer))
         self.confidence.setText(self.tr("%1% sure").replace("%1", f"{100 * reading.confidence:.1f}"))
         self.bars.set_probabilities(reading.probabilities)
@@ -244,6 +251,23 @@ class DrawPanel(Panel):
             self.pooled_view.set_maps(acts["Pool1"], cols=6)
             self.hidden_view.set_maps(acts["Relu2"].reshape(1, 10, 10), cols=1)
             self._show_detail()
+
+    def _preview_image(self, reading):
+        """The 28x28 input, with the saliency of the answer laid over it in orange when asked."""
+        grey = np.clip(reading.image, 0, 1)
+        if not self.saliency_check.isChecked():
+            data = np.ascontiguousarray((grey * 255).astype(np.uint8))
+            return QImage(data.data, 28, 28, 28, QImage.Format.Format_Grayscale8).copy()
+        heat = saliency(self.context.model.net, reading.image)  # one backward pass: about a millisecond
+        alpha = (0.85 * heat)[..., None]
+        color = np.stack([np.ones_like(heat), 0.25 + 0.75 * heat, np.zeros_like(heat)], axis=-1)
+        rgb = grey[..., None] * (1 - alpha) + color * alpha
+        data = np.ascontiguousarray((rgb * 255).astype(np.uint8))
+        return QImage(data.data, 28, 28, 28 * 3, QImage.Format.Format_RGB888).copy()
+
+    def _on_saliency_toggled(self, on):
+        self.context.settings.set("draw/saliency", on)
+        self._show_reading(self.state.reading)
 
     # -- inside view ---------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from engine import pretrained
 from engine.preprocess import mnist_style
 from engine.samples import load_samples
+from engine.visualize import saliency
 
 
 @pytest.fixture
@@ -40,6 +41,23 @@ def vertical_line():
 
 def loop():
     return [(140 + 55 * np.sin(a), 140 - 85 * np.cos(a)) for a in np.linspace(0, 2 * np.pi, 40)]
+
+
+def test_saliency_overlay_colours_where_the_answer_comes_from(panel, qtbot):
+    stroke(panel.canvas, loop())
+    grey = panel.preview.pixmap().toImage().scaled(28, 28)
+    assert grey.isGrayscale()
+    panel.saliency_check.click()
+    assert panel.context.settings.get("draw/saliency", False, bool)
+    heat = saliency(panel.context.model.net, panel.state.reading.image)
+    image = panel.preview.pixmap().toImage().scaled(28, 28)
+    assert not image.isGrayscale()
+    i, j = np.unravel_index(np.argmax(heat), heat.shape)
+    hot = image.pixelColor(int(j), int(i))
+    assert hot.red() > 200 and hot.red() > hot.blue() + 100  # orange where the gradient is largest
+    k, m = np.unravel_index(np.argmin(heat + (panel.state.reading.image > 0)), heat.shape)
+    cold = image.pixelColor(int(m), int(k))
+    assert heat[k, m] < 0.05 and cold.red() < 60  # black where it does not matter
 
 
 def test_empty_canvas_gives_no_prediction(panel):
