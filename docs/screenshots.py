@@ -1,4 +1,5 @@
-"""Regenerate the README screenshots: ``xvfb-run -a -s "-screen 0 1400x900x24" python docs/screenshots.py``.
+"""Regenerate the README screenshots: ``xvfb-run -a -s "-screen 0 1400x900x24" python docs/screenshots.py``
+(``--only layers``: just the Layer Explorer's).
 
 Opens the real main window at 1400x900, sets each panel and mode up the way the README
 shows it, and saves docs/screenshots/*.png. (Debian: xvfb, fonts-noto-cjk.)
@@ -19,6 +20,10 @@ def main():
     from PySide6.QtWidgets import QApplication
 
     app = QApplication(sys.argv[:1])
+    only = sys.argv[2] if len(sys.argv) > 2 and sys.argv[1] == "--only" else None
+    if only == "layers":
+        layers_shots(app)
+        return
     import numpy as np
 
     from engine.samples import load_samples
@@ -98,6 +103,68 @@ def main():
     shot(w, "optimizer-ko")
     w.close()
     training_shots(app, shot)
+    layers_shots(app)
+
+
+def _settle(app, panel):
+    """Let the Layer Explorer's workers finish (the inspection and the atlas)."""
+    import time
+
+    for _ in range(200):
+        app.processEvents()
+        if not any(panel.jobs.busy(slot) for slot in ("inspect", "find-atlas", "open")):
+            break
+        time.sleep(0.02)
+    for _ in range(5):
+        app.processEvents()
+
+
+def layers_shots(app):
+    """The Layer Explorer on the shipped networks (English and Korean)."""
+    from engine.samples import load_samples
+    from explorer.app import MainWindow
+    from explorer.settings import Settings
+
+    images, _ = load_samples()
+
+    def shot(window, name):
+        _settle(app, window.current_panel())
+        window.grab().save(str(OUT / f"{name}.png"))
+        print("wrote", OUT / f"{name}.png")
+
+    w = MainWindow(Settings(), lang="en", panel="layers")
+    w.resize(1400, 900)
+    w.show()
+    p = w.current_panel()
+    _settle(app, p)
+    p.controls.position = 217
+    p.controls.set_source("test")
+    _settle(app, p)
+    p.select_layer("Conv4")
+    p._on_unit_clicked(5, 9, 6)
+    p.controls.overlay_check.setChecked(False)
+    shot(w, "layers-maps-en")
+    p.tabs.setCurrentIndex(1)
+    shot(w, "layers-depth-en")
+    p.tabs.setCurrentIndex(2)
+    shot(w, "layers-abstract-en")
+    p.tabs.setCurrentIndex(0)
+    p.set_network("current")
+    _settle(app, p)
+    p.select_layer("Conv1")
+    p._on_unit_clicked(11, 14, 9)
+    p.controls.overlay_check.setChecked(True)
+    shot(w, "layers-simple-en")
+    p.set_network("deep")
+    p.controls.overlay_check.setChecked(False)
+    w.set_language("ko")
+    p.controls.position = 420
+    p.controls.set_source("test")
+    _settle(app, p)
+    p.select_layer("Relu6")
+    p._on_unit_clicked(20, 4, 3)
+    shot(w, "layers-ko")
+    w.close()
 
 
 def training_shots(app, shot):

@@ -299,6 +299,14 @@
         <translation>시험</translation>
     </message>
     <message>
+        <source>How abstract each conv layer is, epoch by epoch</source>
+        <translation>에폭마다 본 합성곱 계층의 추상도</translation>
+    </message>
+    <message>
+        <source>For every channel: how many of the 9 test images (of the first 1,000) that excite it most show the same digit, averaged over the layer. Darker: later epochs. Red dots: chance.</source>
+        <translation>채널마다 가장 강하게 반응하는 시험 이미지 9장 (처음 1,000장 중) 가운데 같은 숫자가 몇 장인지를 계층에 대해 평균한 값. 진할수록 나중 에폭. 빨간 점선: 우연.</translation>
+    </message>
+    <message>
         <source>Filters before training</source>
         <translation>학습 전 필터</translation>
     </message>

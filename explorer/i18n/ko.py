@@ -468,4 +468,6 @@ KO = {
     "Open in the Layer Explorer": "계층 탐색기에서 열기",
     "The book's chapter 7 or chapter 8 network trained on MNIST, its filters before and after": "책 7장 또는 8장의 신경망을 MNIST로 학습하고 학습 전후의 필터 보기",
     "Train a CNN": "CNN 학습",
+    "How abstract each conv layer is, epoch by epoch": "에폭마다 본 합성곱 계층의 추상도",
+    "For every channel: how many of the 9 test images (of the first 1,000) that excite it most show the same digit, averaged over the layer. Darker: later epochs. Red dots: chance.": "채널마다 가장 강하게 반응하는 시험 이미지 9장 (처음 1,000장 중) 가운데 같은 숫자가 몇 장인지를 계층에 대해 평균한 값. 진할수록 나중 에폭. 빨간 점선: 우연.",
 }

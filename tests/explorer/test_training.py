@@ -89,6 +89,10 @@ def test_deep_convnet_trains_says_its_time_per_epoch_and_opens_in_the_layer_expl
     assert type(page.trained).__name__ == "DeepConvNet" and [e[0] for e in page.epochs] == [1, 2]
     assert page.epoch_seconds > 0
     assert "per epoch." in page.run.status.text()
+    # The abstraction curve, once per epoch: six conv layers, the newest in front.
+    assert len(page.depth_plot.curves) == 2
+    x, y = page.depth_plot.curves[-1].getData()
+    assert list(x) == [1, 2, 3, 4, 5, 6] and np.all((y >= 1 / 9) & (y <= 1))
     assert page.use_button.text() == "Open in the Layer Explorer"
     page.use_button.click()
     layers = window.current_panel()

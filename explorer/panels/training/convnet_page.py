@@ -27,6 +27,7 @@ from ...colors import OPTIMIZER_NAMES as NAMES
 from ...colors import OPTIMIZER_ORDER
 from ...i18n import fill
 from ...plotting import long_curve, pg, set_long_data, white_plot
+from ...widgets.agreement_plot import EpochAgreementPlot
 from ...widgets.combo import refill, select_data
 from ...widgets.mosaic import MosaicView
 from ...widgets.run_controls import RunControls, job_page_layout
@@ -112,6 +113,10 @@ class ConvNetPage(QWidget):
         for view in (self.before_view, self.after_view):
             view.setMinimumSize(220, 180)
         self.before_title, self.after_title = QLabel(), QLabel()
+        self.depth_title = QLabel()
+        self.depth_title.setWordWrap(True)
+        self.depth_plot = EpochAgreementPlot()
+        self.depth_plot.setMinimumSize(220, 180)
 
         left = QVBoxLayout()
         left.addWidget(self.settings_box)
@@ -126,6 +131,8 @@ class ConvNetPage(QWidget):
         filters.addWidget(self.after_title, 0, 1)
         filters.addWidget(self.before_view, 1, 0)
         filters.addWidget(self.after_view, 1, 1)
+        filters.addWidget(self.depth_title, 0, 2)
+        filters.addWidget(self.depth_plot, 1, 2)
         grid.addLayout(filters, 1, 0, 1, 2)
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 2)
@@ -170,6 +177,10 @@ class ConvNetPage(QWidget):
         legend.clear()
         legend.addItem(self.train_curve, self.tr("train"))
         legend.addItem(self.test_curve, self.tr("test"))
+        self.depth_title.setText(self.tr("How abstract each conv layer is, epoch by epoch"))
+        self.depth_plot.setToolTip(self.tr("For every channel: how many of the 9 test images (of the first 1,000) "
+                                           "that excite it most show the same digit, averaged over the layer. "
+                                           "Darker: later epochs. Red dots: chance."))
         self.before_title.setText(self.tr("Filters before training"))
         self.after_title.setText(self.tr("Filters now"))
         if self.idle:  # nothing run yet: the invitation, in the current language
@@ -228,6 +239,7 @@ class ConvNetPage(QWidget):
         self.train_curve.setData([], [])
         self.test_curve.setData([], [])
         self.after_view.image.clear()
+        self.depth_plot.clear_epochs()
 
     def on_progress(self, e):
         kind = e["event"]
@@ -255,6 +267,8 @@ class ConvNetPage(QWidget):
             low = float(np.nanmin(ep[:, 1:]))  # a range that shows 93 % and 99 % apart
             self.acc_plot.setYRange(min(0.9, np.floor((low - 0.02) * 20) / 20), 1.0)
             self.epoch_seconds = e["seconds"] / e["epoch"]
+            if e.get("agreement"):
+                self.depth_plot.add_epoch(e["agreement"])
             self.run.set_status(fill(self.tr("Epoch %1: %2 % on the test images · %3 per epoch on this computer"),
                                      e["epoch"], f"{100 * e['test_acc']:.2f}", duration(self.epoch_seconds)))
         if "filters" in e and kind != "start":

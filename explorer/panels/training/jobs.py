@@ -5,12 +5,14 @@ import time
 
 import numpy as np
 
+from engine.features import channel_maxima, layer_agreement
 from engine.mnist import load_idx_dataset
 from engine.optimizer import make_optimizer
 from engine.pretrained import NETWORKS
 from engine.race import OptimizerRace, iterate_race
 from engine.trainer import iterate_training
 
+AGREEMENT_IMAGES = 1000  # test images scanned after every epoch for the abstraction curve (DeepConvNet: ~2 s)
 REPORT_EVERY = 0.1  # seconds between reports of the running loss: the GUI redraws at ~10 Hz anyway
 FILTERS_EVERY = 0.5  # seconds between copies of the filters
 
@@ -60,7 +62,8 @@ def train_convnet(report, should_stop, data, folder, optimizer, lr, epochs, trai
                 last_filters = now
                 e["filters"] = net.params["W1"][:, 0].copy()
         else:
-            e = {**e, "filters": net.params["W1"][:, 0].copy()}
+            e = {**e, "filters": net.params["W1"][:, 0].copy(),
+                 "agreement": agreement(net, x_test[:AGREEMENT_IMAGES], t_test[:AGREEMENT_IMAGES], should_stop)}
             finished = e["epoch"] == epochs
         report(e)
         if e["event"] == "step" and epoch_done:
@@ -68,6 +71,12 @@ def train_convnet(report, should_stop, data, folder, optimizer, lr, epochs, trai
     if losses:  # stopped between two reports
         report({**last_step, "losses": np.array(losses), "filters": net.params["W1"][:, 0].copy()})
     return {"net": net, "data": data, "finished": finished}
+
+
+def agreement(net, x, t, should_stop):
+    """{conv layer: label agreement of its channels' top 9} over x (uint8 images), or None if stopped."""
+    maxima = channel_maxima(net, x, transform=images, should_stop=should_stop)
+    return None if maxima is None else layer_agreement(maxima, t)
 
 
 def race_optimizers(report, should_stop, data, folder, learning_rates, iterations, seed):
