@@ -141,8 +141,8 @@
         <translation>취소</translation>
     </message>
     <message>
-        <source>Responses %1 … %2. %3 of %4 are a %5.</source>
-        <translation>반응 %1 … %2. %4장 중 %3장이 숫자 %5입니다.</translation>
+        <source>Responses, strongest first: %1. %2 of %3 are a %4.</source>
+        <translation>반응 (강한 순): %1. %3장 중 %2장이 숫자 %4입니다.</translation>
     </message>
 </context>
 <context>
@@ -890,6 +890,18 @@
         <translation>MNIST 시험 숫자</translation>
     </message>
     <message>
+        <source>Loaded image</source>
+        <translation>불러온 이미지</translation>
+    </message>
+    <message>
+        <source>Load image…</source>
+        <translation>이미지 불러오기…</translation>
+    </message>
+    <message>
+        <source>A photo or scan of a handwritten digit</source>
+        <translation>손으로 쓴 숫자의 사진이나 스캔</translation>
+    </message>
+    <message>
         <source>Previous test digit</source>
         <translation>이전 시험 숫자</translation>
     </message>
@@ -981,6 +993,18 @@
         <translation>%1을(를) 열 수 없습니다: %2</translation>
     </message>
     <message>
+        <source>Load an image of a digit</source>
+        <translation>숫자 이미지 불러오기</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)</source>
+        <translation>이미지 (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot load %1: %2</source>
+        <translation>%1을(를) 불러올 수 없습니다: %2</translation>
+    </message>
+    <message>
         <source>sees %1×%1</source>
         <translation>%1×%1을 봄</translation>
     </message>
@@ -1011,6 +1035,10 @@
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2 numbers (every unit sees the whole input).</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: 수 %2개 (모든 뉴런이 입력 전체를 봄).</translation>
+    </message>
+    <message>
+        <source>Colour: dark %1 … bright %2.</source>
+        <translation>색: 어두움 %1 … 밝음 %2.</translation>
     </message>
     <message>
         <source>Click a pixel of a map to trace its receptive field.</source>

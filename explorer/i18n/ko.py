@@ -402,7 +402,6 @@ KO = {
     "Its filter (blue negative, red positive) and its response to the input:": "이 채널의 필터 (파랑은 음수, 빨강은 양수)와 입력에 대한 반응:",
     "Compute (about a minute)": "계산하기 (1분쯤)",
     "Scans the 10,000 MNIST test images and runs gradient ascent for every channel; the result is kept for these weights": "MNIST 시험 이미지 10,000장을 훑고 모든 채널에 경사 상승법을 실행합니다. 결과는 이 가중치용으로 보관됩니다",
-    "Responses %1 … %2. %3 of %4 are a %5.": "반응 %1 … %2. %4장 중 %3장이 숫자 %5입니다.",
     "Each row is one layer, input side at the top. Upper tiles: the input each channel likes best; lower tiles: the test image that excites it most, cut to what the unit sees. Edges and dots, then strokes and corners, then parts of digits, then whole digits.": "한 줄이 한 계층이고 위가 입력 쪽입니다. 윗줄: 각 채널이 가장 좋아하는 입력, 아랫줄: 가장 강하게 반응하는 시험 이미지 (뉴런이 보는 부분만). 가장자리와 점, 그다음 획과 모서리, 그다음 숫자의 일부, 마지막으로 숫자 전체.",
     "Not computed for these weights yet: use the button on the right.": "이 가중치로는 아직 계산하지 않았습니다: 오른쪽 단추를 쓰세요.",
     "<b>%1</b><br>sees %2×%2 pixels<br>agreement %3": "<b>%1</b><br>%2×%2 픽셀을 봄<br>일치도 %3",
@@ -470,4 +469,9 @@ KO = {
     "Train a CNN": "CNN 학습",
     "How abstract each conv layer is, epoch by epoch": "에폭마다 본 합성곱 계층의 추상도",
     "For every channel: how many of the 9 test images (of the first 1,000) that excite it most show the same digit, averaged over the layer. Darker: later epochs. Red dots: chance.": "채널마다 가장 강하게 반응하는 시험 이미지 9장 (처음 1,000장 중) 가운데 같은 숫자가 몇 장인지를 계층에 대해 평균한 값. 진할수록 나중 에폭. 빨간 점선: 우연.",
+    "Loaded image": "불러온 이미지",
+    "A photo or scan of a handwritten digit": "손으로 쓴 숫자의 사진이나 스캔",
+    "Cannot load %1: %2": "%1을(를) 불러올 수 없습니다: %2",
+    "Colour: dark %1 … bright %2.": "색: 어두움 %1 … 밝음 %2.",
+    "Responses, strongest first: %1. %2 of %3 are a %4.": "반응 (강한 순): %1. %3장 중 %2장이 숫자 %4입니다.",
 }

@@ -11,6 +11,7 @@ from engine.receptive_field import layer_geometry
 from engine.simple_convnet import SimpleConvNet
 from engine.visualize import forward_to
 from explorer.panels.layers import jobs
+from tests.explorer.test_draw import write_photo
 from tests.explorer.test_training import write_learnable_dataset
 
 
@@ -102,6 +103,7 @@ def test_channel_detail_shows_the_shipped_atlas(panel, qtbot):
     assert f"{top[0]:.2f}" in d.top_values.text()
     label = np.bincount(atlas.labels[atlas.layers["Conv5"].top_index[6]], minlength=10).argmax()
     assert f"are a {label}." in d.top_values.text()
+    assert d.top_values.text().count(".") >= 9 + 1  # all nine values, then the label sentence
     assert not d.filter_row.isVisibleTo(d)  # only the first layer has a picture of its weights
     panel.select_layer("Conv1")
     assert d.filter_row.isVisibleTo(d) and d.filter_view.shape[1:3] == (3, 3)
@@ -205,3 +207,31 @@ def test_unit_click_mapping_on_a_non_square_tile_grid(panel, qtbot):
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(*map(int, (
         view.mapFromScene(scene).x(), view.mapFromScene(scene).y()))))
     assert got == [(k, 3, 9)]
+
+
+def test_a_photo_of_a_digit_becomes_the_input_and_a_broken_one_gets_a_message(panel, qtbot, tmp_path):
+    digit = panel.controls.images[217]
+    write_photo(tmp_path / "photo.png", digit)
+    panel.load_image(str(tmp_path / "photo.png"))
+    qtbot.waitUntil(lambda: panel.state.source == "image" and panel.inspection is not None
+                    and np.array_equal(panel.inspection.image, panel.controls.loaded), timeout=5000)
+    assert panel.controls.source_combo.currentData() == "image"
+    assert panel.inspection.answer == panel.controls.labels[217]
+    (tmp_path / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n not really")
+    with qtbot.waitSignal(panel.status_message, timeout=5000) as blocker:
+        panel.load_image(str(tmp_path / "broken.png"))
+    assert blocker.args[0].startswith("Cannot load broken.png:")
+    assert panel.state.source == "image"  # the last good image stays
+
+
+def test_a_huge_image_is_scaled_while_decoding(tmp_path):
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    big = QImage(6000, 4000, QImage.Format.Format_Grayscale8)
+    big.fill(QColor(230, 230, 230))
+    painter = QPainter(big)
+    painter.fillRect(2900, 1000, 220, 2000, QColor(20, 20, 20))  # a dark vertical bar: a "1"
+    painter.end()
+    big.save(str(tmp_path / "big.png"))
+    digit = jobs.load_digit_job(None, None, tmp_path / "big.png")
+    assert digit.shape == (28, 28) and digit.max() > 0.5

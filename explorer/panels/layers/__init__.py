@@ -89,6 +89,7 @@ class LayerExplorerPanel(Panel):
         c = self.controls
         c.network_chosen.connect(self.set_network)
         c.open_requested.connect(self._on_open_clicked)
+        c.load_requested.connect(self._on_load_clicked)
         c.input_changed.connect(self._on_input_changed)
         c.overlay_toggled.connect(self._on_overlay_toggled)
         self.strip.layer_selected.connect(self.select_layer)
@@ -172,6 +173,27 @@ class LayerExplorerPanel(Panel):
             self.set_network("current")
 
     # -- the input --------------------------------------------------------------------------------------------
+
+    def _on_load_clicked(self):
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load an image of a digit"),
+                                              self.context.settings.get("last_dir", "", str),
+                                              self.tr("Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)"))
+        if path:
+            self.load_image(path)
+
+    def load_image(self, path):
+        """Decode and preprocess off the GUI thread; a file that is no digit image gets a message."""
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        self.jobs.start("load", jobs.load_digit_job, path, replace=True, on_done=self._on_image_loaded,
+                        on_error=lambda msg: self._on_image_failed(path, msg))
+
+    def _on_image_loaded(self, image):
+        self.unsetCursor()
+        self.controls.set_loaded(image)
+
+    def _on_image_failed(self, path, message):
+        self.unsetCursor()
+        self.status_message.emit(fill(self.tr("Cannot load %1: %2"), Path(path).name, message))
 
     def _drawing(self):
         return None if self.context.drawing is None else self.context.drawing.image
@@ -273,12 +295,12 @@ class LayerExplorerPanel(Panel):
         self.maps.select(s.channel if g.is_map else 0)
         self.maps.mark_unit(s.channel if s.unit else None, *(s.unit or (0, 0)))
         if g.is_map:
-            self.caption.setText(fill(self.tr("<b>%1</b>: %2 maps of %3×%4 for this input; each unit sees a "
-                                              "%5×%5 pixel window of the input."), s.layer, g.shape[0], g.shape[1],
-                                      g.shape[2], g.size[0]))
+            text = fill(self.tr("<b>%1</b>: %2 maps of %3×%4 for this input; each unit sees a %5×%5 pixel window "
+                                "of the input."), s.layer, g.shape[0], g.shape[1], g.shape[2], g.size[0])
         else:
-            self.caption.setText(fill(self.tr("<b>%1</b>: %2 numbers (every unit sees the whole input)."),
-                                      s.layer, g.shape[0]))
+            text = fill(self.tr("<b>%1</b>: %2 numbers (every unit sees the whole input)."), s.layer, g.shape[0])
+        low, high = self.maps.image.getLevels()
+        self.caption.setText(text + " " + fill(self.tr("Colour: dark %1 … bright %2."), f"{low:.3g}", f"{high:.3g}"))
         own, feeders = tracer_boxes(s, ins.image.shape)
         boxes = [(*b, "#48bb78", 0.12) for b in feeders]
         if own is not None:

@@ -114,8 +114,8 @@ class ChannelDetail(QWidget):
             self.top_view.set_maps(tiles, cols=3, pad=max(1, tiles.shape[1] // 10))
             values = atlas.layers[layer].top_values[channel]
             label, count, k = label_summary(atlas, layer, channel)
-            self.top_values.setText(fill(self.tr("Responses %1 … %2. %3 of %4 are a %5."),
-                                         f"{values[0]:.2f}", f"{values[-1]:.2f}", count, k, label))
+            self.top_values.setText(fill(self.tr("Responses, strongest first: %1. %2 of %3 are a %4."),
+                                         " ".join(f"{v:.2f}" for v in values), count, k, label))
             self.max_view.set_maps(centre_crop(atlas.layers[layer].maximized[channel], geometry)[None], cols=1)
         show_filter = filt is not None
         self.filter_caption.setVisible(show_filter)

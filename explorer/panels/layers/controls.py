@@ -23,7 +23,8 @@ from ...widgets.prob_bars import ProbabilityBars
 class InputControls(QWidget):
     network_chosen = Signal(str)
     open_requested = Signal()
-    input_changed = Signal(str)  # "drawing" or "test"
+    input_changed = Signal(str)  # "drawing", "test" or "image"
+    load_requested = Signal()
     overlay_toggled = Signal(bool)
 
     def __init__(self, samples, parent=None):
@@ -47,6 +48,8 @@ class InputControls(QWidget):
         self.class_combo.addItem("", None)
         for d in range(10):
             self.class_combo.addItem(str(d), d)
+        self.load_button = QPushButton()
+        self.loaded = None  # the last loaded image, MNIST-style (28, 28)
         self.test_row = QWidget()
         t = QHBoxLayout(self.test_row)
         t.setContentsMargins(0, 0, 0, 0)
@@ -58,7 +61,10 @@ class InputControls(QWidget):
         self.answer = QLabel()
         self.bars = ProbabilityBars()
         i = QGridLayout(self.input_box)
-        i.addWidget(self.source_combo, 0, 0)
+        source_row = QHBoxLayout()
+        source_row.addWidget(self.source_combo, 1)
+        source_row.addWidget(self.load_button)
+        i.addLayout(source_row, 0, 0)
         i.addWidget(self.test_row, 1, 0)
         i.addWidget(self.digit, 2, 0)
         i.addWidget(self.overlay_check, 3, 0)
@@ -72,6 +78,7 @@ class InputControls(QWidget):
 
         self.network_combo.activated.connect(lambda _i: self.network_chosen.emit(self.network_combo.currentData()))
         self.open_button.clicked.connect(self.open_requested)
+        self.load_button.clicked.connect(self.load_requested)
         self.source_combo.activated.connect(lambda _i: self.set_source(self.source_combo.currentData()))
         self.prev_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(+1))
@@ -89,7 +96,11 @@ class InputControls(QWidget):
             self.source_combo.clear()
             self.source_combo.addItem(self.tr("Your drawing (Draw & Classify)"), "drawing")
             self.source_combo.addItem(self.tr("MNIST test digits"), "test")
+            if self.loaded is not None:
+                self.source_combo.addItem(self.tr("Loaded image"), "image")
             self.source_combo.setCurrentIndex(max(self.source_combo.findData(current), 0))
+        self.load_button.setText(self.tr("Load image…"))
+        self.load_button.setToolTip(self.tr("A photo or scan of a handwritten digit"))
         self.prev_button.setToolTip(self.tr("Previous test digit"))
         self.next_button.setToolTip(self.tr("Next test digit"))
         self.random_button.setText(self.tr("Random"))
@@ -146,7 +157,14 @@ class InputControls(QWidget):
         self.position = int(self.rng.choice(self._candidates()))
         self.set_source("test")
 
+    def set_loaded(self, image):
+        self.loaded = image
+        self.retranslate()
+        self.set_source("image")
+
     def image(self):
+        if self.source_combo.currentData() == "image" and self.loaded is not None:
+            return self.loaded
         return self.images[self.position] / 255.0
 
     def show_inspection(self, inspection):
