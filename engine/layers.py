@@ -119,8 +119,19 @@ class Dropout:
     def __init__(self, dropout_ratio=0.5, rng=None, train=True):
         self.dropout_ratio = dropout_ratio
         self.mask = None
-        self.rng = np.random.default_rng(rng)
+        self._rng = rng
         self.train = train
+
+    @property
+    def rng(self):
+        """The generator of the masks, made on first use (seeding from the OS costs ~0.5 ms)."""
+        if not isinstance(self._rng, np.random.Generator):
+            self._rng = np.random.default_rng(self._rng)
+        return self._rng
+
+    @rng.setter
+    def rng(self, value):
+        self._rng = value
 
     def forward(self, x, train_flg=None):
         if train_flg is None:

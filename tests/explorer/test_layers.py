@@ -23,8 +23,14 @@ def panel(window, qtbot):
     p = window.current_panel()
     assert p.spec.key == "layers"
     qtbot.waitExposed(p)
-    qtbot.waitUntil(lambda: p.inspection is not None and not p.jobs.busy("find-atlas"), timeout=10000)
+    qtbot.waitUntil(lambda: p.network is not None and p.inspection is not None, timeout=10000)
+    settle(p, qtbot)
     return p
+
+
+def settle(panel, qtbot):
+    qtbot.waitUntil(lambda: not any(panel.jobs.busy(s) for s in ("network", "open", "inspect", "find-atlas")),
+                    timeout=10000)
 
 
 def show_test_digit(panel, qtbot, position):
@@ -152,7 +158,8 @@ def test_simple_convnet_from_a_file_and_its_atlas_computed_cancelled_and_cached(
     net = SimpleConvNet(seed=3)
     net.save_params(tmp_path / "mine.npz")
     panel.open_weights(str(tmp_path / "mine.npz"))
-    qtbot.waitUntil(lambda: panel.state.network == "file" and not panel.jobs.busy("find-atlas"), timeout=5000)
+    qtbot.waitUntil(lambda: panel.state.network == "file", timeout=5000)
+    settle(panel, qtbot)
     assert type(panel.network.net).__name__ == "SimpleConvNet" and panel.atlas is None
     assert [b for b in panel.strip.buttons] == ["Conv1", "Relu1", "Pool1", "Affine1", "Relu2", "Affine2"]
     assert panel.detail.compute_button.isHidden()  # no MNIST here yet
@@ -176,6 +183,7 @@ def test_simple_convnet_from_a_file_and_its_atlas_computed_cancelled_and_cached(
 def test_closing_mid_computation_stops_the_worker(window, panel, qtbot, tmp_path):
     panel.context.settings.set("data_dir", str(write_learnable_dataset(tmp_path / "mnist", 20, 2000)))
     panel.set_network("current")
+    settle(panel, qtbot)
     panel.compute_atlas()
     worker = panel.jobs.running["atlas"]
     window.close()
@@ -186,7 +194,7 @@ def test_every_layer_name_of_both_networks_has_a_view(panel, qtbot):
     show_test_digit(panel, qtbot, 11)
     for key in ("deep", "current"):
         panel.set_network(key)
-        qtbot.waitUntil(lambda: panel.inspection is not None and not panel.jobs.busy("inspect"), timeout=5000)
+        settle(panel, qtbot)
         for name in list(panel.strip.buttons):
             panel.select_layer(name)
             assert panel.maps.shape is not None and panel.caption.text()

@@ -97,6 +97,7 @@ def test_deep_convnet_trains_says_its_time_per_epoch_and_opens_in_the_layer_expl
     page.use_button.click()
     layers = window.current_panel()
     assert layers.spec.key == "layers"
+    qtbot.waitUntil(lambda: layers.state.network == "file", timeout=10000)
     assert layers.network.net.params["W2"].tolist() == page.trained.params["W2"].tolist()
     assert layers.controls.network_combo.currentText() == "trained in the Training Studio"
     assert panel.context.model.net is not page.trained  # Draw & Classify keeps its SimpleConvNet

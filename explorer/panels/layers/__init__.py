@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QSplitter, QTabWidget, QTextB
 
 from engine import pretrained, samples
 from engine.receptive_field import layer_geometry
-from engine.weights import WeightsFileError
 
 from ...data import data_folder
 from ...i18n import fill
@@ -19,7 +18,7 @@ from ..base import Panel
 from . import jobs
 from .channel_detail import ChannelDetail
 from .controls import InputControls
-from .depth_page import AbstractionPlot, DepthPage
+from .depth_page import LazyPages
 from .runner import JobSlots
 from .state import LayerExplorerState, as_tiles, grid_columns, tracer_boxes
 
@@ -63,12 +62,11 @@ class LayerExplorerPanel(Panel):
         m.addWidget(self.caption)
         m.addWidget(self.maps, 1)
         m.addWidget(self.trace)
-        self.depth = DepthPage()
-        self.abstraction = AbstractionPlot()
         self.about = QTextBrowser()
         self.about.setOpenExternalLinks(True)
         self.tabs = QTabWidget()
-        for w in (maps_page, self.depth, self.abstraction, self.about):
+        self.pages = LazyPages(self)  # By depth and How abstract? are built when first shown
+        for w in (maps_page, self.pages.holder(1), self.pages.holder(2), self.about):
             self.tabs.addTab(w, "")
         self.detail = ChannelDetail()
         self.detail.setMinimumWidth(250)
@@ -98,6 +96,7 @@ class LayerExplorerPanel(Panel):
         self.detail.cancel_requested.connect(self._on_cancel_atlas)
         self.layer_keys[0].activated.connect(lambda: self._step_layer(-1))
         self.layer_keys[1].activated.connect(lambda: self._step_layer(+1))
+        self.tabs.currentChanged.connect(self.pages.build)
         if self.context.drawing is not None:
             self.context.drawing.changed.connect(self._on_drawing_changed)
         self.context.model.weights_changed.connect(self._on_weights_changed)
@@ -112,8 +111,7 @@ class LayerExplorerPanel(Panel):
         self.about.setHtml(self.tr(ABOUT))
         self.controls.retranslate()
         self.detail.retranslate()
-        self.depth.retranslate()
-        self.abstraction.retranslate(type(self.network.net).__name__ if self.network else "")
+        self.pages.retranslate()
         self._refresh_strip()
         self._show()
 
@@ -121,16 +119,23 @@ class LayerExplorerPanel(Panel):
 
     def set_network(self, key, network=None, label=None):
         """'deep' (shipped DeepConvNet), 'current' (Draw & Classify's SimpleConvNet), or 'file' with
-        ``network`` (an ExploredNetwork opened from a file)."""
-        try:
-            if key == "deep":
-                network = jobs.shipped_network("deep")
-            elif key == "current":
-                store = self.context.model
-                network = jobs.shipped_network("simple") if store.source == store.SHIPPED else jobs.explored(store.net)
-        except (WeightsFileError, OSError) as e:
-            self.status_message.emit(fill(self.tr("The shipped DeepConvNet could not be loaded: %1"), e))
-            key, network = "current", jobs.explored(self.context.model.net)
+        ``network`` (an ExploredNetwork opened from a file or handed over). Files are read, and
+        networks copied, in a worker; the view switches when it is done."""
+        if network is not None:
+            self.jobs.cancel("network")
+            self._apply_network(key, network, label)
+            return
+        store = self.context.model
+        current = None if store.source == store.SHIPPED else store.net
+        self.jobs.start("network", jobs.network_job, key, current, replace=True,
+                        on_done=lambda result: self._on_network_loaded(*result))
+
+    def _on_network_loaded(self, key, network, error):
+        if error:
+            self.status_message.emit(fill(self.tr("The shipped DeepConvNet could not be loaded: %1"), error))
+        self._apply_network(key, network, None)
+
+    def _apply_network(self, key, network, label):
         self.state.network = key
         self.network = network
         self.context.settings.set("layers/network", key if key != "file" else "deep")
@@ -141,12 +146,12 @@ class LayerExplorerPanel(Panel):
         self.state.unit = None
         self.atlas = None
         self._refresh_strip()
-        self.abstraction.retranslate(type(network.net).__name__)
+        self.pages.update()
         self.jobs.cancel("atlas")
         self.jobs.start("find-atlas", jobs.find_atlas_job, network, on_done=self._on_atlas_found, replace=True)
-        if self.simple_atlas is None and pretrained.resource("simple", "_atlas.npz").exists():
-            self.jobs.start("simple-atlas", jobs.find_atlas_job, jobs.shipped_network("simple"),
-                            on_done=self._on_simple_atlas)
+        shipped = pretrained.resource("simple", "_atlas.npz")
+        if self.simple_atlas is None and shipped.exists():
+            self.jobs.start("simple-atlas", jobs.load_atlas_job, shipped, on_done=self._on_simple_atlas)
         self._request_inspection()
 
     def _on_open_clicked(self):
@@ -166,7 +171,16 @@ class LayerExplorerPanel(Panel):
         """A network handed over by the Training Studio (a DeepConvNet just trained)."""
         net, source = self.context.model.to_explore
         self.context.model.to_explore = None
-        self.set_network("file", jobs.explored(net), label=source)
+        self.jobs.start("open", lambda report, stop: jobs.explored(net), replace=True,
+                        on_done=lambda network: self.set_network("file", network, label=source))
+
+    @property
+    def depth(self):
+        return self.pages.page(1)
+
+    @property
+    def abstraction(self):
+        return self.pages.page(2)
 
     def _on_weights_changed(self, _source):
         if self.state.network == "current":
@@ -353,13 +367,12 @@ class LayerExplorerPanel(Panel):
 
     def _on_atlas_found(self, atlas):
         self.atlas = atlas
-        self.depth.show_atlas(atlas, {g.name: g for g in self.state.geometry})
-        self.abstraction.show_atlas(atlas, self.simple_atlas)
+        self.pages.update()
         self._show()
 
     def _on_simple_atlas(self, atlas):
         self.simple_atlas = atlas
-        self.abstraction.show_atlas(self.atlas, atlas)
+        self.pages.update()
 
     def compute_atlas(self):
         folder = data_folder(self.context.settings)

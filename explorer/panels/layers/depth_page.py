@@ -143,3 +143,49 @@ class AbstractionPlot(QWidget):
             self.other.setData([1], [next(iter(other.agreement.values()))])
         else:
             self.other.setData([], [])
+
+
+class LazyPages:
+    """The By depth and How abstract? tabs: empty holders until first shown (building their plots
+    costs ~0.1 s), then filled and kept up to date with the panel's atlas."""
+
+    def __init__(self, panel):
+        self.panel = panel
+        self.holders = {}
+        self.pages = {}
+
+    def holder(self, index):
+        widget = QWidget()
+        layout = QVBoxLayout(widget)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.holders[index] = widget
+        return widget
+
+    def build(self, index):
+        if index in self.holders and index not in self.pages:
+            page = DepthPage() if index == 1 else AbstractionPlot()
+            self.holders[index].layout().addWidget(page)
+            self.pages[index] = page
+            self.retranslate()
+            self.update()
+
+    def page(self, index):
+        self.build(index)
+        return self.pages[index]
+
+    def retranslate(self):
+        net = self.panel.network.net if self.panel.network is not None else None
+        for index, page in self.pages.items():
+            if index == 1:
+                page.retranslate()
+            else:
+                page.retranslate(type(net).__name__ if net is not None else "")
+
+    def update(self):
+        p = self.panel
+        for index, page in self.pages.items():
+            if index == 1:
+                page.show_atlas(p.atlas, {g.name: g for g in p.state.geometry})
+            else:
+                page.show_atlas(p.atlas, p.simple_atlas)
+        self.retranslate()

@@ -94,6 +94,26 @@ def load_digit_job(report, should_stop, path):
     return digit.astype(np.float32)
 
 
+def network_job(report, should_stop, key, current):
+    """(key, ExploredNetwork, error) for 'deep' (the shipped DeepConvNet) or 'current' (``current``, the
+    SimpleConvNet of Draw & Classify, or the shipped one when ``current`` is None). A missing or broken
+    shipped DeepConvNet falls back to 'current' with the reason."""
+    error = None
+    if key == "deep":
+        try:
+            return key, shipped_network("deep"), None
+        except (WeightsFileError, OSError) as e:
+            key, error = "current", str(e)
+    try:
+        return key, (shipped_network("simple") if current is None else explored(current)), error
+    except (WeightsFileError, OSError):
+        return key, explored(pretrained.NETWORKS["simple"](seed=0)), error
+
+
+def load_atlas_job(report, should_stop, path):
+    return load_atlas(path)
+
+
 def inspect_job(report, should_stop, net, image):
     return inspect_image(net, image)
 
