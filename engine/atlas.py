@@ -108,21 +108,19 @@ def build_atlas(net, images, labels, *, untrained=None, k=TOP_K, maximize_steps=
     done = 0
     for name in names:
         C = atlas.layers[name].top_index.shape[0]
+        step_report = None if progress is None else (
+            lambda d, n, before=done, C=C: progress("maximize", before + C * d // n, total))
         result = maximize_activation(net, name, np.arange(C), steps=maximize_steps, seed=seed,
-                                     should_stop=should_stop)
+                                     progress=step_report, should_stop=should_stop)
         if result is None:
             return None
         atlas.layers[name].maximized = result[0][:, 0]
         done += C
-        if progress is not None:
-            progress("maximize", done, total)
     result = maximize_activation(net, score_layer(net), np.arange(net.output_size), steps=2 * maximize_steps,
-                                 seed=seed, should_stop=should_stop)
+                                 seed=seed, progress=stage("classes"), should_stop=should_stop)
     if result is None:
         return None
     atlas.classes = result[0][:, 0]
-    if progress is not None:
-        progress("classes", 1, 1)
     return atlas
 
 

@@ -129,8 +129,8 @@
         <translation>이 채널의 필터 (파랑은 음수, 빨강은 양수)와 입력에 대한 반응:</translation>
     </message>
     <message>
-        <source>Compute (about a minute)</source>
-        <translation>계산하기 (1분쯤)</translation>
+        <source>Compute (1–5 minutes)</source>
+        <translation>계산하기 (1–5분)</translation>
     </message>
     <message>
         <source>Scans the 10,000 MNIST test images and runs gradient ascent for every channel; the result is kept for these weights</source>
@@ -343,16 +343,16 @@
         <translation>에폭 %1 뒤의 정확도를 재는 중…</translation>
     </message>
     <message>
-        <source>Epoch %1: %2 % on the test images · %3 per epoch on this computer</source>
-        <translation>에폭 %1: 시험 이미지 정확도 %2 % · 이 컴퓨터에서 에폭당 %3</translation>
+        <source>Epoch %1: %2 % on the test images · %3 per epoch on this computer, %4 of it measuring accuracy</source>
+        <translation>에폭 %1: 시험 이미지 정확도 %2 % · 이 컴퓨터에서 에폭당 %3, 그중 정확도 측정 %4</translation>
+    </message>
+    <message>
+        <source>%1 per epoch, %2 of it measuring accuracy.</source>
+        <translation>에폭당 %1, 그중 정확도 측정 %2.</translation>
     </message>
     <message>
         <source>Accuracy: %1 % on the training images, %2 % on the %3 test images.</source>
         <translation>정확도: 훈련 이미지 %1 %, 시험 이미지 %3장에서 %2 %.</translation>
-    </message>
-    <message>
-        <source>%1 per epoch.</source>
-        <translation>에폭당 %1.</translation>
     </message>
     <message>
         <source>Restored the network you trained last time (it was not saved): use it in Draw &amp; Classify or save it.</source>
@@ -577,8 +577,8 @@
 <context>
     <name>DepthPage</name>
     <message>
-        <source>Each row is one layer, input side at the top. Upper tiles: the input each channel likes best; lower tiles: the test image that excites it most, cut to what the unit sees. Edges and dots, then strokes and corners, then parts of digits, then whole digits.</source>
-        <translation>한 줄이 한 계층이고 위가 입력 쪽입니다. 윗줄: 각 채널이 가장 좋아하는 입력, 아랫줄: 가장 강하게 반응하는 시험 이미지 (뉴런이 보는 부분만). 가장자리와 점, 그다음 획과 모서리, 그다음 숫자의 일부, 마지막으로 숫자 전체.</translation>
+        <source>Each row is one layer, input side at the top. Upper tiles: the input each channel likes best; lower tiles: the test image that excites it most, cut to what the unit sees. Edges and dots, then strokes and corners, then parts of digits, then whole digits. Agreement: how often a channel's 9 strongest test images show the same digit (see How abstract?).</source>
+        <translation>한 줄이 한 계층이고 위가 입력 쪽입니다. 윗줄: 각 채널이 가장 좋아하는 입력, 아랫줄: 가장 강하게 반응하는 시험 이미지 (뉴런이 보는 부분만). 가장자리와 점, 그다음 획과 모서리, 그다음 숫자의 일부, 마지막으로 숫자 전체. 일치도: 채널이 가장 강하게 반응하는 시험 이미지 9장이 같은 숫자인 비율 (얼마나 추상적인가? 탭 참고).</translation>
     </message>
     <message>
         <source>Not computed for these weights yet: use the button on the right.</source>
@@ -886,8 +886,8 @@
         <translation>직접 그린 숫자 (숫자 그리기와 분류)</translation>
     </message>
     <message>
-        <source>MNIST test digits</source>
-        <translation>MNIST 시험 숫자</translation>
+        <source>MNIST test digits (1,000 shipped)</source>
+        <translation>MNIST 시험 숫자 (함께 제공되는 1,000개)</translation>
     </message>
     <message>
         <source>Loaded image</source>
@@ -939,7 +939,7 @@
     </message>
     <message>
         <source>SimpleConvNet (as in Draw &amp; Classify)</source>
-        <translation>SimpleConvNet (숫자 그리기와 분류의 것)</translation>
+        <translation>SimpleConvNet (숫자 그리기와 분류에서 쓰는 신경망)</translation>
     </message>
     <message>
         <source>No input yet</source>
@@ -1006,15 +1006,15 @@
     </message>
     <message>
         <source>sees %1×%1</source>
-        <translation>%1×%1을 봄</translation>
+        <translation>보는 영역 %1×%1</translation>
     </message>
     <message>
         <source>sees all</source>
-        <translation>전체를 봄</translation>
+        <translation>보는 영역: 전체</translation>
     </message>
     <message>
         <source>%1: output %2 per image; each unit sees %3 of the input</source>
-        <translation>%1: 이미지당 출력 %2, 각 뉴런은 입력의 %3을(를) 봄</translation>
+        <translation>%1: 이미지당 출력 %2, 각 뉴런이 보는 입력: %3</translation>
     </message>
     <message>
         <source>a %1×%1 pixel window</source>
@@ -1034,11 +1034,19 @@
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2 numbers (every unit sees the whole input).</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;: 수 %2개 (모든 뉴런이 입력 전체를 봄).</translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: 값 %2개 (모든 뉴런이 입력 전체를 봄).</translation>
     </message>
     <message>
         <source>Colour: dark %1 … bright %2.</source>
         <translation>색: 어두움 %1 … 밝음 %2.</translation>
+    </message>
+    <message>
+        <source>Class %1: score %2 (click another number)</source>
+        <translation>클래스 %1: 점수 %2 (다른 값을 눌러 보세요)</translation>
+    </message>
+    <message>
+        <source>Unit %1: %2 (click another number)</source>
+        <translation>뉴런 %1: %2 (다른 값을 눌러 보세요)</translation>
     </message>
     <message>
         <source>Click a pixel of a map to trace its receptive field.</source>
@@ -1046,7 +1054,7 @@
     </message>
     <message>
         <source>Unit (%1, %2) of channel %3 sees input rows %4–%5, columns %6–%7 (cyan).</source>
-        <translation>채널 %3의 뉴런 (%1, %2)은(는) 입력의 %4–%5행, %6–%7열을 봅니다 (청록).</translation>
+        <translation>채널 %3, 뉴런 (%1, %2): 입력의 %4–%5행, %6–%7열을 봅니다 (청록).</translation>
     </message>
     <message>
         <source>It is computed from %1 units of %2 (green: what each of them sees).</source>
@@ -1111,7 +1119,7 @@ whole one.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;By depth&lt;/b&gt;: a few channels of every layer, then one image per class: edges and dots →
 strokes and corners → parts of digits → whole digits.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;How abstract?&lt;/b&gt;: the claim as a number. For each channel, how many of its top 9 images show
-the same digit, averaged over the layer: it rises with depth, and stays low for the untrained
+the same digit, averaged over the layer: it rises with depth, far more than for the untrained
 network.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Where it looks&lt;/b&gt;: tick the saliency box: how much each pixel changes the score of the
 answer.&lt;/li&gt;
@@ -1122,7 +1130,7 @@ answer.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;특징 맵&lt;/b&gt;: 그린 숫자에 대해 계층의 모든 채널이 계산한 것. 픽셀을 누르면 입력 위의 청록 사각형이 그 뉴런이 볼 수 있는 전부(수용 영역: conv1 … conv6에서 3, 5, 10, 14, 24, 32 픽셀)이고, 초록 사각형은 그 아래 계층의 뉴런들이 보는 곳입니다.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;오른쪽&lt;/b&gt;: 채널이 가장 강하게 반응하는 시험 이미지 9장과 가장 좋아하는 입력. 앞쪽 채널은 점이나 획의 방향을, 깊은 채널은 숫자의 일부나 숫자 전체를 좋아합니다.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;깊이별&lt;/b&gt;: 계층마다 채널 몇 개, 마지막에 클래스마다 이미지 하나: 에지와 점 → 획과 모서리 → 숫자의 일부 → 숫자 전체.&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;얼마나 추상적인가?&lt;/b&gt;: 이 주장을 수로 나타낸 것. 채널마다 상위 9장 중 같은 숫자가 몇 장인지를 계층에 대해 평균하면 깊이에 따라 커지고, 학습 전 신경망에서는 낮게 머뭅니다.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;얼마나 추상적인가?&lt;/b&gt;: 이 주장을 수로 나타낸 것. 채널마다 상위 9장 중 같은 숫자가 몇 장인지를 계층에 대해 평균하면 깊이에 따라 커지고, 학습 전 신경망보다 훨씬 크게 커집니다.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;어디를 보는지&lt;/b&gt;: 돌출 맵 상자를 켜면 각 픽셀이 답의 점수를 얼마나 바꾸는지 보입니다.&lt;/li&gt;
 &lt;/ul&gt;</translation>
     </message>

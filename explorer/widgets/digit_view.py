@@ -16,8 +16,6 @@ class DigitView(pg.GraphicsLayoutWidget):
         self.image = pg.ImageItem()
         self.view.addItem(self.image)
         self.heat = pg.ImageItem()
-        self.heat.setColorMap(pg.colormap.get("inferno"))
-        self.heat.setOpacity(0.6)
         self.heat.setVisible(False)
         self.view.addItem(self.heat)
         self._boxes = []
@@ -35,10 +33,18 @@ class DigitView(pg.GraphicsLayoutWidget):
             self.view.setRange(QRectF(0, 0, image.shape[1], image.shape[0]), padding=0.02)
 
     def set_heat(self, heat):
-        """A (H, W) map in 0..1 drawn over the digit (None hides it)."""
+        """A (H, W) map in 0..1 drawn over the digit in orange, as opaque as it is strong, so the
+        digit stays visible where the map is weak (None hides it)."""
         self.heat.setVisible(heat is not None)
         if heat is not None:
-            self.heat.setImage(np.asarray(heat, dtype=np.float32), levels=(0, 1), autoLevels=False)
+            h = np.clip(np.asarray(heat, dtype=np.float32), 0, 1)
+            rgba = np.empty((*h.shape, 4), dtype=np.uint8)
+            rgba[..., 0] = 255
+            rgba[..., 1] = (64 + 191 * h).astype(np.uint8)
+            rgba[..., 2] = 0
+            rgba[..., 3] = (220 * h).astype(np.uint8)
+            self.heat.setImage(rgba, levels=None, autoLevels=False)
+            self.heat_values = h
 
     def set_boxes(self, boxes):
         """[(top, left, bottom, right, QColor, width)] in pixel coordinates."""

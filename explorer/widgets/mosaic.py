@@ -57,6 +57,12 @@ class MosaicView(pg.GraphicsLayoutWidget):
             self.view.setRange(QRectF(0, 0, mosaic.shape[1], mosaic.shape[0]), padding=0.01)
         self.select(self.selected)
 
+    def clear_maps(self):
+        """Show nothing (no input)."""
+        self.image.clear()
+        self.frame.setVisible(False)
+        self.unit_mark.setVisible(False)
+
     def tile_rect(self, k):
         K, h, w, cols, pad = self.shape
         r, c = divmod(k, cols)

@@ -139,9 +139,11 @@ def test_saliency_overlay(panel, qtbot):
     assert not panel.controls.digit.heat.isVisible()
     panel.controls.overlay_check.setChecked(True)
     assert panel.controls.digit.heat.isVisible()
-    heat = panel.controls.digit.heat.image
-    np.testing.assert_allclose(heat, panel.inspection.saliency)
-    assert heat.max() == pytest.approx(1.0)
+    np.testing.assert_allclose(panel.controls.digit.heat_values, panel.inspection.saliency)
+    rgba = panel.controls.digit.heat.image
+    i, j = np.unravel_index(np.argmax(panel.inspection.saliency), (28, 28))
+    assert rgba[i, j, 3] == 220 and rgba[i, j, 0] == 255  # opaque orange at the strongest pixel
+    assert rgba[..., 3].min() < 20  # and nearly clear where the gradient vanishes
 
 
 def test_a_bad_weights_file_says_why_and_keeps_the_network(panel, qtbot, tmp_path):
@@ -243,3 +245,52 @@ def test_a_huge_image_is_scaled_while_decoding(tmp_path):
     big.save(str(tmp_path / "big.png"))
     digit = jobs.load_digit_job(None, None, tmp_path / "big.png")
     assert digit.shape == (28, 28) and digit.max() > 0.5
+
+
+def test_choosing_an_opened_file_again_in_the_list_brings_it_back(panel, qtbot, tmp_path):
+    net = SimpleConvNet(seed=4)
+    net.save_params(tmp_path / "mine.npz")
+    panel.open_weights(str(tmp_path / "mine.npz"))
+    qtbot.waitUntil(lambda: panel.state.network == "file", timeout=5000)
+    settle(panel, qtbot)
+    combo = panel.controls.network_combo
+    for key in ("deep", "file"):
+        combo.setCurrentIndex(combo.findData(key))
+        combo.activated.emit(combo.currentIndex())
+        qtbot.waitUntil(lambda key=key: panel.state.network == key, timeout=5000)
+        settle(panel, qtbot)
+    assert combo.currentText() == "mine.npz"
+    assert panel.network.net.params["W1"].tolist() == net.params["W1"].tolist()
+
+
+def test_switching_network_mid_computation_cancels_it_and_clears_the_progress(panel, qtbot, tmp_path):
+    panel.context.settings.set("data_dir", str(write_learnable_dataset(tmp_path / "mnist", 20, 2000)))
+    panel.set_network("current")
+    settle(panel, qtbot)
+    panel.compute_atlas()
+    assert panel.detail.progress.isVisibleTo(panel.detail)
+    panel.set_network("deep")
+    settle(panel, qtbot)
+    assert not panel.jobs.busy("atlas") and not panel.detail.progress.isVisibleTo(panel.detail)
+
+
+def test_drawing_switches_the_input_and_an_empty_canvas_clears_the_maps(window, panel, qtbot):
+    show_test_digit(panel, qtbot, 5)
+    image = np.zeros((28, 28), dtype=np.float32)
+    image[6:22, 13:16] = 1.0
+    panel.context.drawing.set(image)  # as Draw & Classify does after a stroke
+    qtbot.waitUntil(lambda: panel.state.source == "drawing" and panel.inspection is not None
+                    and np.array_equal(panel.inspection.image, image), timeout=5000)
+    panel.context.drawing.set(None)  # the canvas was cleared
+    qtbot.waitUntil(lambda: panel.inspection is None, timeout=5000)
+    assert panel.maps.image.image is None and panel.controls.answer.text() == "No input yet"
+
+
+def test_a_dense_layer_marks_the_chosen_number_and_names_it(panel, qtbot):
+    show_test_digit(panel, qtbot, 9)
+    panel.select_layer("Affine2")
+    panel._on_unit_clicked(0, 1, 3)  # 10 scores drawn as a 3x4 tile: row 1, column 3 is class 7
+    assert panel.state.channel == 7
+    score = float(panel.inspection.activations["Affine2"][7])
+    assert panel.trace.text() == f"Class 7: score {score:.3f} (click another number)"
+    assert not panel.maps.frame.isVisible() and panel.maps.unit_mark.isVisible()

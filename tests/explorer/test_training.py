@@ -88,7 +88,7 @@ def test_deep_convnet_trains_says_its_time_per_epoch_and_opens_in_the_layer_expl
     wait_done(qtbot, panel, timeout=120000)
     assert type(page.trained).__name__ == "DeepConvNet" and [e[0] for e in page.epochs] == [1, 2]
     assert page.epoch_seconds > 0
-    assert "per epoch." in page.run.status.text()
+    assert "per epoch, " in page.run.status.text() and "measuring accuracy." in page.run.status.text()
     # The abstraction curve, once per epoch: six conv layers, the newest in front.
     assert len(page.depth_plot.curves) == 2
     x, y = page.depth_plot.curves[-1].getData()

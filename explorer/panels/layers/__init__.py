@@ -5,7 +5,16 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QLabel, QSplitter, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from engine import pretrained, samples
 from engine.receptive_field import layer_geometry
@@ -22,7 +31,7 @@ from .depth_page import LazyPages
 from .runner import JobSlots
 from .state import LayerExplorerState, as_tiles, grid_columns, tracer_boxes
 
-STAGES = {"scan": 0.45, "untrained": 0.2, "maximize": 0.3, "classes": 0.05}  # share of the work
+STAGES = {"scan": 0.25, "untrained": 0.2, "maximize": 0.4, "classes": 0.15}  # share of the time, measured
 
 
 class LayerExplorerPanel(Panel):
@@ -31,6 +40,7 @@ class LayerExplorerPanel(Panel):
         self.state = LayerExplorerState()
         self.jobs = JobSlots(self)
         self.network = None  # jobs.ExploredNetwork
+        self._file_network = (None, None)  # the last network opened from a file or handed over
         self.inspection = None  # engine.visualize.ImageInspection of the current input
         self.atlas = None
         self.simple_atlas = None  # SimpleConvNet's shipped atlas: one point on the abstraction plot
@@ -69,10 +79,16 @@ class LayerExplorerPanel(Panel):
         for w in (maps_page, self.pages.holder(1), self.pages.holder(2), self.about):
             self.tabs.addTab(w, "")
         self.detail = ChannelDetail()
-        self.detail.setMinimumWidth(250)
+        self.detail.setMinimumWidth(200)
         self.detail.setMaximumWidth(420)
+        left = QScrollArea()  # a small window scrolls the column instead of squeezing it
+        left.setWidget(self.controls)
+        left.setWidgetResizable(True)
+        left.setFrameShape(QScrollArea.Shape.NoFrame)
+        left.setMinimumWidth(200)
+        left.setMaximumWidth(340)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.controls)
+        splitter.addWidget(left)
         splitter.addWidget(self.tabs)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 0)
@@ -121,6 +137,8 @@ class LayerExplorerPanel(Panel):
         """'deep' (shipped DeepConvNet), 'current' (Draw & Classify's SimpleConvNet), or 'file' with
         ``network`` (an ExploredNetwork opened from a file or handed over). Files are read, and
         networks copied, in a worker; the view switches when it is done."""
+        if key == "file" and network is None:
+            network, label = self._file_network  # chosen again in the list
         if network is not None:
             self.jobs.cancel("network")
             self._apply_network(key, network, label)
@@ -136,8 +154,11 @@ class LayerExplorerPanel(Panel):
         self._apply_network(key, network, None)
 
     def _apply_network(self, key, network, label):
+        if key == "file":
+            self._file_network = (network, label)
         self.state.network = key
         self.network = network
+        self.detail.show_busy(None)  # a computation for the previous network is cancelled below
         self.context.settings.set("layers/network", key if key != "file" else "deep")
         self.controls.show_network(key, label or type(network.net).__name__)
         self.state.geometry = layer_geometry(network.net.inspection_layers(), network.net.input_dim)
@@ -212,9 +233,11 @@ class LayerExplorerPanel(Panel):
     def _drawing(self):
         return None if self.context.drawing is None else self.context.drawing.image
 
-    def _on_drawing_changed(self, _image):
+    def _on_drawing_changed(self, image):
         if self.state.source == "drawing":
             self._request_inspection()
+        elif image is not None:  # the student just drew: look at that
+            self.controls.set_source("drawing")
 
     def _on_input_changed(self, source):
         self.state.source = source
@@ -253,6 +276,11 @@ class LayerExplorerPanel(Panel):
         self.state.unit = None
         self.strip.select(name)
         self._show()
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if self.inspection is not None:
+            self._show()  # the grid of maps takes the columns that fit the new shape
 
     def _step_layer(self, step):
         names = [g.name for g in self.state.geometry]
@@ -300,14 +328,21 @@ class LayerExplorerPanel(Panel):
         self.controls.show_inspection(ins)
         if ins is None:
             self.caption.setText(self.tr("Draw a digit in Draw & Classify, or pick a test digit on the left."))
+            self.maps.clear_maps()
+            self.controls.digit.set_boxes([])
+            self.trace.setText("")
             return
         self.controls.digit.set_heat(ins.saliency if s.overlay else None)
         values = ins.activations[s.layer]
         tiles = as_tiles(values)
         aspect = self.maps.width() / max(self.maps.height(), 1) * tiles.shape[1] / tiles.shape[2]
         self.maps.set_maps(tiles, cols=grid_columns(len(tiles), aspect), pad=max(1, tiles.shape[1] // 12))
-        self.maps.select(s.channel if g.is_map else 0)
-        self.maps.mark_unit(s.channel if s.unit else None, *(s.unit or (0, 0)))
+        if g.is_map:
+            self.maps.select(s.channel)
+            self.maps.mark_unit(s.channel if s.unit else None, *(s.unit or (0, 0)))
+        else:  # one tile holding every unit: no frame, the chosen number marked
+            self.maps.select(None)
+            self.maps.mark_unit(0, *divmod(s.channel, tiles.shape[2]))
         if g.is_map:
             text = fill(self.tr("<b>%1</b>: %2 maps of %3×%4 for this input; each unit sees a %5×%5 pixel window "
                                 "of the input."), s.layer, g.shape[0], g.shape[1], g.shape[2], g.size[0])
@@ -324,7 +359,13 @@ class LayerExplorerPanel(Panel):
         self._show_detail()
 
     def _show_trace(self, own, feeders):
-        s = self.state
+        s, g = self.state, self.state.geo()
+        if not g.is_map:
+            value = float(np.ravel(self.inspection.activations[s.layer])[s.channel])
+            last = s.layer == self.state.geometry[-1].name or g.shape[0] == self.network.net.output_size
+            self.trace.setText(fill(self.tr("Class %1: score %2 (click another number)") if last else
+                                    self.tr("Unit %1: %2 (click another number)"), s.channel, f"{value:.3f}"))
+            return
         if own is None:
             self.trace.setText(self.tr("Click a pixel of a map to trace its receptive field."))
             return
@@ -428,7 +469,7 @@ whole one.</li>
 <li><b>By depth</b>: a few channels of every layer, then one image per class: edges and dots →
 strokes and corners → parts of digits → whole digits.</li>
 <li><b>How abstract?</b>: the claim as a number. For each channel, how many of its top 9 images show
-the same digit, averaged over the layer: it rises with depth, and stays low for the untrained
+the same digit, averaged over the layer: it rises with depth, far more than for the untrained
 network.</li>
 <li><b>Where it looks</b>: tick the saliency box: how much each pixel changes the score of the
 answer.</li>

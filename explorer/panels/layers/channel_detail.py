@@ -83,7 +83,7 @@ class ChannelDetail(QWidget):
                                          "to raise this channel's centre unit, with jitter, blur and decay so "
                                          "the picture stays readable; cropped to the unit's receptive field"))
         self.filter_caption.setText(self.tr("Its filter (blue negative, red positive) and its response to the input:"))
-        self.compute_button.setText(self.tr("Compute (about a minute)"))
+        self.compute_button.setText(self.tr("Compute (1–5 minutes)"))
         self.compute_button.setToolTip(self.tr("Scans the 10,000 MNIST test images and runs gradient ascent for "
                                                "every channel; the result is kept for these weights"))
         self.cancel_button.setText(self.tr("Cancel"))

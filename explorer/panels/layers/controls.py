@@ -56,7 +56,7 @@ class InputControls(QWidget):
         for w in (self.prev_button, self.next_button, self.random_button, self.class_combo):
             t.addWidget(w)
         self.digit = DigitView()
-        self.digit.setMinimumSize(200, 200)
+        self.digit.setMinimumSize(150, 150)
         self.overlay_check = QCheckBox()
         self.answer = QLabel()
         self.bars = ProbabilityBars()
@@ -74,7 +74,6 @@ class InputControls(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.network_box)
         layout.addWidget(self.input_box, 1)
-        self.setMaximumWidth(330)
 
         self.network_combo.activated.connect(lambda _i: self.network_chosen.emit(self.network_combo.currentData()))
         self.open_button.clicked.connect(self.open_requested)
@@ -95,7 +94,7 @@ class InputControls(QWidget):
         with QSignalBlocker(self.source_combo):
             self.source_combo.clear()
             self.source_combo.addItem(self.tr("Your drawing (Draw & Classify)"), "drawing")
-            self.source_combo.addItem(self.tr("MNIST test digits"), "test")
+            self.source_combo.addItem(self.tr("MNIST test digits (1,000 shipped)"), "test")
             if self.loaded is not None:
                 self.source_combo.addItem(self.tr("Loaded image"), "image")
             self.source_combo.setCurrentIndex(max(self.source_combo.findData(current), 0))

@@ -14,6 +14,12 @@ from .state import agreement_series, most_selective
 PER_ROW = 8
 
 
+def _bright(image):
+    """Scaled so its brightest pixel is white: deep layers' favourite inputs are faint."""
+    top = float(image.max())
+    return image / top if top > 0 else image
+
+
 class DepthPage(QScrollArea):
     """One row per conv layer: the maximisation images of its most selective channels above the
     single test image that excites each most; the last row one class-model image per digit."""
@@ -37,7 +43,8 @@ class DepthPage(QScrollArea):
         self.intro.setText(self.tr("Each row is one layer, input side at the top. Upper tiles: the input each "
                                    "channel likes best; lower tiles: the test image that excites it most, cut to "
                                    "what the unit sees. Edges and dots, then strokes and corners, then parts of "
-                                   "digits, then whole digits."))
+                                   "digits, then whole digits. Agreement: how often a channel's 9 strongest test "
+                                   "images show the same digit (see How abstract?)."))
         self.empty.setText(self.tr("Not computed for these weights yet: use the button on the right."))
 
     def _row(self, index):
@@ -69,7 +76,7 @@ class DepthPage(QScrollArea):
             chosen = most_selective(atlas, name, PER_ROW)
             _, h, w = g.shape
             box = g.box(h // 2, w // 2)
-            best = [crop(la.maximized[c], box) for c in chosen]
+            best = [_bright(crop(la.maximized[c], box)) for c in chosen]
             tops = []
             for c in chosen:
                 i, j = la.top_positions[c, 0]
@@ -82,7 +89,7 @@ class DepthPage(QScrollArea):
                                  ", ".join(str(c + 1) for c in chosen), name))
         caption, view = self._row(len(names))
         caption.setText(self.tr("<b>Output</b><br>one image per digit 0–9"))
-        view.set_maps(atlas.classes, cols=len(atlas.classes))
+        view.set_maps(np.stack([_bright(c) for c in atlas.classes]), cols=len(atlas.classes))
         view.setToolTip(self.tr("Class models: inputs that raise each class score most"))
         for caption, view in self.rows[len(names) + 1 :]:
             caption.setVisible(False)
@@ -167,7 +174,6 @@ class LazyPages:
             self.holders[index].layout().addWidget(page)
             self.pages[index] = page
             self.retranslate()
-            self.update()
 
     def page(self, index):
         self.build(index)
@@ -180,6 +186,7 @@ class LazyPages:
                 page.retranslate()
             else:
                 page.retranslate(type(net).__name__ if net is not None else "")
+        self.update()  # the rows' captions are drawn with the atlas
 
     def update(self):
         p = self.panel
@@ -188,4 +195,3 @@ class LazyPages:
                 page.show_atlas(p.atlas, {g.name: g for g in p.state.geometry})
             else:
                 page.show_atlas(p.atlas, p.simple_atlas)
-        self.retranslate()

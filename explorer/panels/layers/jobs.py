@@ -2,7 +2,6 @@
 
 import copy
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
@@ -16,11 +15,10 @@ from engine.weights import WeightsFileError
 @dataclass(frozen=True)
 class ExploredNetwork:
     """A network as the Layer Explorer holds it: its own copy (workers compute on it, nothing else
-    changes it), the untrained network for comparison if known, and where its atlas lives."""
+    changes it), the untrained network for comparison, and the fingerprint its atlas carries."""
 
     net: object
     untrained: object | None
-    shipped_atlas: Path | None
     key: str  # fingerprint of the weights
 
     @property
@@ -28,9 +26,10 @@ class ExploredNetwork:
         return "deep" if type(self.net).__name__ == "DeepConvNet" else "simple"
 
     def atlas_paths(self):
-        """Where its atlas may be: shipped beside the weights, else in the cache."""
-        paths = [self.shipped_atlas] if self.shipped_atlas is not None else []
-        return [*paths, atlas_cache_path(self.key)]
+        """Where its atlas may be: shipped (the book's own weights, opened from a file, may be the
+        shipped ones), else in the cache. Whose it is, the fingerprint inside says."""
+        shipped = [pretrained.resource(kind, "_atlas.npz") for kind in ("deep", "simple")]
+        return [p for p in shipped if p.exists()] + [atlas_cache_path(self.key)]
 
 
 def atlas_cache_path(key):
@@ -45,8 +44,7 @@ def shipped_network(kind):
         untrained = pretrained.load_network(kind, initial=True)
     except (WeightsFileError, OSError):
         untrained = None
-    atlas = pretrained.resource(kind, "_atlas.npz")
-    return ExploredNetwork(net, untrained, atlas if atlas.exists() else None, fingerprint(net))
+    return ExploredNetwork(net, untrained, fingerprint(net))
 
 
 def explored(net, untrained=None):
@@ -55,7 +53,7 @@ def explored(net, untrained=None):
     net = copy.deepcopy(net)
     if untrained is None:
         untrained = type(net)(seed=0)
-    return ExploredNetwork(net, untrained, None, fingerprint(net))
+    return ExploredNetwork(net, untrained, fingerprint(net))
 
 
 MAX_SIDE = 1024  # larger images are scaled down while decoding: a digit needs no more

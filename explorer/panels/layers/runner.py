@@ -31,8 +31,8 @@ class JobSlots(QObject):
         self.pending.pop(slot, None)
         worker = FunctionWorker(fn, *args, parent=self)
         self.running[slot] = worker
-        if on_progress is not None:
-            worker.progress.connect(on_progress)
+        if on_progress is not None:  # reports still queued from a cancelled job are dropped too
+            worker.progress.connect(lambda info, w=worker: self.running.get(slot) is w and on_progress(info))
         worker.succeeded.connect(lambda result, w=worker: self._on_done(slot, w, on_done, result))
         worker.errored.connect(lambda message, _tb, w=worker: self._on_done(slot, w, on_error, message))
         worker.cancelled.connect(lambda w=worker: self._on_done(slot, w, None, None))

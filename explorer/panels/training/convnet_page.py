@@ -2,6 +2,8 @@
 layer's filters before and after training, the time per epoch, and the trained weights handed to
 Draw & Classify (SimpleConvNet) or the Layer Explorer (DeepConvNet), or saved."""
 
+import time
+
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -63,6 +65,8 @@ class ConvNetPage(QWidget):
         self.epochs = []  # (epoch, train_acc, test_acc)
         self.test_images = 0
         self.epoch_seconds = None  # measured on this computer by the last run
+        self.evaluation_seconds = 0.0  # of it, the accuracy on the training and test images
+        self._evaluation_started = None
         self.trained = None  # the last run's SimpleConvNet
         self.saved = False  # whether the user saved it to a file
         self.idle = True
@@ -233,6 +237,7 @@ class ConvNetPage(QWidget):
         self.idle = False
         self.iterations, self.epochs = [], []
         self.epoch_seconds = None
+        self.evaluation_seconds, self._evaluation_started = 0.0, None
         self.run.set_running(True)
         self.loss_raw.setData([], [])
         self.loss_smooth.setData([], [])
@@ -257,6 +262,7 @@ class ConvNetPage(QWidget):
                                   .replace("%3", f"{e['max_iter']:,}").replace("%4", f"{e['loss']:.3f}"))
             self._draw_loss()
         elif kind == "evaluating":
+            self._evaluation_started = time.perf_counter()
             self.run.set_status(self.tr("Measuring the accuracy after epoch %1…").replace("%1", str(e["epoch"])))
         elif kind == "epoch":
             self.epochs.append((e["epoch"], e["train_acc"], e["test_acc"]))
@@ -267,10 +273,13 @@ class ConvNetPage(QWidget):
             low = float(np.nanmin(ep[:, 1:]))  # a range that shows 93 % and 99 % apart
             self.acc_plot.setYRange(min(0.9, np.floor((low - 0.02) * 20) / 20), 1.0)
             self.epoch_seconds = e["seconds"] / e["epoch"]
+            if self._evaluation_started is not None:
+                self.evaluation_seconds = time.perf_counter() - self._evaluation_started
             if e.get("agreement"):
                 self.depth_plot.add_epoch(e["agreement"])
-            self.run.set_status(fill(self.tr("Epoch %1: %2 % on the test images · %3 per epoch on this computer"),
-                                     e["epoch"], f"{100 * e['test_acc']:.2f}", duration(self.epoch_seconds)))
+            self.run.set_status(fill(self.tr("Epoch %1: %2 % on the test images · %3 per epoch on this computer, "
+                                             "%4 of it measuring accuracy"), e["epoch"], f"{100 * e['test_acc']:.2f}",
+                                     duration(self.epoch_seconds), duration(self.evaluation_seconds)))
         if "filters" in e and kind != "start":
             self.set_filters(self.after_view, e["filters"])
 
@@ -293,7 +302,8 @@ class ConvNetPage(QWidget):
             if test_acc < CHANCE:
                 message += " " + STUCK_TEXT()
             if self.epoch_seconds:
-                message += " " + fill(self.tr("%1 per epoch."), duration(self.epoch_seconds))
+                message += " " + fill(self.tr("%1 per epoch, %2 of it measuring accuracy."),
+                                      duration(self.epoch_seconds), duration(self.evaluation_seconds))
         self.run.set_status(message)
 
     def restore(self, net):
