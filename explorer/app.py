@@ -245,6 +245,8 @@ class MainWindow(QMainWindow):
         panel = self.panels.get(spec.key) or self._create_panel(spec)
         self.stack.setCurrentWidget(panel)
         self._update_weights_label()  # the first panel that needs the network has loaded it by now
+        # The Layer Explorer names its own network (often DeepConvNet): this label would contradict it.
+        self.weights_label.setVisible(spec.key != "layers")
         self.panel_changed.emit(spec.key)
 
     def _on_open_in_conv_lab(self, payload):

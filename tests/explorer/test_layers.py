@@ -40,8 +40,9 @@ def show_test_digit(panel, qtbot, position):
         panel.inspection.image, (panel.controls.images[position] / 255.0).astype(np.float32)), timeout=5000)
 
 
-def test_opens_on_the_shipped_deep_convnet_with_every_layer_in_the_strip(panel):
+def test_opens_on_the_shipped_deep_convnet_with_every_layer_in_the_strip(window, panel):
     assert type(panel.network.net).__name__ == "DeepConvNet"
+    assert not window.weights_label.isVisible()  # it names Draw & Classify's SimpleConvNet
     buttons = panel.strip.buttons
     assert list(buttons)[:5] == ["Conv1", "Relu1", "Conv2", "Relu2", "Pool1"] and "Dropout2" in buttons
     # Receptive fields computed from the chain: 3, 5, 10, 14, 24, 32 pixels for conv1..conv6.
