@@ -13,10 +13,9 @@ from collections import OrderedDict
 import numpy as np
 
 from .functions import softmax
-from .gradient import numerical_gradient as _numerical_gradient
+from .image_network import ImageNetwork
 from .layers import Affine, Convolution, ConvPoolRelu, Dropout, Pooling, Relu, SoftmaxWithLoss
 from .util import conv_output_size
-from .weights import assign_params, load_params_file, save_npz
 
 BOOK_CONV_PARAMS = (
     {"filter_num": 16, "filter_size": 3, "pad": 1, "stride": 1},
@@ -29,7 +28,7 @@ BOOK_CONV_PARAMS = (
 POOL_AFTER = (2, 4, 6)  # a 2x2 max pooling follows these convolutions
 
 
-class DeepConvNet:
+class DeepConvNet(ImageNetwork):
     """The book's deep CNN for MNIST; x: (N, C, H, W) -> scores (N, output_size).
 
     Parameters W1..W6 (FN, C, 3, 3) and b1..b6 for the convolutions, W7 (64*4*4, hidden), b7,
@@ -38,7 +37,9 @@ class DeepConvNet:
 
     Training runs each pooled convolution as one fused ``ConvPoolRelu`` layer where its output
     has even size (same numbers, less memory traffic); ``fast=False`` keeps the book's chain.
-    ``activations`` and ``inspection_layers`` always show the book's separate layers.
+    ``activations`` and ``inspection_layers`` always show the book's separate layers. Numerical
+    gradients redraw the dropout masks on every call: checks use ``dropout_ratio=0`` or re-seed
+    the Dropout layers' ``rng``.
     """
 
     def __init__(self, input_dim=(1, 28, 28), conv_param_1=None, conv_param_2=None, conv_param_3=None,
@@ -131,16 +132,6 @@ class DeepConvNet:
                   ("Dropout2", Dropout(self.dropout_ratio, train=False))]
         return chain
 
-    def _as_input(self, x):
-        x = np.asarray(x, dtype=self.dtype)
-        if x.ndim == 2 and x.shape[1] == int(np.prod(self.input_dim)):
-            x = x.reshape((-1, *self.input_dim))  # accept flattened images too
-        if x.ndim == 3 and x.shape == self.input_dim:
-            x = x[None]
-        if x.ndim != 4 or x.shape[1:] != self.input_dim:
-            raise ValueError(f"expected images of shape (N, {', '.join(map(str, self.input_dim))}), got {x.shape}")
-        return x
-
     def _forward(self, x, train_flg):
         for layer in self.layers.values():
             x = layer.forward(x, train_flg) if isinstance(layer, Dropout) else layer.forward(x)
@@ -159,17 +150,6 @@ class DeepConvNet:
         """Mean cross-entropy with dropout active (as the book's ``loss``)."""
         return self.last_layer.forward(self.predict(x, train_flg=True), t)
 
-    def accuracy(self, x, t, batch_size=100):
-        t = np.asarray(t)
-        if t.ndim != 1:
-            t = np.argmax(t, axis=1)
-        x = self._as_input(x)
-        correct = 0
-        for i in range(0, x.shape[0], batch_size):  # the book drops a last partial batch; we count it
-            y = self.predict(x[i : i + batch_size])
-            correct += int(np.sum(np.argmax(y, axis=1) == t[i : i + batch_size]))
-        return correct / x.shape[0]
-
     def gradient(self, x, t):
         """Backpropagation; returns {'W1': dW1, 'b1': db1, ..., 'b8': db8}. Loss kept in ``last_loss``."""
         self.last_loss = self.loss(x, t)
@@ -180,30 +160,3 @@ class DeepConvNet:
         for idx, layer in self.param_layers.items():
             grads[f"W{idx}"], grads[f"b{idx}"] = layer.dW, layer.db
         return grads
-
-    def numerical_gradient(self, x, t):
-        """Central-difference gradient of ``loss`` (slow; for checks). Dropout masks are redrawn
-        on every call, so checks use ``dropout_ratio=0`` or re-seed ``_dropout_rng``."""
-        def loss_w(_):
-            return self.loss(x, t)
-        return {key: _numerical_gradient(loss_w, self.params[key]) for key in self.params}
-
-    def activations(self, x):
-        """What every layer of the book's chain outputs for x: (N, C, H, W), in order.
-
-        An OrderedDict from ``inspection_layers`` names to arrays (Conv* before ReLU), ending
-        with Softmax.
-        """
-        x = self._as_input(x)
-        out = OrderedDict()
-        for name, layer in self.inspection_layers():
-            x = out[name] = layer.forward(x)
-        out["Softmax"] = softmax(x)
-        return out
-
-    def save_params(self, file_name="params.npz"):
-        save_npz(file_name, self.params)
-
-    def load_params(self, file_name="params.npz"):
-        """Load .npz (or the book's deep_convnet_params.pkl); shapes are checked, params stay shared."""
-        assign_params(self.params, load_params_file(file_name), source=str(file_name))

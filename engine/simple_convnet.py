@@ -5,15 +5,14 @@ from collections import OrderedDict
 import numpy as np
 
 from .functions import softmax
-from .gradient import numerical_gradient as _numerical_gradient
+from .image_network import ImageNetwork
 from .layers import Affine, Convolution, ConvPoolRelu, Pooling, Relu, SoftmaxWithLoss
 from .util import conv_output_size
-from .weights import assign_params, load_params_file, save_npz
 
 DEFAULT_CONV_PARAM = {"filter_num": 30, "filter_size": 5, "pad": 0, "stride": 1}
 
 
-class SimpleConvNet:
+class SimpleConvNet(ImageNetwork):
     """conv(FN, FS x FS) - ReLU - 2x2 max pool - Affine(hidden) - ReLU - Affine(output) - softmax.
 
     input_dim: (C, H, W); conv_param: filter_num, filter_size, pad, stride.
@@ -76,16 +75,6 @@ class SimpleConvNet:
         self.last_layer = SoftmaxWithLoss()
         self.last_loss = None
 
-    def _as_input(self, x):
-        x = np.asarray(x, dtype=self.dtype)
-        if x.ndim == 2 and x.shape[1] == int(np.prod(self.input_dim)):
-            x = x.reshape((-1, *self.input_dim))  # accept flattened images too
-        if x.ndim == 3 and x.shape == self.input_dim:
-            x = x[None]
-        if x.ndim != 4 or x.shape[1:] != self.input_dim:
-            raise ValueError(f"expected images of shape (N, {', '.join(map(str, self.input_dim))}), got {x.shape}")
-        return x
-
     def predict(self, x, train_flg=False):
         """Scores before softmax; x: (N, C, H, W) -> (N, output_size)."""
         x = self._as_input(x)
@@ -141,17 +130,6 @@ class SimpleConvNet:
     def loss(self, x, t):
         return self.last_layer.forward(self._forward(self._as_input(x)), t)
 
-    def accuracy(self, x, t, batch_size=100):
-        t = np.asarray(t)
-        if t.ndim != 1:
-            t = np.argmax(t, axis=1)
-        x = self._as_input(x)
-        correct = 0
-        for i in range(0, x.shape[0], batch_size):
-            y = self.predict(x[i : i + batch_size])
-            correct += int(np.sum(np.argmax(y, axis=1) == t[i : i + batch_size]))
-        return correct / x.shape[0]
-
     def gradient(self, x, t):
         """Backpropagation; returns {'W1': dW1, 'b1': db1, ...}. The loss is kept in ``last_loss``."""
         self.last_loss = self.loss(x, t)
@@ -165,12 +143,6 @@ class SimpleConvNet:
             "W3": L["Affine2"].dW, "b3": L["Affine2"].db,
         }
 
-    def numerical_gradient(self, x, t):
-        """Central-difference gradient of ``loss`` for every parameter (slow; for checks)."""
-        def loss_w(_):
-            return self.loss(x, t)
-        return {key: _numerical_gradient(loss_w, self.params[key]) for key in self.params}
-
     def inspection_layers(self):
         """The book's layer chain as fresh (name, layer) pairs sharing this network's parameters:
         Conv1, Relu1, Pool1, Affine1, Relu2, Affine2 (inspecting never disturbs training state)."""
@@ -180,22 +152,9 @@ class SimpleConvNet:
                 ("Affine2", Affine(p["W3"], p["b3"]))]
 
     def activations(self, x):
-        """What every layer outputs, in the book's order, for x: (N, C, H, W).
-
-        Returns an OrderedDict: Conv1 (N, FN, OH, OW) before ReLU, Relu1, Pool1
-        (N, FN, OH/2, OW/2), Affine1, Relu2 (N, hidden), Affine2 (scores), Softmax.
-        """
-        x = self._as_input(x)
-        out = OrderedDict()
-        for name, layer in self.inspection_layers():
-            x = out[name] = layer.forward(x)
+        """What every layer outputs, in the book's order, for x: (N, C, H, W): Conv1 (N, FN, OH, OW)
+        before ReLU, Relu1, Pool1 (N, FN, OH/2, OW/2), Affine1, Relu2 (N, hidden), Affine2 (scores),
+        Softmax."""
+        out = super().activations(x)
         out["Conv1"] = np.ascontiguousarray(out["Conv1"])
-        out["Softmax"] = softmax(x)
         return out
-
-    def save_params(self, file_name="params.npz"):
-        save_npz(file_name, self.params)
-
-    def load_params(self, file_name="params.npz"):
-        """Load .npz (or the book's params.pkl); shapes are checked, params stay shared."""
-        assign_params(self.params, load_params_file(file_name), source=str(file_name))

@@ -1,6 +1,7 @@
 """Small dialogs of the main window."""
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 
 class ShortcutsDialog(QDialog):
@@ -23,3 +24,11 @@ class ShortcutsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(480, 440)  # every row without scrolling
+
+
+def ask_image_path(parent, settings):
+    """Ask for a photo or scan of a digit; the path, or '' when cancelled."""
+    kinds = QCoreApplication.translate("Dialogs", "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)")
+    title = QCoreApplication.translate("Dialogs", "Load an image of a digit")
+    path, _ = QFileDialog.getOpenFileName(parent, title, settings.get("last_dir", "", str), kinds)
+    return path

@@ -602,6 +602,17 @@
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)</source>
+        <translation>이미지 (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Load an image of a digit</source>
+        <translation>숫자 이미지 불러오기</translation>
+    </message>
+</context>
+<context>
     <name>DrawPanel</name>
     <message>
         <source>Draw a digit here
@@ -736,14 +747,6 @@
     <message>
         <source>Filter %1 and what it finds (bias %2)</source>
         <translation>필터 %1과 이 필터가 찾아낸 것 (편향 %2)</translation>
-    </message>
-    <message>
-        <source>Load an image of a digit</source>
-        <translation>숫자 이미지 불러오기</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)</source>
-        <translation>이미지 (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;모든 파일 (*)</translation>
     </message>
     <message>
         <source>Cannot load image</source>
@@ -991,14 +994,6 @@
     <message>
         <source>Cannot open %1: %2</source>
         <translation>%1을(를) 열 수 없습니다: %2</translation>
-    </message>
-    <message>
-        <source>Load an image of a digit</source>
-        <translation>숫자 이미지 불러오기</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)</source>
-        <translation>이미지 (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;모든 파일 (*)</translation>
     </message>
     <message>
         <source>Cannot load %1: %2</source>

@@ -7,7 +7,6 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from engine.inference import read_digit
 from engine.preprocess import fit_square, photo_to_ink
 from engine.visualize import saliency
 
+from ..dialogs import ask_image_path
 from ..widgets.drawing_canvas import DrawingCanvas
 from ..widgets.gallery_page import GalleryPage
 from ..widgets.mosaic import MosaicView
@@ -316,9 +316,7 @@ class DrawPanel(Panel):
         self.canvas.eraser = on
 
     def _on_load_clicked(self):
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load an image of a digit"),
-                                              self.context.settings.get("last_dir", "", str),
-                                              self.tr("Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)"))
+        path = ask_image_path(self, self.context.settings)
         if path:
             self.load_image(path)
 

@@ -20,6 +20,7 @@ from engine import pretrained, samples
 from engine.receptive_field import layer_geometry
 
 from ...data import data_folder
+from ...dialogs import ask_image_path
 from ...i18n import fill
 from ...widgets.layer_strip import LayerStrip
 from ...widgets.mosaic import MosaicView
@@ -210,9 +211,7 @@ class LayerExplorerPanel(Panel):
     # -- the input --------------------------------------------------------------------------------------------
 
     def _on_load_clicked(self):
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load an image of a digit"),
-                                              self.context.settings.get("last_dir", "", str),
-                                              self.tr("Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)"))
+        path = ask_image_path(self, self.context.settings)
         if path:
             self.load_image(path)
 
