@@ -13,6 +13,7 @@ built in a worker and cached. Stored as .npz without pickles; images as uint8.
 import argparse
 import hashlib
 import sys
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -161,7 +162,7 @@ def load_atlas(path) -> Atlas:
             for n in names:
                 atlas.layers[n] = LayerAtlas(n, data[f"top_index_{n}"], data[f"top_values_{n}"],
                                              data[f"top_positions_{n}"], data[f"maximized_{n}"] / 255.0)
-    except (OSError, KeyError, ValueError) as e:
+    except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile) as e:
         raise WeightsFileError(f"{path}: not a readable atlas ({e})") from None
     return atlas
 

@@ -1,0 +1,192 @@
+"""Definitions the inspection code must meet exactly: accuracy with a partial batch, Dropout after training,
+saliency and occlusion against numerical oracles, jitter, ties, and the atlas round trip."""
+
+import numpy as np
+import pytest
+
+from engine.atlas import build_atlas, load_atlas, save_atlas
+from engine.features import ChannelMaxima, channel_maxima, layer_agreement, top_images
+from engine.layers import Dropout
+from engine.receptive_field import layer_geometry
+from engine.simple_convnet import SimpleConvNet
+from engine.visualize import forward_to, inspect_image, maximize_activation, occlusion, saliency, unit_weights
+
+from . import oracles
+from .test_deep_convnet import SMALL, small_net
+
+# --- DeepConvNet -------------------------------------------------------------------------------
+
+def test_fast_false_keeps_the_books_separate_layers():
+    names = list(small_net(fast=False).layers)
+    assert not any("+" in n for n in names)
+    assert {"Conv2", "Relu2", "Pool1"} <= set(names)
+
+
+@pytest.mark.parametrize("one_hot", [False, True])
+def test_accuracy_counts_a_partial_last_batch(one_hot):
+    net = small_net(8)
+    x = np.random.default_rng(8).standard_normal((7, *SMALL["input_dim"]))
+    t = net.predict(x).argmax(axis=1)
+    t[0] = (t[0] + 1) % SMALL["output_size"]  # the first answer is wrong, the partial batch (image 6) right
+    if one_hot:
+        t = np.eye(SMALL["output_size"])[t]
+    assert net.accuracy(x, t, batch_size=3) == pytest.approx(6 / 7)
+    assert net.accuracy(x, t, batch_size=100) == pytest.approx(6 / 7)
+
+
+# --- Dropout -----------------------------------------------------------------------------------
+
+def test_dropout_test_time_backward_after_a_training_forward():
+    d = Dropout(0.3, rng=0)
+    x = np.ones(50)
+    d.forward(x)  # training: draws a mask
+    np.testing.assert_allclose(d.forward(x, train_flg=False), 0.7 * x)
+    np.testing.assert_allclose(d.backward(np.ones(50)), 0.7 * np.ones(50))
+
+
+# --- receptive fields --------------------------------------------------------------------------
+
+def test_window_below_of_pointwise_and_dense_layers():
+    net = small_net()
+    geo = {g.name: g for g in layer_geometry(net.inspection_layers(), net.input_dim)}
+    assert geo["Relu1"].window_below(2, 3) == (2, 3, 3, 4)
+    assert geo["Affine1"].window_below(0, 0) is None
+
+
+# --- visualize ---------------------------------------------------------------------------------
+
+def _numerical_saliency(net, image, cls):
+    x = np.asarray(image, dtype=np.float64).reshape((1, *net.input_dim)).copy()
+    g = oracles.numerical_grad(lambda xx: float(forward_to(net, xx, "Affine2")[0, cls]), x)
+    s = np.abs(g[0]).max(axis=0)
+    return s / s.max()
+
+
+def test_saliency_is_the_normalised_absolute_gradient_of_the_answer():
+    net = small_net(11)
+    image = np.random.default_rng(3).standard_normal(SMALL["input_dim"])
+    scores = net.predict(image[None])[0]
+    answer = int(scores.argmax())
+    s = saliency(net, image)
+    assert s.min() >= 0
+    np.testing.assert_allclose(s, _numerical_saliency(net, image, answer), rtol=1e-5, atol=1e-7)
+    for other in range(SMALL["output_size"]):
+        np.testing.assert_allclose(saliency(net, image, cls=other), _numerical_saliency(net, image, other),
+                                   rtol=1e-5, atol=1e-7)
+    # precondition: the classes' saliencies differ here (two hidden units active), so a wrong class shows
+    assert not np.allclose(s, saliency(net, image, cls=int(scores.argmin())))
+
+
+def test_occlusion_against_its_definition_on_a_non_square_image():
+    net = SimpleConvNet(input_dim=(1, 7, 9), conv_param={"filter_num": 2, "filter_size": 3, "pad": 1, "stride": 1},
+                        hidden_size=4, output_size=3, weight_init_std=0.5, dtype=np.float64, seed=2)
+    image = np.random.default_rng(2).random((7, 9))
+    patch, half = 3, 1
+    base = net.predict_proba(image[None, None])[0]
+    cls = int(base.argmax())
+    expected = np.empty((7, 9))
+    for i in range(7):
+        for j in range(9):
+            covered = image.copy()
+            covered[max(i - half, 0) : i + half + 1, max(j - half, 0) : j + half + 1] = 0.0
+            expected[i, j] = base[cls] - net.predict_proba(covered[None, None])[0, cls]
+    np.testing.assert_allclose(occlusion(net, image, patch=patch), expected, rtol=1e-10, atol=1e-12)
+
+
+def test_jitter_moves_the_pixels_the_shifted_unit_saw():
+    # Conv1 channel 0 reads exactly one pixel (a delta filter): its centre unit at (4, 4) sees x[4, 4] of
+    # the shifted copy, i.e. x[4 - dy, 4 - dx]: jittered ascent raises pixels around the centre, never
+    # outside the jitter window, and (with 40 steps) more than the centre alone.
+    net = SimpleConvNet(input_dim=(1, 9, 9), conv_param={"filter_num": 1, "filter_size": 3, "pad": 1, "stride": 1},
+                        hidden_size=2, output_size=2, dtype=np.float64, seed=0)
+    net.params["W1"][...] = 0
+    net.params["W1"][0, 0, 1, 1] = 1.0
+    kw = dict(jitter=2, blur_every=0, decay=0.0, lr=0.05, seed=3)
+    start, _ = maximize_activation(net, "Conv1", [0], steps=0, **kw)
+    images, _ = maximize_activation(net, "Conv1", [0], steps=40, **kw)
+    changed = images[0, 0] != start[0, 0]
+    window = np.zeros((9, 9), dtype=bool)
+    window[2:7, 2:7] = True
+    assert changed.sum() > 1 and not (changed & ~window).any()
+
+
+def test_inspect_image_saliency_is_that_of_the_answer():
+    net = small_net(12)
+    rng = np.random.default_rng(12)
+    answers = set()
+    for _ in range(6):
+        image = rng.standard_normal(SMALL["input_dim"])
+        insp = inspect_image(net, image)
+        answers.add(insp.answer)
+        assert insp.answer == int(net.predict(image[None]).argmax())
+        np.testing.assert_allclose(insp.saliency, saliency(net, image), rtol=1e-9, atol=1e-12)
+    assert answers - {0}  # some answer is not class 0, so a hard-wired class would show
+
+
+def test_unit_weights_centre_is_row_then_column():
+    w = unit_weights((1, 2, 4, 6), 1)
+    assert list(zip(*np.nonzero(w))) == [(0, 1, 2, 3)]
+
+
+def test_maximize_activation_default_jitter():
+    net = small_net(1)
+    for layer, jitter in (("Affine2", 2), ("Conv3", 1)):  # dense: 2; Conv3 sees 10 pixels: 10 // 6
+        a, _ = maximize_activation(net, layer, [1], steps=4, seed=5)
+        b, _ = maximize_activation(net, layer, [1], steps=4, seed=5, jitter=jitter)
+        np.testing.assert_array_equal(a, b)
+
+
+# --- features ----------------------------------------------------------------------------------
+
+def test_top_images_ties_go_to_the_earlier_image():
+    values = np.array([[1.0, 5.0], [2.0, 5.0], [2.0, 4.0], [1.0, 5.0]])
+    maxima = ChannelMaxima(("L",), {"L": values}, {"L": np.zeros((4, 2, 2), dtype=np.int16)})
+    top = top_images(maxima, "L", k=3)
+    assert top.index.tolist() == [[1, 2, 0], [0, 1, 3]]
+
+
+# --- atlas -------------------------------------------------------------------------------------
+
+def test_atlas_build_save_load_round_trip(tmp_path):
+    kw = dict(input_dim=(1, 8, 8), conv_param={"filter_num": 3, "filter_size": 3, "pad": 1, "stride": 1},
+              hidden_size=4, output_size=10, weight_init_std=0.5, dtype=np.float32)
+    net, untrained = SimpleConvNet(seed=1, **kw), SimpleConvNet(seed=4, **kw)  # agreements 1/3 and 1/2
+    rng = np.random.default_rng(4)
+    images = rng.integers(0, 256, (40, 1, 8, 8)).astype(np.uint8)
+    labels = rng.integers(0, 10, 40)
+    transform = lambda b: b.astype(np.float32) / 255  # noqa: E731
+    atlas = build_atlas(net, images, labels, untrained=untrained, k=4, maximize_steps=2, transform=transform)
+    maxima = channel_maxima(net, images, transform=transform)
+    top = top_images(maxima, "Conv1", 4)
+    la = atlas.layers["Conv1"]
+    assert len(atlas.images) < len(images)  # only the used images are kept, so indices must be remapped
+    np.testing.assert_array_equal(atlas.images[la.top_index], images[top.index, 0])
+    np.testing.assert_array_equal(atlas.labels[la.top_index], labels[top.index])
+    for c in range(3):
+        for r in range(4):
+            np.testing.assert_array_equal(atlas.image("Conv1", c, r), images[top.index[c, r], 0])
+    np.testing.assert_array_equal(la.top_positions, top.positions)
+    assert atlas.agreement_untrained != atlas.agreement  # precondition: the two networks differ here
+    assert atlas.agreement_untrained == pytest.approx(
+        layer_agreement(channel_maxima(untrained, images, transform=transform), labels, k=4))
+    assert atlas.agreement == pytest.approx(layer_agreement(maxima, labels, k=4))
+    save_atlas(tmp_path / "a.npz", atlas)
+    back = load_atlas(tmp_path / "a.npz")
+    lb = back.layers["Conv1"]
+    np.testing.assert_array_equal(lb.top_index, la.top_index)
+    np.testing.assert_array_equal(lb.top_values, la.top_values)
+    np.testing.assert_array_equal(lb.top_positions, la.top_positions)
+    np.testing.assert_array_equal(back.images, atlas.images)
+    np.testing.assert_array_equal(back.labels, atlas.labels)
+    np.testing.assert_allclose(lb.maximized, la.maximized, atol=0.5 / 255 + 1e-7)
+    np.testing.assert_allclose(back.classes, atlas.classes, atol=0.5 / 255 + 1e-7)
+    assert back.agreement == atlas.agreement and back.agreement_untrained == atlas.agreement_untrained
+    assert back.chance == atlas.chance and back.fingerprint == atlas.fingerprint
+
+
+def test_a_broken_atlas_file_is_refused_with_its_name(tmp_path):
+    from engine.weights import WeightsFileError
+
+    (tmp_path / "broken.npz").write_bytes(b"PK\x03\x04 not really")
+    with pytest.raises(WeightsFileError, match="broken.npz: not a readable atlas"):
+        load_atlas(tmp_path / "broken.npz")
