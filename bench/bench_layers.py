@@ -67,7 +67,7 @@ def main():
         for _ in range(400):
             app.processEvents()
             p = w.panels.get("layers")
-            if p is not None and not any(p.jobs.busy(s) for s in ("inspect", "find-atlas")):
+            if p is not None and not any(p.jobs.busy(s) for s in ("network", "inspect", "find-atlas")):
                 break
             time.sleep(0.005)
 

@@ -112,7 +112,7 @@ def _settle(app, panel):
 
     for _ in range(200):
         app.processEvents()
-        if not any(panel.jobs.busy(slot) for slot in ("inspect", "find-atlas", "open")):
+        if not any(panel.jobs.busy(slot) for slot in ("network", "inspect", "find-atlas", "open")):
             break
         time.sleep(0.02)
     for _ in range(5):

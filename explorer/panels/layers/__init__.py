@@ -86,6 +86,7 @@ class LayerExplorerPanel(Panel):
         left.setWidget(self.controls)
         left.setWidgetResizable(True)
         left.setFrameShape(QScrollArea.Shape.NoFrame)
+        left.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         left.setMinimumWidth(200)
         left.setMaximumWidth(340)
         splitter = QSplitter(Qt.Orientation.Horizontal)

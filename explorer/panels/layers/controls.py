@@ -59,7 +59,11 @@ class InputControls(QWidget):
         self.digit.setMinimumSize(150, 150)
         self.overlay_check = QCheckBox()
         self.answer = QLabel()
+        self.answer.setWordWrap(True)
         self.bars = ProbabilityBars()
+        for combo in (self.network_combo, self.source_combo, self.class_combo):  # long names never widen the column
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
         i = QGridLayout(self.input_box)
         source_row = QHBoxLayout()
         source_row.addWidget(self.source_combo, 1)
