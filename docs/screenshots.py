@@ -24,6 +24,9 @@ def main():
     if only == "layers":
         layers_shots(app)
         return
+    if only == "training":
+        training_shots(app, lambda w, name: (app.processEvents(), w.grab().save(str(OUT / f"{name}.png"))))
+        return
     import numpy as np
 
     from engine.samples import load_samples
@@ -196,6 +199,10 @@ def training_shots(app, shot):
         run(panel, panel.convnet_page)
         shot(w, f"training-convnet-{lang}")
         if lang == "en":
+            page = panel.convnet_page
+            page.network.setCurrentIndex(page.network.findData("deep"))
+            run(panel, page)
+            shot(w, "training-deep-en")
             panel.tabs.setCurrentIndex(1)
             for key in ("nesterov", "rmsprop"):
                 panel.race_page.checks[key].setChecked(True)

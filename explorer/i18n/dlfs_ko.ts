@@ -141,6 +141,22 @@
         <translation>취소</translation>
     </message>
     <message>
+        <source>Scanning 10,000 test images… %p%</source>
+        <translation>시험 이미지 10,000장을 훑는 중… %p%</translation>
+    </message>
+    <message>
+        <source>The same for the untrained network… %p%</source>
+        <translation>학습 전 신경망으로 같은 일을 하는 중… %p%</translation>
+    </message>
+    <message>
+        <source>Gradient ascent for every channel… %p%</source>
+        <translation>모든 채널에 경사 상승법을 실행하는 중… %p%</translation>
+    </message>
+    <message>
+        <source>One image per class… %p%</source>
+        <translation>클래스마다 이미지 하나… %p%</translation>
+    </message>
+    <message>
         <source>Responses, strongest first: %1. %2 of %3 are a %4.</source>
         <translation>반응 (강한 순): %1. %3장 중 %2장이 숫자 %4입니다.</translation>
     </message>
@@ -976,10 +992,6 @@
         <translation>이 화면에 대해</translation>
     </message>
     <message>
-        <source>Every channel of the selected layer for this input (brighter = stronger). Click a pixel to select that unit: its receptive field appears on the input.</source>
-        <translation>이 입력에 대한 선택한 계층의 모든 채널 (밝을수록 강함). 픽셀을 누르면 그 뉴런이 선택되고 입력 위에 수용 영역이 나타납니다.</translation>
-    </message>
-    <message>
         <source>The shipped DeepConvNet could not be loaded: %1</source>
         <translation>기본 제공 DeepConvNet을 불러오지 못했습니다: %1</translation>
     </message>
@@ -998,62 +1010,6 @@
     <message>
         <source>Cannot load %1: %2</source>
         <translation>%1을(를) 불러올 수 없습니다: %2</translation>
-    </message>
-    <message>
-        <source>sees %1×%1</source>
-        <translation>보는 영역 %1×%1</translation>
-    </message>
-    <message>
-        <source>sees all</source>
-        <translation>보는 영역: 전체</translation>
-    </message>
-    <message>
-        <source>%1: output %2 per image; each unit sees %3 of the input</source>
-        <translation>%1: 이미지당 출력 %2, 각 뉴런이 보는 입력: %3</translation>
-    </message>
-    <message>
-        <source>a %1×%1 pixel window</source>
-        <translation>%1×%1 픽셀 창</translation>
-    </message>
-    <message>
-        <source>all</source>
-        <translation>전체</translation>
-    </message>
-    <message>
-        <source>Draw a digit in Draw &amp; Classify, or pick a test digit on the left.</source>
-        <translation>숫자 그리기와 분류에서 숫자를 그리거나 왼쪽에서 시험 숫자를 고르세요.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;: %2 maps of %3×%4 for this input; each unit sees a %5×%5 pixel window of the input.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;: 이 입력에 대한 %3×%4 맵 %2개. 각 뉴런은 입력의 %5×%5 픽셀 창을 봅니다.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;: %2 numbers (every unit sees the whole input).</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;: 값 %2개 (모든 뉴런이 입력 전체를 봄).</translation>
-    </message>
-    <message>
-        <source>Colour: dark %1 … bright %2.</source>
-        <translation>색: 어두움 %1 … 밝음 %2.</translation>
-    </message>
-    <message>
-        <source>Class %1: score %2 (click another number)</source>
-        <translation>클래스 %1: 점수 %2 (다른 값을 눌러 보세요)</translation>
-    </message>
-    <message>
-        <source>Unit %1: %2 (click another number)</source>
-        <translation>뉴런 %1: %2 (다른 값을 눌러 보세요)</translation>
-    </message>
-    <message>
-        <source>Click a pixel of a map to trace its receptive field.</source>
-        <translation>맵의 픽셀을 누르면 수용 영역을 따라가 볼 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>Unit (%1, %2) of channel %3 sees input rows %4–%5, columns %6–%7 (cyan).</source>
-        <translation>채널 %3, 뉴런 (%1, %2): 입력의 %4–%5행, %6–%7열을 봅니다 (청록).</translation>
-    </message>
-    <message>
-        <source>It is computed from %1 units of %2 (green: what each of them sees).</source>
-        <translation>%2의 뉴런 %1개로 계산됩니다 (초록: 그 각각이 보는 곳).</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;, unit %2</source>
@@ -1078,22 +1034,6 @@
     <message>
         <source>Starting…</source>
         <translation>시작하는 중…</translation>
-    </message>
-    <message>
-        <source>Scanning 10,000 test images… %p%</source>
-        <translation>시험 이미지 10,000장을 훑는 중… %p%</translation>
-    </message>
-    <message>
-        <source>The same for the untrained network… %p%</source>
-        <translation>학습 전 신경망으로 같은 일을 하는 중… %p%</translation>
-    </message>
-    <message>
-        <source>Gradient ascent for every channel… %p%</source>
-        <translation>모든 채널에 경사 상승법을 실행하는 중… %p%</translation>
-    </message>
-    <message>
-        <source>One image per class… %p%</source>
-        <translation>클래스마다 이미지 하나… %p%</translation>
     </message>
     <message>
         <source>Could not compute it: %1</source>
@@ -1331,6 +1271,69 @@ answer.&lt;/li&gt;
     <message>
         <source>About DLFS Explorer</source>
         <translation>DLFS Explorer 정보</translation>
+    </message>
+</context>
+<context>
+    <name>MapsPage</name>
+    <message>
+        <source>Every channel of the selected layer for this input (brighter = stronger). Click a pixel to select that unit: its receptive field appears on the input.</source>
+        <translation>이 입력에 대한 선택한 계층의 모든 채널 (밝을수록 강함). 픽셀을 누르면 그 뉴런이 선택되고 입력 위에 수용 영역이 나타납니다.</translation>
+    </message>
+    <message>
+        <source>sees %1×%1</source>
+        <translation>보는 영역 %1×%1</translation>
+    </message>
+    <message>
+        <source>sees all</source>
+        <translation>보는 영역: 전체</translation>
+    </message>
+    <message>
+        <source>%1: output %2 per image; each unit sees %3 of the input</source>
+        <translation>%1: 이미지당 출력 %2, 각 뉴런이 보는 입력: %3</translation>
+    </message>
+    <message>
+        <source>a %1×%1 pixel window</source>
+        <translation>%1×%1 픽셀 창</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>Draw a digit in Draw &amp; Classify, or pick a test digit on the left.</source>
+        <translation>숫자 그리기와 분류에서 숫자를 그리거나 왼쪽에서 시험 숫자를 고르세요.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 maps of %3×%4 for this input; each unit sees a %5×%5 pixel window of the input.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: 이 입력에 대한 %3×%4 맵 %2개. 각 뉴런은 입력의 %5×%5 픽셀 창을 봅니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 numbers (every unit sees the whole input).</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: 값 %2개 (모든 뉴런이 입력 전체를 봄).</translation>
+    </message>
+    <message>
+        <source>Colour: dark %1 … bright %2.</source>
+        <translation>색: 어두움 %1 … 밝음 %2.</translation>
+    </message>
+    <message>
+        <source>Class %1: score %2 (click another number)</source>
+        <translation>클래스 %1: 점수 %2 (다른 값을 눌러 보세요)</translation>
+    </message>
+    <message>
+        <source>Unit %1: %2 (click another number)</source>
+        <translation>뉴런 %1: %2 (다른 값을 눌러 보세요)</translation>
+    </message>
+    <message>
+        <source>Click a pixel of a map to trace its receptive field.</source>
+        <translation>맵의 픽셀을 누르면 수용 영역을 따라가 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Unit (%1, %2) of channel %3 sees input rows %4–%5, columns %6–%7 (cyan).</source>
+        <translation>채널 %3, 뉴런 (%1, %2): 입력의 %4–%5행, %6–%7열을 봅니다 (청록).</translation>
+    </message>
+    <message>
+        <source>It is computed from %1 units of %2 (green: what each of them sees).</source>
+        <translation>%2의 뉴런 %1개로 계산됩니다 (초록: 그 각각이 보는 곳).</translation>
     </message>
 </context>
 <context>

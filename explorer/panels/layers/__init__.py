@@ -3,17 +3,15 @@
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
-    QLabel,
     QScrollArea,
     QSplitter,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
-    QWidget,
 )
 
 from engine import pretrained, samples
@@ -22,17 +20,15 @@ from engine.receptive_field import layer_geometry
 from ...data import data_folder
 from ...dialogs import ask_image_path
 from ...i18n import fill
-from ...widgets.layer_strip import LayerStrip
-from ...widgets.mosaic import MosaicView
 from ..base import Panel
 from . import jobs
+from .about import ABOUT
 from .channel_detail import ChannelDetail
 from .controls import InputControls
 from .depth_page import LazyPages
+from .maps_page import MapsPage
 from .runner import JobSlots
-from .state import LayerExplorerState, as_tiles, grid_columns, tracer_boxes
-
-STAGES = {"scan": 0.25, "untrained": 0.2, "maximize": 0.4, "classes": 0.15}  # share of the time, measured
+from .state import LayerExplorerState
 
 
 class LayerExplorerPanel(Panel):
@@ -58,26 +54,14 @@ class LayerExplorerPanel(Panel):
 
     def _build_ui(self):
         self.controls = InputControls(self.samples)
-        self.strip = LayerStrip()
-        self.caption = QLabel()
-        self.caption.setWordWrap(True)
-        self.maps = MosaicView("inferno")
-        self.trace = QLabel()
-        self.trace.setWordWrap(True)
-        for label in (self.caption, self.trace):  # room for the wrapped lines
-            label.setMinimumHeight(3 * label.fontMetrics().lineSpacing())
-            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        maps_page = QWidget()
-        m = QVBoxLayout(maps_page)
-        m.addWidget(self.strip)
-        m.addWidget(self.caption)
-        m.addWidget(self.maps, 1)
-        m.addWidget(self.trace)
+        self.maps_page = MapsPage()
+        mp = self.maps_page
+        self.strip, self.caption, self.maps, self.trace = mp.strip, mp.caption, mp.maps, mp.trace
         self.about = QTextBrowser()
         self.about.setOpenExternalLinks(True)
         self.tabs = QTabWidget()
         self.pages = LazyPages(self)  # By depth and How abstract? are built when first shown
-        for w in (maps_page, self.pages.holder(1), self.pages.holder(2), self.about):
+        for w in (self.maps_page, self.pages.holder(1), self.pages.holder(2), self.about):
             self.tabs.addTab(w, "")
         self.detail = ChannelDetail()
         self.detail.setMinimumWidth(200)
@@ -108,8 +92,8 @@ class LayerExplorerPanel(Panel):
         c.load_requested.connect(self._on_load_clicked)
         c.input_changed.connect(self._on_input_changed)
         c.overlay_toggled.connect(self._on_overlay_toggled)
-        self.strip.layer_selected.connect(self.select_layer)
-        self.maps.unit_clicked.connect(self._on_unit_clicked)
+        self.maps_page.layer_selected.connect(self.select_layer)
+        self.maps_page.unit_clicked.connect(self._on_unit_clicked)
         self.detail.compute_requested.connect(self.compute_atlas)
         self.detail.cancel_requested.connect(self._on_cancel_atlas)
         self.layer_keys[0].activated.connect(lambda: self._step_layer(-1))
@@ -124,13 +108,12 @@ class LayerExplorerPanel(Panel):
         titles = [self.tr("Feature maps"), self.tr("By depth"), self.tr("How abstract?"), self.tr("About this view")]
         for i, title in enumerate(titles):
             self.tabs.setTabText(i, title)
-        self.maps.setToolTip(self.tr("Every channel of the selected layer for this input (brighter = stronger). "
-                                     "Click a pixel to select that unit: its receptive field appears on the input."))
+        self.maps_page.retranslate()
         self.about.setHtml(self.tr(ABOUT))
         self.controls.retranslate()
         self.detail.retranslate()
         self.pages.retranslate()
-        self._refresh_strip()
+        self.maps_page.set_layers(self.state.geometry, self.state.layer)
         self._show()
 
     # -- the network ------------------------------------------------------------------------------------------
@@ -168,7 +151,7 @@ class LayerExplorerPanel(Panel):
             self.state.layer = self.state.geometry[0].name
         self.state.unit = None
         self.atlas = None
-        self._refresh_strip()
+        self.maps_page.set_layers(self.state.geometry, self.state.layer)
         self.pages.update()
         self.jobs.cancel("atlas")
         self.jobs.start("find-atlas", jobs.find_atlas_job, network, on_done=self._on_atlas_found, replace=True)
@@ -296,17 +279,6 @@ class LayerExplorerPanel(Panel):
             self.state.channel, self.state.unit = min(i * self.maps.shape[2] + j, g.shape[0] - 1), None
         self._show()
 
-    def _refresh_strip(self):
-        items = []
-        for g in self.state.geometry:
-            shape = "×".join(map(str, g.shape))
-            rf = fill(self.tr("sees %1×%1"), g.size[0]) if g.size else self.tr("sees all")
-            items.append((g.name, f"{g.name}\n{shape}\n{rf}",
-                          fill(self.tr("%1: output %2 per image; each unit sees %3 of the input"), g.name, shape,
-                               fill(self.tr("a %1×%1 pixel window"), g.size[0]) if g.size else self.tr("all"))))
-        self.strip.set_layers(items)
-        self.strip.select(self.state.layer)
-
     # -- showing ------------------------------------------------------------------------------------------------
 
     def _atlas_layer(self):
@@ -322,62 +294,21 @@ class LayerExplorerPanel(Panel):
         return None
 
     def _show(self):
-        s, ins, g = self.state, self.inspection, self.state.geo()
-        if g is None:
+        s, ins = self.state, self.inspection
+        if s.geo() is None:
             return
         self.controls.show_inspection(ins)
         if ins is None:
-            self.caption.setText(self.tr("Draw a digit in Draw & Classify, or pick a test digit on the left."))
-            self.maps.clear_maps()
+            self.maps_page.clear()
             self.controls.digit.set_boxes([])
-            self.trace.setText("")
             return
         self.controls.digit.set_heat(ins.saliency if s.overlay else None)
-        values = ins.activations[s.layer]
-        tiles = as_tiles(values)
-        aspect = self.maps.width() / max(self.maps.height(), 1) * tiles.shape[1] / tiles.shape[2]
-        self.maps.set_maps(tiles, cols=grid_columns(len(tiles), aspect), pad=max(1, tiles.shape[1] // 12))
-        if g.is_map:
-            self.maps.select(s.channel)
-            self.maps.mark_unit(s.channel if s.unit else None, *(s.unit or (0, 0)))
-        else:  # one tile holding every unit: no frame, the chosen number marked
-            self.maps.select(None)
-            self.maps.mark_unit(0, *divmod(s.channel, tiles.shape[2]))
-        if g.is_map:
-            text = fill(self.tr("<b>%1</b>: %2 maps of %3×%4 for this input; each unit sees a %5×%5 pixel window "
-                                "of the input."), s.layer, g.shape[0], g.shape[1], g.shape[2], g.size[0])
-        else:
-            text = fill(self.tr("<b>%1</b>: %2 numbers (every unit sees the whole input)."), s.layer, g.shape[0])
-        low, high = self.maps.image.getLevels()
-        self.caption.setText(text + " " + fill(self.tr("Colour: dark %1 … bright %2."), f"{low:.3g}", f"{high:.3g}"))
-        own, feeders = tracer_boxes(s, ins.image.shape)
+        own, feeders = self.maps_page.show_layer(s, ins, self.network.net.output_size)
         boxes = [(*b, "#48bb78", 0.12) for b in feeders]
         if own is not None:
             boxes.append((*own, "#00e5ff", 0.3))
         self.controls.digit.set_boxes(boxes)
-        self._show_trace(own, feeders)
         self._show_detail()
-
-    def _show_trace(self, own, feeders):
-        s, g = self.state, self.state.geo()
-        if not g.is_map:
-            value = float(np.ravel(self.inspection.activations[s.layer])[s.channel])
-            last = s.layer == self.state.geometry[-1].name or g.shape[0] == self.network.net.output_size
-            self.trace.setText(fill(self.tr("Class %1: score %2 (click another number)") if last else
-                                    self.tr("Unit %1: %2 (click another number)"), s.channel, f"{value:.3f}"))
-            return
-        if own is None:
-            self.trace.setText(self.tr("Click a pixel of a map to trace its receptive field."))
-            return
-        i, j = s.unit
-        below = s.below()
-        top, left, bottom, right = own
-        text = fill(self.tr("Unit (%1, %2) of channel %3 sees input rows %4–%5, columns %6–%7 (cyan)."),
-                    i, j, s.channel + 1, top, bottom - 1, left, right - 1)
-        if feeders and below is not None:
-            text += " " + fill(self.tr("It is computed from %1 units of %2 (green: what each of them sees)."),
-                               len(feeders), below.name)
-        self.trace.setText(text)
 
     def _show_detail(self):
         s, g = self.state, self.state.geo()
@@ -426,13 +357,7 @@ class LayerExplorerPanel(Panel):
                         on_error=self._on_atlas_failed)
 
     def _on_atlas_progress(self, info):
-        stage, done, total = info
-        before = sum(v for k, v in STAGES.items() if list(STAGES).index(k) < list(STAGES).index(stage))
-        labels = {"scan": self.tr("Scanning 10,000 test images… %p%"),
-                  "untrained": self.tr("The same for the untrained network… %p%"),
-                  "maximize": self.tr("Gradient ascent for every channel… %p%"),
-                  "classes": self.tr("One image per class… %p%")}
-        self.detail.show_busy(before + STAGES[stage] * done / max(total, 1), labels[stage])
+        self.detail.show_progress(*info)
 
     def _on_atlas_built(self, atlas):
         self.detail.show_busy(None)
@@ -453,24 +378,3 @@ class LayerExplorerPanel(Panel):
 
     def export_widget(self):
         return self.tabs.currentWidget()
-
-
-ABOUT = QT_TRANSLATE_NOOP("LayerExplorerPanel", """<h3>The deeper the layer, the more abstract what it extracts</h3>
-<p>The lecture ends on AlexNet's eight layers: the first layer's filters respond to edges and blobs,
-later layers to textures and parts, the last ones to whole objects. DeepConvNet (the book's chapter 8
-network: six 3×3 convolutions, three poolings, two affine layers) lets you check this on digits.</p>
-<ul>
-<li><b>Feature maps</b>: what every channel of a layer computes for your digit. Click a pixel: the
-cyan square on the input is everything that unit can see (its receptive field: 3, 5, 10, 14, 24 and
-32 pixels for conv1 … conv6), the green squares what the units below it see.</li>
-<li><b>On the right</b>: the 9 test images that excite the channel most, and the input it likes
-best. Early channels like a dot or a stroke direction; deep channels like a part of a digit or a
-whole one.</li>
-<li><b>By depth</b>: a few channels of every layer, then one image per class: edges and dots →
-strokes and corners → parts of digits → whole digits.</li>
-<li><b>How abstract?</b>: the claim as a number. For each channel, how many of its top 9 images show
-the same digit, averaged over the layer: it rises with depth, far more than for the untrained
-network.</li>
-<li><b>Where it looks</b>: tick the saliency box: how much each pixel changes the score of the
-answer.</li>
-</ul>""")

@@ -10,6 +10,8 @@ from ...i18n import fill
 from ...widgets.mosaic import MosaicView
 from .state import label_summary
 
+STAGES = {"scan": 0.25, "untrained": 0.2, "maximize": 0.4, "classes": 0.15}  # share of the time, measured
+
 
 def centre_crop(image, geometry):
     """The receptive field of the centre unit of ``geometry``'s map, cut out of a full image."""
@@ -97,6 +99,15 @@ class ChannelDetail(QWidget):
             self.progress.setValue(int(1000 * fraction))
             self.progress.setFormat(text)
             self.compute_button.setVisible(False)
+
+    def show_progress(self, stage, done, total):
+        """Progress of an atlas being built: stage "scan", "untrained", "maximize" or "classes"."""
+        before = sum(share for name, share in STAGES.items() if list(STAGES).index(name) < list(STAGES).index(stage))
+        labels = {"scan": self.tr("Scanning 10,000 test images… %p%"),
+                  "untrained": self.tr("The same for the untrained network… %p%"),
+                  "maximize": self.tr("Gradient ascent for every channel… %p%"),
+                  "classes": self.tr("One image per class… %p%")}
+        self.show_busy(before + STAGES[stage] * done / max(total, 1), labels[stage])
 
     def show_message(self, text, can_compute=False):
         self.message.setText(text)

@@ -13,7 +13,6 @@ class LayerExplorerState:
 
     network: str = "deep"  # "deep": the shipped DeepConvNet; "current": Draw & Classify's; "file"
     source: str = "drawing"  # "drawing" (Draw & Classify), "test" (a shipped MNIST digit), "image"
-    test_index: int = 0
     layer: str = "Conv1"
     channel: int = 0
     unit: tuple | None = None
