@@ -9,13 +9,13 @@ import json
 from pathlib import Path
 
 from .deep_convnet import DeepConvNet
+from .resource_files import resource_path
 from .simple_convnet import SimpleConvNet
 from .weights import WeightsFileError, assign_params, load_params_file
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-WEIGHTS = RESOURCES / "simple_convnet.npz"
-INITIAL_WEIGHTS = RESOURCES / "simple_convnet_init.npz"
-METADATA = RESOURCES / "simple_convnet.json"
+WEIGHTS = resource_path("simple_convnet.npz")
+INITIAL_WEIGHTS = resource_path("simple_convnet_init.npz")
+METADATA = resource_path("simple_convnet.json")
 
 NETWORKS = {"simple": SimpleConvNet, "deep": DeepConvNet}
 FILES = {"simple": "simple_convnet", "deep": "deep_convnet"}
@@ -23,7 +23,7 @@ FILES = {"simple": "simple_convnet", "deep": "deep_convnet"}
 
 def resource(kind, suffix=".npz"):
     """resources/<simple_convnet|deep_convnet><suffix>: '.npz', '_init.npz', '.json', '_atlas.npz'."""
-    return RESOURCES / f"{FILES[kind]}{suffix}"
+    return resource_path(f"{FILES[kind]}{suffix}")
 
 
 def load_network(kind="simple", initial=False):

@@ -7,15 +7,14 @@ MNIST: Y. LeCun, C. Cortes, C. J. C. Burges; CC BY-SA 3.0.
 
 import argparse
 import sys
-from pathlib import Path
 
 import numpy as np
 
 from .mnist import load_idx_dataset
+from .resource_files import resource_path
 from .weights import save_npz
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-SAMPLES_FILE = RESOURCES / "mnist_samples.npz"
+SAMPLES_FILE = resource_path("mnist_samples.npz")
 
 
 def make_samples(data_dir, per_class=100):

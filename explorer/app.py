@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.resource_files import resource_path
 from engine.weights import WeightsFileError
 
 from . import i18n
@@ -30,7 +31,7 @@ from .panels.base import PanelContext
 from .theme import THEMES, apply_theme, has_korean_font
 
 log = logging.getLogger("dlfs")
-ICONS = Path(__file__).resolve().parents[1] / "resources" / "icons"
+ICONS = resource_path("icons")
 
 
 def icon(name):

@@ -9,9 +9,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-ROOT = Path(__file__).resolve().parents[2]
+from engine.resource_files import resource_path
+
 TS_FILE = Path(__file__).resolve().parent / "dlfs_ko.ts"
-QM_FILE = ROOT / "resources" / "i18n" / "dlfs_ko.qm"
+QM_FILE = resource_path("i18n", "dlfs_ko.qm")  # compiled from TS_FILE, shipped with the package
 LANGUAGES = {"en": "English", "ko": "한국어"}
 
 _installed = None

@@ -7,9 +7,12 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
-from . import QM_FILE, ROOT, TS_FILE
+from . import QM_FILE, TS_FILE
 from .ko import KO
+
+ROOT = Path(__file__).resolve().parents[2]  # the checkout: this is a developer's tool
 
 
 def source_files():

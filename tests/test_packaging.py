@@ -1,0 +1,43 @@
+"""A wheel carries every file the app reads at run time (users install with pip install . / pipx)."""
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def tracked(folder):
+    out = subprocess.run(["git", "ls-files", folder], cwd=ROOT, capture_output=True, text=True)
+    if out.returncode != 0 or not out.stdout.strip():
+        pytest.skip("not a git checkout")
+    return [Path(line) for line in out.stdout.splitlines()]
+
+
+def test_every_package_folder_is_listed_in_pyproject():
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+; 3.10 checks it in CI's wheel step
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    listed = set(config["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts) for top in ("engine", "explorer")
+             for p in (ROOT / top).rglob("__init__.py") if "__pycache__" not in p.parts}
+    assert found <= listed, f"packages missing from pyproject.toml: {sorted(found - listed)}"
+    assert config["package-dir"]["dlfs_explorer_resources"] == "resources"
+
+
+@pytest.mark.slow
+def test_the_wheel_holds_every_shipped_file(tmp_path):
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                    "-w", str(tmp_path), str(ROOT)], check=True, capture_output=True, timeout=300)
+    wheel = next(tmp_path.glob("dlfs_explorer-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    shipped = [p for p in tracked("resources") if p.name != "__init__.py"]
+    assert shipped, "nothing shipped?"
+    missing = [str(p) for p in shipped
+               if "dlfs_explorer_resources/" + "/".join(p.parts[1:]) not in names]
+    assert not missing, f"not in the wheel: {missing}"
+    code = [p for p in tracked("engine") + tracked("explorer") if p.suffix == ".py"]
+    assert not [str(p) for p in code if "/".join(p.parts) not in names]
+    assert "dlfs_explorer_resources/i18n/dlfs_ko.qm" in names  # the wheel speaks Korean
