@@ -212,7 +212,11 @@ class Convolution:
         if W.ndim != 4:
             raise ValueError(f"filters W must be 4-D (FN, C, FH, FW), got shape {W.shape}")
         if np.shape(b) != (W.shape[0],):
-            raise ValueError(f"bias b must have shape ({W.shape[0]},) for {W.shape[0]} filters, got {np.shape(b)}")
+            try:  # the book's apply_filter passes b = 0: one value for every filter
+                b = np.broadcast_to(np.asarray(b, dtype=W.dtype), (W.shape[0],)).copy()
+            except ValueError:
+                raise ValueError(f"bias b must have shape ({W.shape[0]},) for {W.shape[0]} filters "
+                                 f"(or broadcast to it), got {np.shape(b)}") from None
         output_shape((1, 1, 10**6, 10**6), 1, 1, stride, pad)  # validates stride and pad
         self.W = W
         self.b = b

@@ -3,6 +3,10 @@
 ``update(params, grads)`` changes every ``params[key]`` in place. The internal state the
 lectures talk about (Momentum's velocity ``v``, AdaGrad's ``h``, Adam's ``m``, ``v`` and
 ``iter``) is kept in plain attributes so the optimizer playground can show it.
+
+Parameters may be what the book passes: float arrays of any shape (updated in place), or Python
+floats, ints and integer arrays (ch06/optimizer_compare_naive.py keeps the position as floats),
+which cannot change in place, so the dict entry is rebound to the new value, as the book's ``-=`` does.
 """
 
 import numpy as np
@@ -11,9 +15,27 @@ EPSILON = 1e-7  # the book's epsilon in AdaGrad, RMSprop and Adam
 BLOCK = 1 << 16  # elements per cache-sized block in Adam (256 KiB of float32)
 
 
+def _float_dtype(value):
+    value = np.asarray(value)
+    return value.dtype if value.dtype.kind == "f" else np.dtype(np.float64)
+
+
 def zeros_like_params(params):
-    """A state dict with one zero array per parameter (created on the first update)."""
-    return {key: np.zeros_like(val) for key, val in params.items()}
+    """A state dict with one zero float array per parameter (created on the first update)."""
+    return {key: np.zeros(np.shape(val), dtype=_float_dtype(val)) for key, val in params.items()}
+
+
+def _updatable(params, key):
+    """(array to update in place, whether params[key] must be rebound to it afterwards)."""
+    p = params[key]
+    if isinstance(p, np.ndarray) and p.dtype.kind == "f" and p.flags.writeable:
+        return p, False
+    return np.array(p, dtype=_float_dtype(p)), True
+
+
+def _store(params, key, p, rebind):
+    if rebind:
+        params[key] = p if p.ndim else p[()]  # a float stays a (NumPy) float
 
 
 class Optimizer:
@@ -44,7 +66,9 @@ class SGD(Optimizer):
 
     def update(self, params, grads):
         for key in params:
-            params[key] -= self.lr * grads[key]
+            p, rebind = _updatable(params, key)
+            p -= self.lr * np.asarray(grads[key], dtype=p.dtype)
+            _store(params, key, p, rebind)
 
 
 class Momentum(Optimizer):
@@ -61,14 +85,22 @@ class Momentum(Optimizer):
         if self.v is None:
             self.v = zeros_like_params(params)
         for key in params:
+            p, rebind = _updatable(params, key)
             v = self.v[key]
             v *= self.momentum
-            v -= self.lr * grads[key]
-            params[key] += v
+            v -= self.lr * np.asarray(grads[key], dtype=p.dtype)
+            p += v
+            _store(params, key, p, rebind)
 
 
 class Nesterov(Optimizer):
-    """Nesterov's accelerated gradient in the book's reformulated form (Sutskever et al.)."""
+    """Nesterov's accelerated gradient, reformulated so the gradient is taken at the parameters
+    themselves (Sutskever et al. 2013; Bengio et al. 2012): W holds the look-ahead point W + mu*v, and
+
+        W <- W + mu^2 * v_old - (1 + mu) * lr * g;   v <- mu * v_old - lr * g
+
+    (the book's first printing moved W by mu^2 * v_new; the Japanese edition's code was fixed to this).
+    """
 
     name = "Nesterov"
 
@@ -82,11 +114,13 @@ class Nesterov(Optimizer):
             self.v = zeros_like_params(params)
         mu = self.momentum
         for key in params:
-            v = self.v[key]
+            p, rebind = _updatable(params, key)
+            g, v = np.asarray(grads[key], dtype=p.dtype), self.v[key]
+            p += mu * mu * v  # the old velocity, before it is updated below
+            p -= (1 + mu) * self.lr * g
             v *= mu
-            v -= self.lr * grads[key]
-            params[key] += mu * mu * v
-            params[key] -= (1 + mu) * self.lr * grads[key]
+            v -= self.lr * g
+            _store(params, key, p, rebind)
 
 
 class AdaGrad(Optimizer):
@@ -102,14 +136,16 @@ class AdaGrad(Optimizer):
         if self.h is None:
             self.h = zeros_like_params(params)
         for key in params:
-            g, h = grads[key], self.h[key]
-            tmp = g * g  # in place with one temporary, as in Adam
+            p, rebind = _updatable(params, key)
+            g, h = np.asarray(grads[key], dtype=p.dtype), self.h[key]
+            tmp = np.multiply(g, g, out=np.empty_like(h))  # in place with one temporary, as in Adam
             h += tmp
             np.sqrt(h, out=tmp)
             tmp += EPSILON
             np.divide(g, tmp, out=tmp)
             tmp *= self.lr
-            params[key] -= tmp
+            p -= tmp
+            _store(params, key, p, rebind)
 
 
 class RMSprop(Optimizer):
@@ -126,11 +162,12 @@ class RMSprop(Optimizer):
         if self.h is None:
             self.h = zeros_like_params(params)
         for key in params:
-            g = grads[key]
-            h = self.h[key]
+            p, rebind = _updatable(params, key)
+            g, h = np.asarray(grads[key], dtype=p.dtype), self.h[key]
             h *= self.decay_rate
             h += (1 - self.decay_rate) * g * g
-            params[key] -= self.lr * g / (np.sqrt(h) + EPSILON)
+            p -= self.lr * g / (np.sqrt(h) + EPSILON)
+            _store(params, key, p, rebind)
 
 
 class Adam(Optimizer):
@@ -163,7 +200,8 @@ class Adam(Optimizer):
         self.iter += 1
         lr_t = self.lr_t
         for key in params:
-            p, g, m, v = params[key], grads[key], self.m[key], self.v[key]
+            p, rebind = _updatable(params, key)
+            p0, g, m, v = p, np.asarray(grads[key], dtype=p.dtype), self.m[key], self.v[key]
             if p.size > BLOCK and all(a.flags.c_contiguous for a in (p, g, m, v)):
                 # Block by block, so the dozen passes below reuse data from the CPU cache
                 # instead of streaming the whole array through memory each time (~30 % faster).
@@ -173,10 +211,11 @@ class Adam(Optimizer):
                     self._step(p[lo:hi], g[lo:hi], m[lo:hi], v[lo:hi], lr_t)
             else:
                 self._step(p, g, m, v, lr_t)
+            _store(params, key, p0, rebind)
 
     def _step(self, p, g, m, v, lr_t):
         """The update of one parameter array (or a block of it), in place, with one temporary."""
-        tmp = g - m
+        tmp = np.subtract(g, m, out=np.empty_like(m))
         tmp *= 1 - self.beta1
         m += tmp
         np.multiply(g, g, out=tmp)

@@ -57,6 +57,7 @@ def iterate_training(network, x_train, t_train, x_test=None, t_test=None, *, epo
     iter_per_epoch = max(n // batch, 1)
     max_iter = epochs * iter_per_epoch
     iteration = 0
+    fast_loss = hasattr(network, "last_loss")
     start = time.perf_counter()
     for epoch in range(1, epochs + 1):
         order = rng.permutation(n)
@@ -71,7 +72,9 @@ def iterate_training(network, x_train, t_train, x_test=None, t_test=None, *, epo
                 grads = network.gradient(x_batch, t_train[idx])
                 optimizer.update(network.params, grads)
             iteration += 1
-            loss = float(network.last_loss)
+            # The engine's networks keep the loss their gradient computed; any other object with the
+            # book's interface (params, gradient, loss, accuracy) is asked, as the book's Trainer does.
+            loss = float(network.last_loss if fast_loss else network.loss(x_batch, t_train[idx]))
             yield {"event": "step", "epoch": epoch, "iteration": iteration, "max_iter": max_iter, "loss": loss}
             if not np.isfinite(loss):
                 raise FloatingPointError(f"the loss became {loss} at iteration {iteration}: lower the learning rate")

@@ -266,6 +266,16 @@ def test_convolution_checks_its_parameters():
         Convolution(np.zeros((2, 1, 3, 3)), np.zeros(3))
 
 
+def test_convolution_takes_the_books_scalar_bias():
+    """ch07/apply_filter.py passes b = 0; any value that broadcasts to one bias per filter works."""
+    rng = np.random.default_rng(8)
+    W, x = rng.standard_normal((3, 2, 2, 3)), rng.standard_normal((2, 2, 5, 7))
+    for b, per_filter in ((0, [0, 0, 0]), (0.25, [0.25] * 3), (np.array([1.5]), [1.5] * 3)):
+        np.testing.assert_allclose(Convolution(W, b).forward(x), oracles.conv_forward(x, W, np.array(per_filter)))
+    shared = np.array([0.1, -0.2, 0.3])
+    assert Convolution(W, shared).b is shared  # a network's own bias array stays shared
+
+
 def test_layers_keep_float32():
     rng = np.random.default_rng(5)
     x = rng.standard_normal((2, 1, 6, 6)).astype(np.float32)

@@ -26,9 +26,71 @@ def test_momentum_two_steps():
     np.testing.assert_allclose(opt.v["x"], [-0.095, 0.19])
 
 
-def test_nesterov_step():
-    # v = -0.1 g; x += 0.81 v - 1.9 * 0.1 g
-    np.testing.assert_allclose(one_step(Nesterov(lr=0.1, momentum=0.9)), [1 - 0.0405 - 0.095, -2 + 0.081 + 0.19])
+def test_nesterov_two_steps_by_hand():
+    # Step 1 (v_old = 0): x += 0 - 1.9 * 0.1 g; v = -0.1 g = (-0.05, 0.1).
+    # Step 2 (same g): x += 0.81 v_old - 1.9 * 0.1 g; v = 0.9 v_old - 0.1 g = (-0.095, 0.19).
+    opt = Nesterov(lr=0.1, momentum=0.9)
+    np.testing.assert_allclose(one_step(opt, 1), [1 - 0.095, -2 + 0.19])
+    opt = Nesterov(lr=0.1, momentum=0.9)
+    x2 = one_step(opt, 2)
+    np.testing.assert_allclose(x2, [1 - 0.095 - 0.0405 - 0.095, -2 + 0.19 + 0.081 + 0.19])
+    np.testing.assert_allclose(opt.v["x"], [-0.095, 0.19])
+
+
+def test_nesterov_equals_the_look_ahead_method_on_a_quadratic():
+    """Sutskever's NAG takes the gradient at theta + mu v: v <- mu v - lr grad(theta + mu v), theta += v.
+    The optimizer keeps phi = theta + mu v instead; both must trace the same points."""
+    A = np.array([[3.0, 0.8], [0.8, 0.5]])  # f = x^T A x / 2, an elongated bowl
+
+    def grad(x):
+        return A @ x
+
+    lr, mu = 0.08, 0.85
+    theta, v = np.array([-2.0, 1.5]), np.zeros(2)
+    opt = Nesterov(lr=lr, momentum=mu)
+    params = {"w": theta.copy()}  # phi_0 = theta_0 since v_0 = 0
+    for _ in range(12):
+        v = mu * v - lr * grad(theta + mu * v)
+        theta = theta + v
+        opt.update(params, {"w": grad(params["w"])})
+        np.testing.assert_allclose(params["w"], theta + mu * v, rtol=1e-12, atol=1e-14)
+
+
+@pytest.mark.parametrize("name", ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"])
+def test_optimizers_take_what_the_book_passes(name):
+    """ch06/optimizer_compare_naive.py keeps the position as Python floats; others pass 0-d arrays,
+    float32 arrays or integers. Floats are rebound (as the book's -=), float arrays change in place,
+    and all of them follow the same path as a float64 array would."""
+    def df(x, y):
+        return x / 10.0, 2.0 * y
+
+    reference = make_optimizer(name, lr=0.1)
+    ref = {"x": np.array([-7.0]), "y": np.array([2.0])}
+    for kind in ("float", "0-d", "int", "float32"):
+        opt = make_optimizer(name, lr=0.1)
+        if kind == "float":
+            params = {"x": -7.0, "y": 2.0}
+        elif kind == "0-d":
+            params = {"x": np.array(-7.0), "y": np.array(2.0)}
+        elif kind == "int":
+            params = {"x": -7, "y": 2}
+        else:
+            params = {"x": np.array([-7.0], dtype=np.float32), "y": np.array([2.0], dtype=np.float32)}
+        same = params["x"] if kind == "float32" else None
+        for _ in range(30):
+            gx, gy = df(params["x"], params["y"])
+            opt.update(params, {"x": gx, "y": gy})
+        if same is not None:
+            assert params["x"] is same and params["x"].dtype == np.float32  # in place, dtype kept
+        if kind in ("float", "int"):
+            assert np.ndim(params["x"]) == 0 and isinstance(float(params["x"]), float)
+        if kind == "float":  # the book's 30 steps, once with a float64 array as the reference
+            for _ in range(30):
+                gx, gy = df(ref["x"], ref["y"])
+                reference.update(ref, {"x": gx, "y": gy})
+        tol = 1e-5 if kind == "float32" else 1e-12
+        np.testing.assert_allclose(float(np.ravel(params["x"])[0]), ref["x"][0], rtol=tol)
+        np.testing.assert_allclose(float(np.ravel(params["y"])[0]), ref["y"][0], rtol=tol, atol=1e-9)
 
 
 def test_adagrad_step():

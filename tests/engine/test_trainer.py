@@ -168,3 +168,46 @@ def test_training_command_keeps_last_epoch_on_ctrl_c(tmp_path, monkeypatch):
 def test_training_command_reports_missing_data(tmp_path, capsys):
     assert train_cli.main(["--data", str(tmp_path), "--quiet"]) == 2
     assert "missing train-images-idx3-ubyte.gz" in capsys.readouterr().err
+
+
+class BookStyleNet:
+    """A network written the book's way, with only its interface: params, gradient, loss, accuracy
+    (no last_loss). Softmax regression, numerical-free: the gradient by hand."""
+
+    def __init__(self, seed=0):
+        rng = np.random.default_rng(seed)
+        self.params = {"W": 0.01 * rng.standard_normal((4, 3)), "b": np.zeros(3)}
+        self.loss_calls = 0
+
+    def predict(self, x):
+        return x @ self.params["W"] + self.params["b"]
+
+    def loss(self, x, t):
+        self.loss_calls += 1
+        y = self.predict(x)
+        y = y - y.max(axis=1, keepdims=True)
+        logp = y - np.log(np.exp(y).sum(axis=1, keepdims=True))
+        return -logp[np.arange(len(t)), t].mean()
+
+    def gradient(self, x, t):
+        y = np.exp(self.predict(x))
+        y /= y.sum(axis=1, keepdims=True)
+        y[np.arange(len(t)), t] -= 1
+        y /= len(t)
+        return {"W": x.T @ y, "b": y.sum(axis=0)}
+
+    def accuracy(self, x, t):
+        return float(np.mean(self.predict(x).argmax(axis=1) == t))
+
+
+def test_trainer_trains_a_network_written_the_books_way():
+    rng = np.random.default_rng(1)
+    t = rng.integers(0, 3, 300)
+    x = rng.standard_normal((300, 4)) * 0.3
+    x[np.arange(300), t] += 2.0  # learnable: the label's feature is large
+    net = BookStyleNet()
+    trainer = Trainer(net, x, t, x, t, epochs=3, mini_batch_size=30, optimizer="SGD",
+                      optimizer_param={"lr": 0.5}, verbose=False, seed=0)
+    trainer.train()
+    assert len(trainer.train_loss_list) == 30 and net.loss_calls >= 30  # the loss was asked, as in the book
+    assert trainer.train_loss_list[-1] < trainer.train_loss_list[0] and trainer.test_acc_list[-1] > 0.9

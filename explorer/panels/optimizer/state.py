@@ -97,7 +97,7 @@ def update_html(key, path, k, config):
     header = {
         "sgd": "W ← W − η ∂L/∂W",
         "momentum": "v ← αv − η ∂L/∂W;&nbsp; W ← W + v",
-        "nesterov": "v ← αv − η ∂L/∂W;&nbsp; W ← W + α²v − (1+α)η ∂L/∂W",
+        "nesterov": "W ← W + α²v − (1+α)η ∂L/∂W;&nbsp; v ← αv − η ∂L/∂W",
         "adagrad": "h ← h + ∂L/∂W ⊙ ∂L/∂W;&nbsp; W ← W − η ∂L/∂W / (√h + ε)",
         "rmsprop": "h ← ρh + (1−ρ) ∂L/∂W ⊙ ∂L/∂W;&nbsp; W ← W − η ∂L/∂W / (√h + ε)",
         "adam": "m ← m + (1−β₁)(g − m);&nbsp; v ← v + (1−β₂)(g² − v);&nbsp; W ← W − η<sub>t</sub> m/(√v + ε)",
