@@ -158,3 +158,29 @@ def test_adam_blocked_update_equals_the_whole_array_update():
         oc.update(c, {"W": g[:, None].copy()})
     np.testing.assert_array_equal(a["W"], b["W"][:, 0])
     np.testing.assert_allclose(a["W"], c["W"][:, 0], rtol=1e-6)
+
+
+def test_the_books_figure_endpoints_after_30_steps_with_float_parameters():
+    """ch06/optimizer_compare_naive.py: f = x^2/20 + y^2 from (-7, 2), Python floats. On a quadratic,
+    SGD and Momentum are linear recurrences, so their 30th point has a closed form."""
+    def df(x, y):
+        return x / 10.0, 2.0 * y
+
+    def run(opt):
+        params = {"x": -7.0, "y": 2.0}
+        for _ in range(30):
+            gx, gy = df(params["x"], params["y"])
+            opt.update(params, {"x": gx, "y": gy})
+        return float(params["x"]), float(params["y"])
+
+    # SGD(lr=0.95): x <- (1 - 0.95/10) x, y <- (1 - 0.95*2) y.
+    assert run(SGD(lr=0.95)) == pytest.approx((-7 * 0.905**30, 2 * (-0.9) ** 30), rel=1e-12)
+
+    # Momentum(lr=0.1, 0.9): (v, w) <- [[0.9, -0.1 c], [0.9, 1 - 0.1 c]] (v, w) with c = 1/10 or 2.
+    def momentum_closed_form(w0, c):
+        M = np.array([[0.9, -0.1 * c], [0.9, 1 - 0.1 * c]])
+        return (np.linalg.matrix_power(M, 30) @ np.array([0.0, w0]))[1]
+
+    x, y = run(Momentum(lr=0.1, momentum=0.9))
+    assert x == pytest.approx(momentum_closed_form(-7.0, 0.1), rel=1e-10)
+    assert y == pytest.approx(momentum_closed_form(2.0, 2.0), rel=1e-9, abs=1e-12)
