@@ -17,6 +17,8 @@ def parse_args(argv=None):
                         help="interface language (default: the last one, else the system's)")
     parser.add_argument("--screenshot", metavar="PATH", default=None,
                         help="render the window to a PNG once laid out, then exit")
+    parser.add_argument("--install-desktop-entry", action="store_true",
+                        help="add DLFS Explorer to this user's desktop menu (Linux), then exit")
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -33,6 +35,11 @@ def limit_blas_threads():
 
 def main(argv=None):
     args = parse_args(argv)
+    if args.install_desktop_entry:
+        from .desktop import install_desktop_entry
+
+        print(f"installed {install_desktop_entry()}")
+        return 0
     _blas = limit_blas_threads()  # noqa: F841 (kept for the life of the app)
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtGui import QGuiApplication

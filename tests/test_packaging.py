@@ -41,3 +41,17 @@ def test_the_wheel_holds_every_shipped_file(tmp_path):
     code = [p for p in tracked("engine") + tracked("explorer") if p.suffix == ".py"]
     assert not [str(p) for p in code if "/".join(p.parts) not in names]
     assert "dlfs_explorer_resources/i18n/dlfs_ko.qm" in names  # the wheel speaks Korean
+
+
+def test_desktop_entry_installs_into_the_users_data_folder(tmp_path, monkeypatch, capsys):
+    from explorer.__main__ import main
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert main(["--install-desktop-entry"]) == 0
+    entry = tmp_path / "applications" / "dlfs-explorer.desktop"
+    text = entry.read_text(encoding="utf-8")
+    assert text.startswith("[Desktop Entry]\nType=Application\n") and "Icon=dlfs-explorer" in text
+    exec_line = next(line for line in text.splitlines() if line.startswith("Exec="))
+    assert "dlfs-explorer" in exec_line or "-m explorer" in exec_line
+    assert (tmp_path / "icons" / "hicolor" / "scalable" / "apps" / "dlfs-explorer.svg").read_bytes().startswith(b"<svg")
+    assert str(entry) in capsys.readouterr().out
