@@ -219,3 +219,13 @@ def test_gradient_of_a_batch_of_one_still_goes_through_the_layers():
     for key in gb:
         np.testing.assert_allclose(gf[key], gb[key], rtol=1e-10, atol=1e-12, err_msg=key)
     assert fast.last_loss == pytest.approx(book.last_loss, rel=1e-12)
+
+
+@pytest.mark.slow
+def test_books_trained_simple_convnet_gives_the_books_accuracy(shared_mnist, book_params):
+    from engine.mnist import load_mnist
+
+    net = SimpleConvNet()
+    net.load_params(book_params / "simple_convnet_params.pkl")  # through the safe loader
+    _, (x, t) = load_mnist(data_dir=shared_mnist, flatten=False)
+    assert net.accuracy(x, t) == pytest.approx(0.9890, abs=1e-12)  # 98.9 % with the book's own code
