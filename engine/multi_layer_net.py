@@ -23,6 +23,17 @@ def init_scale(weight_init_std, fan_in):
     return float(weight_init_std)
 
 
+def affine_params(sizes, weight_init_std, dtype, rng):
+    """{W1, b1, ..., Wn, bn} for layer sizes [input, hidden..., output]: weights scaled by
+    ``init_scale`` of each layer's fan-in, biases zero."""
+    params = {}
+    for idx in range(1, len(sizes)):
+        scale = init_scale(weight_init_std, sizes[idx - 1])
+        params[f"W{idx}"] = (scale * rng.standard_normal((sizes[idx - 1], sizes[idx]))).astype(dtype)
+        params[f"b{idx}"] = np.zeros(sizes[idx], dtype=dtype)
+    return params
+
+
 class MultiLayerNet:
     """Affine - activation - ... - Affine - softmax; x: (N, input_size)."""
 
@@ -36,13 +47,8 @@ class MultiLayerNet:
         self.hidden_layer_num = len(self.hidden_size_list)
         self.weight_decay_lambda = weight_decay_lambda
         self.dtype = np.dtype(dtype)
-        self.params = {}
-        rng = np.random.default_rng(seed)
         sizes = [input_size, *self.hidden_size_list, output_size]
-        for idx in range(1, len(sizes)):
-            scale = init_scale(weight_init_std, sizes[idx - 1])
-            self.params[f"W{idx}"] = (scale * rng.standard_normal((sizes[idx - 1], sizes[idx]))).astype(self.dtype)
-            self.params[f"b{idx}"] = np.zeros(sizes[idx], dtype=self.dtype)
+        self.params = affine_params(sizes, weight_init_std, self.dtype, np.random.default_rng(seed))
 
         self.layers = OrderedDict()
         for idx in range(1, self.hidden_layer_num + 1):

@@ -12,7 +12,7 @@ import numpy as np
 
 from .gradient import numerical_gradient as _numerical_gradient
 from .layers import Affine, BatchNormalization, Dropout, SoftmaxWithLoss
-from .multi_layer_net import _ACTIVATIONS, init_scale
+from .multi_layer_net import _ACTIVATIONS, affine_params
 from .weights import assign_params, load_params_file, save_npz
 
 
@@ -35,12 +35,8 @@ class MultiLayerNetExtend:
         self.dtype = np.dtype(dtype)
         rng = np.random.default_rng(seed)
 
-        self.params = {}
         sizes = [input_size, *self.hidden_size_list, output_size]
-        for idx in range(1, len(sizes)):
-            scale = init_scale(weight_init_std, sizes[idx - 1])
-            self.params[f"W{idx}"] = (scale * rng.standard_normal((sizes[idx - 1], sizes[idx]))).astype(self.dtype)
-            self.params[f"b{idx}"] = np.zeros(sizes[idx], dtype=self.dtype)
+        self.params = affine_params(sizes, weight_init_std, self.dtype, rng)
 
         self.layers = OrderedDict()
         for idx in range(1, self.hidden_layer_num + 1):
