@@ -22,8 +22,9 @@ def random_shift(x, max_shift, rng):
     return padded[n, c, rows[:, None, :, None], cols[:, None, None, :]]
 
 
-def _accuracy(network, x, t, transform, should_stop, chunk=1000):
+def chunked_accuracy(network, x, t, transform=None, should_stop=None, chunk=1000):
     """network.accuracy over x, a chunk at a time, polling should_stop in between (None if stopped)."""
+    transform = transform or (lambda b: b)
     correct = 0
     for i in range(0, len(x), chunk):
         if should_stop is not None and should_stop():
@@ -79,8 +80,9 @@ def iterate_training(network, x_train, t_train, x_test=None, t_test=None, *, epo
             if not np.isfinite(loss):
                 raise FloatingPointError(f"the loss became {loss} at iteration {iteration}: lower the learning rate")
         sample = slice(None) if not evaluate_sample_num_per_epoch else slice(0, evaluate_sample_num_per_epoch)
-        train_acc = _accuracy(network, x_train[sample], t_train[sample], tf, should_stop)
-        test_acc = _accuracy(network, x_test[sample], t_test[sample], tf, should_stop) if x_test is not None else None
+        train_acc = chunked_accuracy(network, x_train[sample], t_train[sample], tf, should_stop)
+        test_acc = (chunked_accuracy(network, x_test[sample], t_test[sample], tf, should_stop)
+                    if x_test is not None else None)
         if train_acc is None or (x_test is not None and test_acc is None):
             return  # stopped while evaluating
         yield {"event": "epoch", "epoch": epoch, "iteration": iteration, "max_iter": max_iter,

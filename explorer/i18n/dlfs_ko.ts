@@ -355,6 +355,10 @@
         <translation>에폭 %1 · 반복 %2/%3 · 손실 %4</translation>
     </message>
     <message>
+        <source>Measuring the accuracy on all %1 training images…</source>
+        <translation>훈련 이미지 %1장 전체에서 정확도를 재는 중…</translation>
+    </message>
+    <message>
         <source>Measuring the accuracy after epoch %1…</source>
         <translation>에폭 %1 뒤의 정확도를 재는 중…</translation>
     </message>

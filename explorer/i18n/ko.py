@@ -476,4 +476,5 @@ KO = {
     "Responses, strongest first: %1. %2 of %3 are a %4.": "반응 (강한 순): %1. %3장 중 %2장이 숫자 %4입니다.",
     "Class %1: score %2 (click another number)": "클래스 %1: 점수 %2 (다른 값을 눌러 보세요)",
     "Unit %1: %2 (click another number)": "뉴런 %1: %2 (다른 값을 눌러 보세요)",
+    "Measuring the accuracy on all %1 training images…": "훈련 이미지 %1장 전체에서 정확도를 재는 중…",
 }

@@ -245,3 +245,22 @@ def test_an_unreadable_kept_network_is_reported_and_dropped(settings, qtbot):
     page = win.current_panel().convnet_page
     assert page.trained is None and "could not be read" in page.run.status.text()
     assert not (settings.path.parent / "training-autosave.npz").exists()
+
+
+def test_epochs_measure_a_10000_image_sample_and_the_end_every_training_image(panel, qtbot, tmp_path):
+    folder = write_learnable_dataset(tmp_path / "big", n_train=10_300, n_test=100)
+    panel.context.settings.set("data_dir", str(folder))
+    page = panel.convnet_page
+    page.epochs_spin.setValue(1)
+    page.train_size.setCurrentIndex(page.train_size.findData(60000))  # all 10,300
+    events = []
+    page.start()
+    panel.worker.progress.connect(lambda e: events.append(e))
+    wait_done(qtbot, panel, timeout=120000)
+    kinds = [e["event"] for e in events]
+    assert kinds.index("epoch") < kinds.index("evaluating_all") < kinds.index("final")
+    final = next(e for e in events if e["event"] == "final")
+    (x_train, t_train), _ = mnist.load_idx_dataset(folder)
+    expected = page.trained.accuracy(x_train.astype(np.float32)[:, None] / 255.0, t_train)
+    assert final["train_images"] == 10_300 and final["train_acc"] == pytest.approx(expected, abs=1e-12)
+    assert f"{100 * expected:.2f} % on the training images" in page.run.status.text()

@@ -66,6 +66,7 @@ class ConvNetPage(QWidget):
         self.test_images = 0
         self.epoch_seconds = None  # measured on this computer by the last run
         self.evaluation_seconds = 0.0  # of it, the accuracy on the training and test images
+        self.final_train = None
         self._evaluation_started = None
         self.trained = None  # the last run's SimpleConvNet
         self.saved = False  # whether the user saved it to a file
@@ -238,6 +239,7 @@ class ConvNetPage(QWidget):
         self.iterations, self.epochs = [], []
         self.epoch_seconds = None
         self.evaluation_seconds, self._evaluation_started = 0.0, None
+        self.final_train = None  # (accuracy, images) on the whole training set, after the last epoch
         self.run.set_running(True)
         self.loss_raw.setData([], [])
         self.loss_smooth.setData([], [])
@@ -261,6 +263,11 @@ class ConvNetPage(QWidget):
                                   .replace("%1", str(e["epoch"])).replace("%2", f"{e['iteration']:,}")
                                   .replace("%3", f"{e['max_iter']:,}").replace("%4", f"{e['loss']:.3f}"))
             self._draw_loss()
+        elif kind == "evaluating_all":
+            self.run.set_status(fill(self.tr("Measuring the accuracy on all %1 training images…"),
+                                     f"{e['train_images']:,}"))
+        elif kind == "final":
+            self.final_train = (e["train_acc"], e["train_images"])
         elif kind == "evaluating":
             self._evaluation_started = time.perf_counter()
             self.run.set_status(self.tr("Measuring the accuracy after epoch %1…").replace("%1", str(e["epoch"])))
@@ -296,6 +303,8 @@ class ConvNetPage(QWidget):
             self._set_trained(result["net"])
         if self.epochs:
             _, train_acc, test_acc = self.epochs[-1]
+            if self.final_train is not None:  # measured on every training image once, at the end
+                train_acc = self.final_train[0]
             message += " " + (self.tr("Accuracy: %1 % on the training images, %2 % on the %3 test images.")
                               .replace("%1", f"{100 * train_acc:.2f}").replace("%2", f"{100 * test_acc:.2f}")
                               .replace("%3", f"{self.test_images:,}"))

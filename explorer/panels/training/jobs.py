@@ -10,8 +10,9 @@ from engine.mnist import load_idx_dataset
 from engine.optimizer import make_optimizer
 from engine.pretrained import NETWORKS
 from engine.race import OptimizerRace, iterate_race
-from engine.trainer import iterate_training
+from engine.trainer import chunked_accuracy, iterate_training
 
+EPOCH_TRAIN_SAMPLE = 10_000  # training images measured after every epoch (the command does the same)
 AGREEMENT_IMAGES = 1000  # test images scanned after every epoch for the abstraction curve (DeepConvNet: ~2 s)
 REPORT_EVERY = 0.1  # seconds between reports of the running loss: the GUI redraws at ~10 Hz anyway
 FILTERS_EVERY = 0.5  # seconds between copies of the filters
@@ -47,7 +48,7 @@ def train_convnet(report, should_stop, data, folder, optimizer, lr, epochs, trai
     losses, last_report, last_filters, finished, last_step = [], 0.0, time.perf_counter(), False, None
     for e in iterate_training(net, x_train[:n], t_train[:n], x_test, t_test, epochs=epochs, mini_batch_size=100,
                               optimizer=make_optimizer(optimizer, lr=lr), seed=seed, should_stop=should_stop,
-                              transform=images):
+                              evaluate_sample_num_per_epoch=EPOCH_TRAIN_SAMPLE, transform=images):
         now = time.perf_counter()
         if e["event"] == "step":
             losses.append(e["loss"])
@@ -70,6 +71,11 @@ def train_convnet(report, should_stop, data, folder, optimizer, lr, epochs, trai
             report({"event": "evaluating", "epoch": e["epoch"]})
     if losses:  # stopped between two reports
         report({**last_step, "losses": np.array(losses), "filters": net.params["W1"][:, 0].copy()})
+    if finished and n > EPOCH_TRAIN_SAMPLE:  # every training image once, at the end
+        report({"event": "evaluating_all", "train_images": n})
+        full = chunked_accuracy(net, x_train[:n], t_train[:n], images, should_stop)
+        if full is not None:
+            report({"event": "final", "train_acc": full, "train_images": n})
     return {"net": net, "data": data, "finished": finished}
 
 
