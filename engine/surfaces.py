@@ -107,6 +107,8 @@ class Surface:
     _g: object = field(default=None, repr=False)
 
     def __post_init__(self):
+        if self._f is not None:  # a built-in surface with hand-written derivatives: no SymPy needed
+            return
         sp = _sympy()
         expr, (x, y) = parse_formula(self.formula)
         self.expr = expr
@@ -151,8 +153,31 @@ BUILT_IN = {
 }
 
 
+# The built-in surfaces' f and exact gradient written out by hand, so opening the Optimizer Playground
+# needs no SymPy (importing it takes 1.5 s on a busy machine); a test checks each against SymPy.
+HAND_WRITTEN = {
+    "book": (lambda x, y: x**2 / 20 + y**2,
+             lambda x, y: (x / 10, 2 * y)),
+    "rosenbrock": (lambda x, y: (1 - x) ** 2 + 100 * (y - x**2) ** 2,
+                   lambda x, y: (-2 * (1 - x) - 400 * x * (y - x**2), 200 * (y - x**2))),
+    "beale": (lambda x, y: (1.5 - x + x * y) ** 2 + (2.25 - x + x * y**2) ** 2 + (2.625 - x + x * y**3) ** 2,
+              lambda x, y: (2 * (1.5 - x + x * y) * (y - 1) + 2 * (2.25 - x + x * y**2) * (y**2 - 1)
+                            + 2 * (2.625 - x + x * y**3) * (y**3 - 1),
+                            2 * (1.5 - x + x * y) * x + 2 * (2.25 - x + x * y**2) * 2 * x * y
+                            + 2 * (2.625 - x + x * y**3) * 3 * x * y**2)),
+    "himmelblau": (lambda x, y: (x**2 + y - 11) ** 2 + (x + y**2 - 7) ** 2,
+                   lambda x, y: (4 * x * (x**2 + y - 11) + 2 * (x + y**2 - 7),
+                                 2 * (x**2 + y - 11) + 4 * y * (x + y**2 - 7))),
+    "saddle": (lambda x, y: x**2 - y**2,
+               lambda x, y: (2 * x, -2 * y)),
+    "booth": (lambda x, y: (x + 2 * y - 7) ** 2 + (2 * x + y - 5) ** 2,
+              lambda x, y: (2 * (x + 2 * y - 7) + 4 * (2 * x + y - 5), 4 * (x + 2 * y - 7) + 2 * (2 * x + y - 5))),
+}
+
+
 def built_in(key):
-    return Surface(key, **BUILT_IN[key])
+    f, g = HAND_WRITTEN[key]
+    return Surface(key, **BUILT_IN[key], _f=f, _g=g)
 
 
 def custom(formula, view=(-5.0, 5.0, -5.0, 5.0), start=None):

@@ -142,3 +142,28 @@ def test_leaving_the_view_by_far_counts_as_divergence():
     assert path.diverged_at is not None
     assert np.all(np.isfinite(path.positions))  # stopped long before overflow
     assert np.abs(path.positions[-1]).max() > 1000 * 10
+
+
+@pytest.mark.parametrize("key", sorted(BUILT_IN))
+def test_hand_written_built_ins_equal_sympys_exact_derivatives(key):
+    """The built-in surfaces skip SymPy (start-up); their f and gradient must be SymPy's exactly."""
+    fast = built_in(key)
+    exact = custom(BUILT_IN[key]["formula"], view=BUILT_IN[key]["view"])
+    rng = np.random.default_rng(7)
+    xmin, xmax, ymin, ymax = BUILT_IN[key]["view"]
+    x = rng.uniform(xmin, xmax, 200)
+    y = rng.uniform(ymin, ymax, 200)
+    np.testing.assert_allclose(fast.f(x, y), exact.f(x, y), rtol=1e-12, atol=1e-9)
+    for a, b in zip(fast.grad(x, y), exact.grad(x, y)):
+        np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-9)
+    assert fast.grad(1.0, 2.0)[0].shape == ()  # scalars in, scalars out, as before
+
+
+def test_opening_the_built_in_surfaces_does_not_import_sympy():
+    import subprocess
+    import sys
+
+    code = ("import sys; from engine.surfaces import BUILT_IN, built_in; "
+            "[built_in(k).grid(20) for k in BUILT_IN]; print('sympy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
