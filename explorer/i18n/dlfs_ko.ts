@@ -287,8 +287,20 @@
         <translation>DeepConvNet에는 합성곱 계층이 여섯 개 있어서 에폭 하나에 SimpleConvNet의 10배쯤 걸립니다</translation>
     </message>
     <message>
+        <source>Automatic</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <source>Threads per training step. Automatic uses all cores while that is faster and one when the computer is busy (it measures as it trains)</source>
+        <translation>학습 단계마다 쓰는 스레드 수. 자동은 더 빠를 때는 모든 코어를, 컴퓨터가 바쁠 때는 하나를 씁니다 (학습하면서 잽니다)</translation>
+    </message>
+    <message>
         <source>Network</source>
         <translation>신경망</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>스레드</translation>
     </message>
     <message>
         <source>Loss of every mini-batch</source>

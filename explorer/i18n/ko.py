@@ -477,4 +477,7 @@ KO = {
     "Class %1: score %2 (click another number)": "클래스 %1: 점수 %2 (다른 값을 눌러 보세요)",
     "Unit %1: %2 (click another number)": "뉴런 %1: %2 (다른 값을 눌러 보세요)",
     "Measuring the accuracy on all %1 training images…": "훈련 이미지 %1장 전체에서 정확도를 재는 중…",
+    "Automatic": "자동",
+    "Threads": "스레드",
+    "Threads per training step. Automatic uses all cores while that is faster and one when the computer is busy (it measures as it trains)": "학습 단계마다 쓰는 스레드 수. 자동은 더 빠를 때는 모든 코어를, 컴퓨터가 바쁠 때는 하나를 씁니다 (학습하면서 잽니다)",
 }

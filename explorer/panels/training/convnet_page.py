@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.parallel import usable_cores
 from engine.pretrained import NETWORKS
 from engine.util import smooth_curve
 from engine.weights import WeightsFileError
@@ -92,10 +93,11 @@ class ConvNetPage(QWidget):
         self.train_size = QComboBox()
         self.seed = QSpinBox()
         self.seed.setRange(0, 99999)
+        self.threads = QComboBox()
         form = QFormLayout()
-        self.labels = [QLabel() for _ in range(6)]
+        self.labels = [QLabel() for _ in range(7)]
         for label, field in zip(self.labels, (self.network, self.optimizer, self.lr, self.epochs_spin,
-                                              self.train_size, self.seed)):
+                                              self.train_size, self.seed, self.threads)):
             form.addRow(label, field)
         self.settings_box = QGroupBox()
         self.settings_box.setLayout(form)
@@ -159,8 +161,12 @@ class ConvNetPage(QWidget):
                                         "as much as SimpleConvNet's"))
         refill(self.optimizer, [(NAMES[k], k) for k in OPTIMIZER_ORDER])
         refill(self.train_size, [(self.tr("%1 images").replace("%1", f"{n:,}"), n) for n in TRAIN_SIZES])
+        refill(self.threads, [(self.tr("Automatic"), "auto")] + [(str(k), k) for k in range(1, usable_cores() + 1)])
+        self.threads.setToolTip(self.tr("Threads per training step. Automatic uses all cores while that is "
+                                        "faster and one when the computer is busy (it measures as it trains)"))
         for label, text in zip(self.labels, (self.tr("Network"), self.tr("Optimizer"), self.tr("Learning rate"),
-                                             self.tr("Epochs"), self.tr("Training images"), self.tr("Seed"))):
+                                             self.tr("Epochs"), self.tr("Training images"), self.tr("Seed"),
+                                             self.tr("Threads"))):
             label.setText(text)
         self._update_titles()
         self.train_size.setToolTip(self.tr("How many of the 60,000 training images one epoch visits; "
@@ -227,7 +233,7 @@ class ConvNetPage(QWidget):
     def settings(self):
         return {"optimizer": self.optimizer.currentData(), "lr": self.lr.value(), "epochs": self.epochs_spin.value(),
                 "train_images": int(self.train_size.currentData()), "seed": self.seed.value(),
-                "network": self.network.currentData()}
+                "network": self.network.currentData(), "threads": self.threads.currentData()}
 
     def start(self):
         self.run_requested.emit(jobs.train_convnet, self.settings())

@@ -1,0 +1,104 @@
+"""Data-parallel gradients equal the whole batch's; the automatic thread count follows the clock."""
+
+import numpy as np
+import pytest
+
+from engine.parallel import DataParallel, replica
+from engine.simple_convnet import SimpleConvNet
+from engine.trainer import Trainer
+
+from .test_deep_convnet import small_net
+
+
+def small_simple(seed=0):
+    net = SimpleConvNet(input_dim=(2, 9, 7), conv_param={"filter_num": 3, "filter_size": 3, "pad": 1, "stride": 1},
+                        hidden_size=6, output_size=4, weight_init_std=0.5, dtype=np.float64, seed=seed)
+    for key, value in net.params.items():
+        if key.startswith("b"):
+            value[...] = 0.2 * np.random.default_rng(seed).standard_normal(value.shape)
+    return net
+
+
+@pytest.mark.parametrize("threads", [2, 3])
+@pytest.mark.parametrize("make", [small_simple, lambda: small_net(4, dropout_ratio=0.0)])
+def test_split_batch_gives_the_whole_batch_gradient(make, threads):
+    rng = np.random.default_rng(1)
+    net = make()
+    x = rng.standard_normal((11, *net.input_dim))  # 11 does not split evenly
+    t = rng.integers(0, net.output_size, 11)
+    expected = net.gradient(x, t)
+    expected = {k: v.copy() for k, v in expected.items()}
+    loss = net.last_loss
+    par = DataParallel(net, threads=threads)
+    got = par.gradient(x, t)
+    assert set(got) == set(expected)
+    for key in expected:
+        np.testing.assert_allclose(got[key], expected[key], rtol=1e-10, atol=1e-13, err_msg=key)
+    assert par.last_loss == pytest.approx(loss, rel=1e-12)
+    par.close()
+
+
+def test_replicas_share_the_parameters_but_not_the_layers():
+    net = small_simple()
+    twin = replica(net)
+    assert twin.params is net.params and twin.params["W1"] is net.params["W1"]
+    assert twin.layers["Affine1"] is not net.layers["Affine1"]
+    assert twin.layers["Affine1"].W is net.params["W2"]
+
+
+def test_auto_uses_the_faster_and_keeps_probing():
+    net = small_simple()
+    x = np.random.default_rng(2).standard_normal((8, *net.input_dim))
+    t = np.arange(8) % 4
+    now = [0.0]
+    par = DataParallel(net, threads=2, probe_every=5, clock=lambda: now[0])
+    par.auto = True  # a fixed count of 2 with the automatic choice, on a fake clock
+    cost = {1: 1.0, 2: 3.0}  # two threads are slower here (a busy machine)
+    used = []
+    original = par._gradient
+
+    def timed(x, t, k):
+        used.append(k)
+        now[0] += cost[k]
+        return original(x, t, k)
+
+    par._gradient = timed
+    for _ in range(20):
+        par.gradient(x, t)
+    assert used[:2] == [1, 2]  # both measured first
+    assert used[2:].count(2) <= 4 and par.threads_in_use == 1  # then one thread, probing two now and then
+    cost.update({1: 3.0, 2: 1.0})  # the machine became idle: two threads win after the next probes
+    for _ in range(40):
+        par.gradient(x, t)
+    assert par.threads_in_use == 2 and used[-5:].count(2) >= 4
+    par.close()
+
+
+def test_trainer_through_it_follows_the_same_path_as_one_thread():
+    rng = np.random.default_rng(3)
+    t = rng.integers(0, 3, 60)
+    x = rng.random((60, 1, 8, 8))
+
+    def run(wrap):
+        net = SimpleConvNet(input_dim=(1, 8, 8), conv_param={"filter_num": 4, "filter_size": 3, "pad": 0,
+                            "stride": 1}, hidden_size=8, output_size=3, weight_init_std=0.3, dtype=np.float64, seed=0)
+        trainer = Trainer(wrap(net), x, t, x, t, epochs=3, mini_batch_size=20, optimizer="Adam",
+                          optimizer_param={"lr": 0.01}, verbose=False, seed=0)
+        trainer.train()
+        return trainer.train_loss_list, net.params["W1"]
+
+    plain_losses, plain_W1 = run(lambda net: net)
+    par_losses, par_W1 = run(lambda net: DataParallel(net, threads=2))
+    assert len(par_losses) == 9 and par_losses[-1] < par_losses[0]
+    np.testing.assert_allclose(par_losses, plain_losses, rtol=1e-9)
+    np.testing.assert_allclose(par_W1, plain_W1, rtol=1e-9, atol=1e-12)
+
+
+def test_workers_follow_the_callers_floating_point_error_handling():
+    net = small_simple()
+    net.params["W2"][...] = 1e308  # overflows in the first affine layer
+    x = np.ones((8, *net.input_dim))
+    par = DataParallel(net, threads=2)
+    with np.errstate(over="raise", invalid="raise"), pytest.raises(FloatingPointError):
+        par.gradient(x, np.arange(8) % 4)
+    par.close()
