@@ -190,7 +190,8 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         for spec in PANELS:
-            self.panel_actions[spec.key].setText(QCoreApplication.translate("Panels", spec.title))
+            # "&" marks a mnemonic in a menu: "Draw & Classify" needs "&&" to keep its ampersand.
+            self.panel_actions[spec.key].setText(QCoreApplication.translate("Panels", spec.title).replace("&", "&&"))
         self.theme_menu.setTitle(self.tr("&Appearance"))
         self.theme_actions["system"].setText(self.tr("Follow the system"))
         self.theme_actions["light"].setText(self.tr("Light"))

@@ -12,6 +12,7 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         layout = QVBoxLayout(self)
         table = QTableWidget(len(rows), 2)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)  # a list to read, not a form
         table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
         for r, (keys, what) in enumerate(rows):
             table.setItem(r, 0, QTableWidgetItem(keys))

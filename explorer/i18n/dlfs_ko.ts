@@ -867,6 +867,10 @@
         <translation>숫자 %2개 중 %1개를 잘못 분류했습니다</translation>
     </message>
     <message>
+        <source>(under each: the network's answer ≠ the true digit)</source>
+        <translation>(각 숫자 아래: 신경망의 답 ≠ 실제 숫자)</translation>
+    </message>
+    <message>
         <source>A %1 from the MNIST test set</source>
         <translation>MNIST 시험 데이터의 %1</translation>
     </message>

@@ -480,4 +480,5 @@ KO = {
     "Automatic": "자동",
     "Threads": "스레드",
     "Threads per training step. Automatic uses all cores while that is faster and one when the computer is busy (it measures as it trains)": "학습 단계마다 쓰는 스레드 수. 자동은 더 빠를 때는 모든 코어를, 컴퓨터가 바쁠 때는 하나를 씁니다 (학습하면서 잽니다)",
+    "(under each: the network's answer ≠ the true digit)": "(각 숫자 아래: 신경망의 답 ≠ 실제 숫자)",
 }

@@ -355,6 +355,7 @@ class DrawPanel(Panel):
             ink = ptr.reshape(grey.height(), grey.bytesPerLine())[:, : grey.width()] / 255.0
             self.canvas.set_array(ink)
             self.canvas.reset_history()
+            self._show_reading(self.state.reading)  # Undo/Redo: nothing to undo in a restored drawing
         else:
             self._show_reading(None)
 

@@ -165,6 +165,7 @@ class GalleryPage(QWidget):
                     .replace("%2", str(labels[i])) for i in idx]
             text = (self.tr("%1 of %2 digits are misclassified").replace("%1", f"{len(idx):,}")
                     .replace("%2", f"{len(labels):,}"))
+            text += " " + self.tr("(under each: the network's answer ≠ the true digit)")
         else:
             idx = np.arange(len(labels)) if self.filter_key == "all" else np.flatnonzero(labels == int(self.filter_key))
             captions = [str(labels[i]) for i in idx]

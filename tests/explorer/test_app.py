@@ -139,7 +139,17 @@ def test_shortcuts_and_about_are_translated(window):
     assert "MNIST" in window.about_text() and "사이토 고키" in window.about_text()
     dialog = window.show_shortcuts()
     assert dialog.isVisible()
+    from PySide6.QtWidgets import QTableWidget
+
+    table = dialog.findChild(QTableWidget)
+    assert table.editTriggers() == QTableWidget.EditTrigger.NoEditTriggers  # to read, not to edit
     dialog.close()
+
+
+def test_view_menu_keeps_the_ampersand_of_draw_and_classify(window):
+    action = window.panel_actions["draw"]
+    assert action.text() == "Draw && Classify"  # shown as "Draw & Classify", not "Draw _Classify"
+    assert action.iconText() == "Draw & Classify"
 
 
 def test_every_ui_string_has_a_korean_translation(tmp_path):

@@ -219,6 +219,11 @@ def test_quiz_checks_answers(lab):
     quiz.ow.setValue(2)
     assert not quiz.check()
     assert "= 3" in quiz.feedback.text() and "Score: 1 of 2" in quiz.feedback.text()
+    quiz.oh.setValue(3)
+    quiz.ow.setValue(3)
+    for _ in range(5):  # pressing Check again on the same question scores nothing more
+        quiz.check()
+    assert "Score: 1 of 2" in quiz.feedback.text() and quiz.score == [1, 2]
 
 
 def test_filter_from_draw_and_classify(window, qtbot):

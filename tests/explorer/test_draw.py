@@ -164,6 +164,9 @@ def test_gallery_loads_a_digit_and_lists_mistakes(panel, qtbot):
     np.testing.assert_array_equal(src.predictions, expected)
     wrong = int(np.sum(expected != src.labels))
     assert page.gallery.count() == wrong and f"{wrong} of 1,000" in page.status.text()
+    assert "the network's answer ≠ the true digit" in page.status.text()  # which number is which
+    first = int(np.flatnonzero(expected != src.labels)[0])
+    assert page.gallery.item(0).text() == f"{expected[first]}≠{src.labels[first]}"
 
 
 def test_gallery_drops_answers_for_weights_that_changed_meanwhile(panel, qtbot):
@@ -235,6 +238,7 @@ def test_drawing_survives_closing_the_window(window, qtbot, settings):
     restored = again.current_panel()
     np.testing.assert_allclose(restored.canvas.to_array(), ink, atol=1 / 255)
     assert restored.state.reading is not None
+    assert not restored.undo_button.isEnabled() and not restored.redo_button.isEnabled()  # nothing to undo
 
 
 def test_korean_texts(panel, window):

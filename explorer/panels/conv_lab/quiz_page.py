@@ -13,6 +13,7 @@ class QuizPage(QWidget):
         self.k = 0
         self.rng = np.random.default_rng()
         self.score = [0, 0]  # right, asked
+        self.checked = False  # whether the current question has been scored
         self.question = QLabel()
         self.question.setTextFormat(Qt.TextFormat.RichText)
         self.question.setWordWrap(True)
@@ -66,8 +67,10 @@ class QuizPage(QWidget):
     def check(self):
         q = self.q
         right = self.oh.value() == q["OH"] and self.ow.value() == q["OW"]
-        self.score[0] += int(right)
-        self.score[1] += 1
+        if not self.checked:  # one question counts once, however often Check is pressed
+            self.checked = True
+            self.score[0] += int(right)
+            self.score[1] += 1
         explain = self.tr("OH = (H + 2P − FH)/S + 1 = (%1 + 2·%2 − %3)/%4 + 1 = %5; "
                           "OW = (W + 2P − FW)/S + 1 = (%6 + 2·%2 − %7)/%4 + 1 = %8")
         explain = (explain.replace("%1", str(q["H"])).replace("%2", str(q["P"])).replace("%3", str(q["FH"]))
@@ -80,6 +83,7 @@ class QuizPage(QWidget):
         return right
 
     def next_question(self):
+        self.checked = False
         self.k += 1
         self.q = output_size_question(self.k, self.rng)
         self.feedback.setText("")
