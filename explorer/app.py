@@ -341,6 +341,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Not a usable dataset folder"), str(e))
             return False
         self.settings.set("data_dir", str(folder))
+        for panel in self.panels.values():
+            panel.data_folder_changed()
         self.statusBar().showMessage(self.tr("Using %1: %2 training and %3 test images")
                                      .replace("%1", str(folder)).replace("%2", f"{len(x):,}")
                                      .replace("%3", f"{len(xt):,}"), 8000)
@@ -355,6 +357,8 @@ class MainWindow(QMainWindow):
 
     def _on_download_finished(self, folder):
         if folder is not None:
+            for panel in self.panels.values():
+                panel.data_folder_changed()
             self.statusBar().showMessage(self.tr("MNIST is ready in %1").replace("%1", str(folder)), 8000)
 
     def _on_export_triggered(self):

@@ -1958,8 +1958,8 @@ answer.&lt;/li&gt;
         <translation>MNIST 내려받기</translation>
     </message>
     <message>
-        <source>Training needs MNIST (about 11 MB), which is not on this computer yet.</source>
-        <translation>학습에는 MNIST(약 11 MB)가 필요한데, 아직 이 컴퓨터에 없습니다.</translation>
+        <source>Training needs MNIST (about 11 MB), which is not on this computer yet: download it, or choose a folder that holds it with File › Choose MNIST folder…</source>
+        <translation>학습에는 MNIST(약 11MB)가 필요한데 아직 이 컴퓨터에 없습니다: 내려받거나, 파일 › MNIST 폴더 선택…으로 MNIST가 있는 폴더를 고르세요.</translation>
     </message>
     <message>
         <source>MNIST is not on this computer yet: download it first.</source>

@@ -370,7 +370,7 @@ KO = {
     "Optimizer race": "최적화 기법 경주",
     "The book's chapter 6 comparison: one network per optimizer, same batches": "책 6장의 비교: 최적화 기법마다 신경망 하나, 같은 미니배치",
     "Download MNIST": "MNIST 내려받기",
-    "Training needs MNIST (about 11 MB), which is not on this computer yet.": "학습에는 MNIST(약 11 MB)가 필요한데, 아직 이 컴퓨터에 없습니다.",
+    "Training needs MNIST (about 11 MB), which is not on this computer yet: download it, or choose a folder that holds it with File › Choose MNIST folder…": "학습에는 MNIST(약 11MB)가 필요한데 아직 이 컴퓨터에 없습니다: 내려받거나, 파일 › MNIST 폴더 선택…으로 MNIST가 있는 폴더를 고르세요.",
     "MNIST is not on this computer yet: download it first.": "MNIST가 아직 이 컴퓨터에 없습니다: 먼저 내려받으세요.",
     "Stopped.": "멈췄습니다.",
     "Stopped; the weights so far are kept.": "멈췄습니다. 그때까지의 가중치는 남아 있습니다.",

@@ -34,6 +34,9 @@ class Panel(QWidget):
     def retranslate(self):
         """Set every user-visible text (called once after building and on language change)."""
 
+    def data_folder_changed(self):
+        """MNIST was chosen or downloaded (File menu): update whatever depends on it."""
+
     def shutdown(self):
         """Stop background work: request stop, quit, wait. Called when the window closes."""
 

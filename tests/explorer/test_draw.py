@@ -258,3 +258,23 @@ def test_esc_clears_the_canvas_even_when_the_training_studio_exists(window, qtbo
     assert not panel.canvas.is_empty()
     QTest.keyClick(panel, Qt.Key.Key_Escape)
     assert panel.canvas.is_empty()
+
+
+def test_the_image_dialog_remembers_its_own_folder(panel, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from explorer.dialogs import ask_image_path
+
+    seen = []
+    picked = tmp_path / "photos" / "three.png"
+    picked.parent.mkdir()
+
+    def fake_dialog(parent, title, start, kinds):
+        seen.append(start)
+        return str(picked), kinds
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(fake_dialog))
+    panel.context.settings.set("last_dir", "/somewhere/else")
+    assert ask_image_path(panel, panel.context.settings) == str(picked)
+    assert ask_image_path(panel, panel.context.settings) == str(picked)
+    assert seen == ["/somewhere/else", str(picked.parent)]  # the second time, where it was last used

@@ -264,3 +264,9 @@ def test_epochs_measure_a_10000_image_sample_and_the_end_every_training_image(pa
     expected = page.trained.accuracy(x_train.astype(np.float32)[:, None] / 255.0, t_train)
     assert final["train_images"] == 10_300 and final["train_acc"] == pytest.approx(expected, abs=1e-12)
     assert f"{100 * expected:.2f} % on the training images" in page.run.status.text()
+
+
+def test_choosing_the_mnist_folder_clears_the_notice_at_once(window, panel, tmp_path):
+    assert panel.notice_bar.isVisible() and "File › Choose MNIST folder" in panel.notice.text()
+    assert window.set_data_folder(write_learnable_dataset(tmp_path / "mnist", 20, 20))
+    assert not panel.notice_bar.isVisible()  # without switching panels

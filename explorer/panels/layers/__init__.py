@@ -161,10 +161,13 @@ class LayerExplorerPanel(Panel):
         self._request_inspection()
 
     def _on_open_clicked(self):
+        settings = self.context.settings
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open SimpleConvNet or DeepConvNet weights"),
-                                              self.context.settings.get("last_dir", "", str),
+                                              settings.get("layers/weights_dir", "", str)
+                                              or settings.get("last_dir", "", str),
                                               self.tr("Weights (*.npz *.pkl);;All files (*)"))
         if path:
+            settings.set("layers/weights_dir", str(Path(path).parent))
             self.open_weights(path)
 
     def open_weights(self, path):
@@ -372,6 +375,9 @@ class LayerExplorerPanel(Panel):
         self.jobs.cancel("atlas")
         self.detail.show_busy(None)
         self._show_detail()
+
+    def data_folder_changed(self):
+        self._show_detail()  # the Compute button needs MNIST
 
     def shutdown(self):
         self.jobs.shutdown()

@@ -79,7 +79,9 @@ class TrainingPanel(Panel):
 
     def _update_notice(self):
         missing = self.data is None and data_folder(self.context.settings) is None
-        self.notice.setText(self.tr("Training needs MNIST (about 11 MB), which is not on this computer yet."))
+        self.notice.setText(self.tr("Training needs MNIST (about 11 MB), which is not on this computer yet: "
+                                    "download it, or choose a folder that holds it with File › Choose MNIST "
+                                    "folder…"))
         self.notice_bar.setVisible(missing)
 
     # -- running a job --------------------------------------------------------------------------------------
@@ -138,6 +140,9 @@ class TrainingPanel(Panel):
             return
         self.context.model.use(net, self.tr("trained in the Training Studio"))
         self.status_message.emit(self.tr("Draw & Classify now uses the network trained here."))
+
+    def data_folder_changed(self):
+        self._update_notice()
 
     def _on_download_clicked(self):
         self._download = MnistDownload(self)
