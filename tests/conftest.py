@@ -24,11 +24,25 @@ def _isolated_folders(tmp_path_factory, monkeypatch):
     yield
 
 
+def _real_mnist_folder():
+    """Where real MNIST is, looked for the way the app looks (before the tests isolate the environment):
+    ../shared beside the checkout, $DLFS_DATA, the user's cache folder."""
+    from engine.mnist import cache_dir, dataset_files
+
+    for folder in (SHARED_MNIST, os.environ.get("DLFS_DATA"), cache_dir() / "mnist"):
+        if folder and Path(folder).is_dir() and dataset_files(folder):
+            return Path(folder)
+    return None
+
+
+REAL_MNIST = _real_mnist_folder()
+
+
 @pytest.fixture
 def shared_mnist():
-    if not (SHARED_MNIST / "train-images-idx3-ubyte.gz").exists():
-        pytest.skip(f"real MNIST not found in {SHARED_MNIST}")
-    return SHARED_MNIST
+    if REAL_MNIST is None:
+        pytest.skip(f"real MNIST not found in {SHARED_MNIST}, $DLFS_DATA or the cache folder")
+    return REAL_MNIST
 
 
 @pytest.fixture
