@@ -184,4 +184,12 @@ def custom(formula, view=(-5.0, 5.0, -5.0, 5.0), start=None):
     """A user's formula; the start defaults to a point off-centre in the view."""
     xmin, xmax, ymin, ymax = view
     start = start or (xmin + 0.2 * (xmax - xmin), ymin + 0.7 * (ymax - ymin))
-    return Surface("custom", formula, view=tuple(view), minima=(), start=tuple(start), title=formula)
+    surface = Surface("custom", formula, view=tuple(view), minima=(), start=tuple(start), title=formula)
+    _, _, Z = surface.grid(60)
+    if not np.isfinite(Z).any():  # nothing to draw contours of, nowhere to walk
+        if np.isinf(Z).any():
+            raise SurfaceError(f"{formula}: the values are too large for floating point (overflow) everywhere "
+                               f"in the view x {xmin:g}..{xmax:g}, y {ymin:g}..{ymax:g}")
+        raise SurfaceError(f"{formula}: not a real number anywhere in the view x {xmin:g}..{xmax:g}, "
+                           f"y {ymin:g}..{ymax:g} (a square root or log of a negative number?)")
+    return surface

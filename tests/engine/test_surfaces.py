@@ -167,3 +167,14 @@ def test_opening_the_built_in_surfaces_does_not_import_sympy():
             "[built_in(k).grid(20) for k in BUILT_IN]; print('sympy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+@pytest.mark.parametrize("formula, fragment", [
+    ("sqrt(-1-x**2)", "not a real number anywhere in the view"),
+    ("log(x**2+y**2-100)", "not a real number anywhere in the view"),
+    ("1e400*x", "overflow"),
+])
+def test_a_function_with_nothing_to_draw_is_refused_with_the_reason(formula, fragment):
+    with pytest.raises(SurfaceError, match=fragment):
+        custom(formula)
+    assert custom("sqrt(x)").f(4.0, 0.0) == 2.0  # defined on half the view: fine

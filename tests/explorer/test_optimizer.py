@@ -67,6 +67,12 @@ def test_typing_a_valid_and_an_invalid_function(playground):
     playground.formula.setText("x +")
     assert not playground._on_formula_applied()
     assert "not a valid formula" in playground.formula_message.text()
+    for bad in ("sqrt(-1-x**2)", "1e400*x", "log(x**2+y**2-100)"):  # once a crash in the contour levels
+        playground.formula.setText(bad)
+        playground.apply_button.click()
+        assert "anywhere in the view" in playground.formula_message.text() or \
+            "overflow" in playground.formula_message.text()
+        assert playground.surface is before
 
 
 def test_every_built_in_surface_loads(playground):
