@@ -1456,8 +1456,8 @@ answer.&lt;/li&gt;
         <translation>처음으로 (Home)</translation>
     </message>
     <message>
-        <source>One update (→)</source>
-        <translation>한 번 갱신 (→)</translation>
+        <source>One update (→; ← goes back)</source>
+        <translation>한 번 갱신 (→, ←는 되돌리기)</translation>
     </message>
     <message>
         <source>Play / pause (Space)</source>

@@ -288,7 +288,7 @@ KO = {
     "Numbers, x, y, + − * / ** (or ^) and sin cos tan exp log sqrt abs tanh": "숫자, x, y, + − * / ** (또는 ^), sin cos tan exp log sqrt abs tanh를 쓸 수 있습니다",
     "Use formula": "이 식 사용",
     "Back to the start (Home)": "처음으로 (Home)",
-    "One update (→)": "한 번 갱신 (→)",
+    "One update (→; ← goes back)": "한 번 갱신 (→, ←는 되돌리기)",
     "Updates per second (up to 60)": "초당 갱신 횟수 (최대 60)",
     "Updates": "갱신 횟수",
     "How many updates each optimizer makes": "각 갱신 방법이 갱신할 횟수",

@@ -105,6 +105,12 @@ def test_animation_steps_and_keys(playground, qtbot):
     playground.setFocus()
     QTest.keyClick(playground, Qt.Key.Key_Right)
     assert playground.state.frame == 1
+    QTest.keyClick(playground, Qt.Key.Key_Right)
+    QTest.keyClick(playground, Qt.Key.Key_Left)  # one update back
+    assert playground.state.frame == 1
+    QTest.keyClick(playground, Qt.Key.Key_Left)
+    QTest.keyClick(playground, Qt.Key.Key_Left)  # not before the start
+    assert playground.state.frame == 0
     playground.speed.setValue(60)
     playground.play_button.setChecked(True)
     qtbot.waitUntil(lambda: playground.state.frame >= 5, timeout=3000)
@@ -168,3 +174,12 @@ def test_switching_surfaces_replaces_the_contours(playground):
     playground.load_book_figure()
     assert len(plot.image.childItems()) == first == len(plot.isocurves)
     assert playground.surface.formula == "x**2/20 + y**2"
+
+
+def test_the_paths_follow_the_start_while_it_is_dragged(playground):
+    marker = playground.view.overlay.start
+    before = playground.state.paths["sgd"].positions[0].copy()
+    marker.setPos(-3.0, 1.5)  # what a drag does at every mouse move (no release yet)
+    assert playground.state.start == pytest.approx((-3.0, 1.5))
+    np.testing.assert_allclose(playground.state.paths["sgd"].positions[0], (-3.0, 1.5))
+    assert not np.allclose(before, (-3.0, 1.5))

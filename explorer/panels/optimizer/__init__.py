@@ -117,6 +117,8 @@ class OptimizerPanel(Panel):
         self.space.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.right_key = QShortcut(QKeySequence(Qt.Key.Key_Right), self)
         self.right_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.left_key = QShortcut(QKeySequence(Qt.Key.Key_Left), self)
+        self.left_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.home_key = QShortcut(QKeySequence(Qt.Key.Key_Home), self)
         self.home_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
@@ -139,6 +141,7 @@ class OptimizerPanel(Panel):
         self.export_button.clicked.connect(self._on_export_clicked)
         self.space.activated.connect(self.play_button.toggle)
         self.right_key.activated.connect(lambda: self.set_frame(self.state.frame + 1))
+        self.left_key.activated.connect(lambda: self.set_frame(max(self.state.frame - 1, 0)))
         self.home_key.activated.connect(lambda: self.set_frame(0))
 
     def retranslate(self):
@@ -152,7 +155,7 @@ class OptimizerPanel(Panel):
         self.formula.setToolTip(self.tr("Numbers, x, y, + − * / ** (or ^) and sin cos tan exp log sqrt abs tanh"))
         self.apply_button.setText(self.tr("Use formula"))
         self.reset_button.setToolTip(self.tr("Back to the start (Home)"))
-        self.step_button.setToolTip(self.tr("One update (→)"))
+        self.step_button.setToolTip(self.tr("One update (→; ← goes back)"))
         self.play_button.setToolTip(self.tr("Play / pause (Space)"))
         self.speed_label.setText(self.tr("Speed"))
         self.speed.setToolTip(self.tr("Updates per second (up to 60)"))

@@ -106,7 +106,7 @@ class SurfaceView(pg.GraphicsLayoutWidget):
         self.mode = "overlay"
         self.surface = None
         self.keys = []
-        self.overlay.start.sigPositionChangeFinished.connect(self._on_start_dragged)
+        self.overlay.start.sigPositionChanged.connect(self._on_start_dragged)  # the paths follow the drag
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
         self._relayout()
 
