@@ -491,7 +491,7 @@
     </message>
     <message>
         <source>Clear</source>
-        <translation>지우기</translation>
+        <translation>모두 지우기</translation>
     </message>
     <message>
         <source>Set input, filters and biases to zero</source>
@@ -603,7 +603,7 @@
     </message>
     <message>
         <source>out[%1, %2, %3, %4]: %5, plus bias %6 = &lt;b&gt;%7&lt;/b&gt;</source>
-        <translation>out[%1, %2, %3, %4]: %5, 편향 %6을 더하면 &lt;b&gt;%7&lt;/b&gt;</translation>
+        <translation>out[%1, %2, %3, %4]: %5, 편향(%6)을 더하면 &lt;b&gt;%7&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -690,7 +690,7 @@
     </message>
     <message>
         <source>Clear</source>
-        <translation>지우기</translation>
+        <translation>모두 지우기</translation>
     </message>
     <message>
         <source>Clear the canvas (Esc)</source>
@@ -778,7 +778,7 @@
     </message>
     <message>
         <source>Filter %1 and what it finds (bias %2)</source>
-        <translation>필터 %1과 이 필터가 찾아낸 것 (편향 %2)</translation>
+        <translation>필터 %1, 그리고 이 필터가 찾아낸 것 (편향 %2)</translation>
     </message>
     <message>
         <source>Cannot load image</source>
@@ -1968,6 +1968,10 @@ answer.&lt;/li&gt;
     <message>
         <source>Stopped.</source>
         <translation>멈췄습니다.</translation>
+    </message>
+    <message>
+        <source>Stopped; the curves so far stay.</source>
+        <translation>멈췄습니다. 지금까지의 곡선은 남아 있습니다.</translation>
     </message>
     <message>
         <source>Stopped; the weights so far are kept.</source>

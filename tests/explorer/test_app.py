@@ -311,3 +311,11 @@ def test_weights_label_follows_the_language(window):
     assert "기본 제공 가중치" in window.weights_label.text()
     window.set_language("en")
     assert "shipped weights" in window.weights_label.text()
+
+
+def test_no_korean_particle_guesses_the_reading_of_a_number():
+    """'편향 2을' is wrong (2 is read 이: 2를); after a placeholder use both forms, 을(를), or none."""
+    import re
+
+    single = re.compile(r"%\d(?:을|를|이|가|은|는|과|와)(?![(가-힣])")
+    assert not [v for v in KO.values() if single.search(v)]

@@ -243,7 +243,7 @@ def test_drawing_survives_closing_the_window(window, qtbot, settings):
 
 def test_korean_texts(panel, window):
     window.set_language("ko")
-    assert panel.clear_button.text() == "지우기"
+    assert panel.clear_button.text() == "모두 지우기" and panel.eraser_button.text() == "지우개"  # not look-alikes
     window.set_language("en")
     assert panel.clear_button.text() == "Clear"
 

@@ -270,3 +270,15 @@ def test_choosing_the_mnist_folder_clears_the_notice_at_once(window, panel, tmp_
     assert panel.notice_bar.isVisible() and "File › Choose MNIST folder" in panel.notice.text()
     assert window.set_data_folder(write_learnable_dataset(tmp_path / "mnist", 20, 20))
     assert not panel.notice_bar.isVisible()  # without switching panels
+
+
+def test_stopping_a_race_speaks_of_curves_not_weights(with_data, qtbot):
+    panel = with_data
+    panel.tabs.setCurrentIndex(1)
+    page = panel.race_page
+    page.iterations.setValue(20000)
+    page.start()
+    qtbot.waitUntil(lambda: len(page.losses) > 0, timeout=30000)
+    panel.stop()
+    wait_done(qtbot, panel)
+    assert "the curves so far stay" in page.run.status.text() and "weights" not in page.run.status.text()

@@ -117,8 +117,9 @@ class TrainingPanel(Panel):
     def _on_job_succeeded(self, result):
         self.data = result["data"]
         stopped = self.worker is not None and self.worker.should_stop()
-        done = self.tr("Stopped; the weights so far are kept.") if stopped or not result.get("finished", True) \
-            else self.tr("Done.")
+        kept = self.tr("Stopped; the curves so far stay.") if self.running_page is self.race_page \
+            else self.tr("Stopped; the weights so far are kept.")  # a race has no weights to hand on
+        done = kept if stopped or not result.get("finished", True) else self.tr("Done.")
         self._end(result, done)
 
     def _on_job_errored(self, message, _details):
