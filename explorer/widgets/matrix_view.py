@@ -10,7 +10,7 @@ import math
 import re
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeySequence, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QWidget
 
@@ -72,6 +72,7 @@ class MatrixView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if editable else Qt.FocusPolicy.ClickFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._editor = None
+        self._committing = False  # an editor was just closed by Enter
 
     # -- data -----------------------------------------------------------------------------------
 
@@ -246,7 +247,8 @@ class MatrixView(QWidget):
             self.start_edit(event.text())
             return
         if self.editable and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2):
-            self.start_edit()
+            if not self._committing:  # the Enter that just closed an editor is not a request for a new one
+                self.start_edit()
             return
         super().keyPressEvent(event)
 
@@ -271,6 +273,8 @@ class MatrixView(QWidget):
         self._editor = None
         text = editor.text()
         editor.deleteLater()
+        self._committing = True  # until this key event has been handled everywhere
+        QTimer.singleShot(0, lambda: setattr(self, "_committing", False))
         self.setFocus()
         self.commit_text(r, c, text)
 

@@ -66,6 +66,10 @@ def test_editing_a_cell_changes_the_output(lab, qtbot):
     QTest.keyClick(editor, Qt.Key.Key_Return)
     assert page.setup.x[0, 0, 0, 0] == 5
     assert page.trace.output[0, 0, 0, 0] == before[0, 0, 0, 0] + (5 - 1) * 2  # W[0, 0] = 2
+    assert view._editor is None  # Enter committed and closed the editor; it did not open a new one
+    qtbot.wait(10)
+    QTest.keyClick(view, Qt.Key.Key_Return)  # a later Enter edits again, as before
+    assert view._editor is not None
 
 
 def test_text_that_is_not_a_number_is_refused(lab, qtbot):
