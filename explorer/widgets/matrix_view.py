@@ -11,7 +11,7 @@ import re
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeySequence, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QKeySequence, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QWidget
 
 NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
@@ -47,7 +47,10 @@ def fmt(v):
         return ""
     if float(v).is_integer() and abs(v) < 1e6:
         return str(int(v))
-    return f"{v:.2f}" if abs(v) >= 0.01 else f"{v:.1e}"
+    if abs(v) >= 0.01:
+        return f"{v:.2f}"
+    mantissa, exponent = f"{v:.1e}".split("e")
+    return f"{mantissa}e{int(exponent)}"  # 5.7e-5, not 5.7e-05: cells are narrow
 
 
 class MatrixView(QWidget):
@@ -185,7 +188,16 @@ class MatrixView(QWidget):
                     v = 0.0 if in_pad else values[r - self.pad][c - self.pad]
                     if not math.isnan(v):
                         p.setPen(pad_text if in_pad else text)
-                        p.drawText(self.cell_rect(r, c), Qt.AlignmentFlag.AlignCenter, fmt(v))
+                        label, rect = fmt(v), self.cell_rect(r, c)
+                        wide = p.fontMetrics().horizontalAdvance(label)
+                        if wide > rect.width() - 2:  # shrink rather than clip a number
+                            small = QFont(font)
+                            small.setPixelSize(max(6, int(font.pixelSize() * (rect.width() - 2) / wide)))
+                            p.setFont(small)
+                            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
+                            p.setFont(font)
+                        else:
+                            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
         for (r, c), color in self.marks.items():
             if 0 <= r < rows and 0 <= c < cols:
                 p.setPen(QPen(color, max(2.0, s / 10)))

@@ -249,3 +249,12 @@ def test_korean(lab, window):
     assert lab.tabs.tabText(0) == "합성곱"
     assert lab.conv_page.spin_labels["pad"].text() == "패딩 P"
     window.set_language("en")
+
+
+def test_small_numbers_are_short_and_biases_show_their_digits(lab):
+    from explorer.widgets.matrix_view import fmt
+
+    assert [fmt(5.7e-5), fmt(-3e-4), fmt(0.5), fmt(2.0), fmt(0.0)] == ["5.7e-5", "-3.0e-4", "0.50", "2", "0"]
+    box = lab.conv_page.bias_boxes[0]
+    box.setValue(0.000169)  # a trained filter's bias
+    assert box.text() == "b = 0.0002"  # not 0.00

@@ -204,7 +204,7 @@ class ConvPage(QWidget):
             col.addWidget(self.outputs[f], 1, Qt.AlignmentFlag.AlignTop)
             box = QDoubleSpinBox()
             box.setRange(-99, 99)
-            box.setDecimals(2)
+            box.setDecimals(4)  # trained biases are often ~1e-4: 2 decimals would show 0.00
             box.setPrefix("b = ")
             box.valueChanged.connect(lambda v, f=f: self._on_bias_changed(f, v))
             self.bias_boxes.append(box)
