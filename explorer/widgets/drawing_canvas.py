@@ -77,7 +77,11 @@ class DrawingCanvas(QWidget):
 
     def _stroke_to(self, point, width):
         p = QPainter(self.image)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # Ink is antialiased; the eraser is not, and reaches 2 px further: its soft edge, and the ink's own
+        # soft fringe, would otherwise leave a faint grey ghost along an erased stroke.
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, not self.eraser)
+        if self.eraser:
+            width += 2
         color = QColor(0, 0, 0) if self.eraser else QColor(255, 255, 255)
         p.setPen(QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
         if self._last is None or self._last == point:

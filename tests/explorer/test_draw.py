@@ -101,6 +101,13 @@ def test_undo_redo_and_clear(panel, qtbot):
     assert not panel.canvas.is_empty()
 
 
+def test_the_eraser_leaves_no_ghost(panel):
+    stroke(panel.canvas, vertical_line())
+    panel.eraser_button.setChecked(True)  # the same pen width, once along the same path
+    stroke(panel.canvas, vertical_line())
+    assert panel.canvas.to_array().max() == 0  # not even a faint grey edge
+
+
 def test_eraser_removes_ink(panel):
     stroke(panel.canvas, vertical_line())
     before = panel.canvas.to_array().sum()
