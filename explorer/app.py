@@ -2,7 +2,6 @@
 
 import importlib
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
@@ -292,7 +291,7 @@ class MainWindow(QMainWindow):
     # -- files --------------------------------------------------------------------------------
 
     def _on_open_weights_triggered(self):
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open weights"), self.settings.get("last_dir", "", str),
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open weights"), self.settings.folder("weights"),
                                               self.tr("Weights (*.npz *.pkl);;All files (*)"))
         if path:
             self.open_weights(path)
@@ -304,14 +303,15 @@ class MainWindow(QMainWindow):
         except (WeightsFileError, OSError) as e:
             QMessageBox.warning(self, self.tr("Cannot open weights"), str(e))
             return False
-        self.settings.set("last_dir", str(Path(path).parent))
+        self.settings.remember_folder("weights", path)
         return True
 
     def _on_save_weights_triggered(self):
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save weights"), self.settings.get("last_dir", "", str),
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save weights"), self.settings.folder("weights"),
                                               self.tr("Weights (*.npz)"))
         if not path:
             return
+        self.settings.remember_folder("weights", path)
         if not path.endswith(".npz"):
             path += ".npz"
         try:
@@ -362,9 +362,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("MNIST is ready in %1").replace("%1", str(folder)), 8000)
 
     def _on_export_triggered(self):
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export view"), self.settings.get("last_dir", "", str),
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export view"), self.settings.folder("export"),
                                               self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
         if path:
+            self.settings.remember_folder("export", path)
             self.export_view(path)
 
     def export_view(self, path):

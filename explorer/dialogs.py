@@ -1,7 +1,5 @@
 """Small dialogs of the main window."""
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QTableWidget, QTableWidgetItem, QVBoxLayout
 
@@ -29,13 +27,12 @@ class ShortcutsDialog(QDialog):
         self.resize(480, 440)  # every row without scrolling
 
 
-def ask_image_path(parent, settings, key="dialogs/image_dir"):
+def ask_image_path(parent, settings):
     """Ask for a photo or scan of a digit; the path, or '' when cancelled. The dialog opens where
-    it was last used (its own folder, remembered under ``key``)."""
+    it was last used."""
     kinds = QCoreApplication.translate("Dialogs", "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)")
     title = QCoreApplication.translate("Dialogs", "Load an image of a digit")
-    start = settings.get(key, "", str) or settings.get("last_dir", "", str)
-    path, _ = QFileDialog.getOpenFileName(parent, title, start, kinds)
+    path, _ = QFileDialog.getOpenFileName(parent, title, settings.folder("images"), kinds)
     if path:
-        settings.set(key, str(Path(path).parent))
+        settings.remember_folder("images", path)
     return path

@@ -56,5 +56,16 @@ class Settings:
     def set(self, key, value):
         self.qsettings.setValue(key, value)
 
+    def folder(self, dialog):
+        """Where the file dialog named ``dialog`` ("weights", "images", "export") opens: where it was
+        last used, else the last folder any dialog used."""
+        return self.get(f"dialogs/{dialog}", "", str) or self.get("last_dir", "", str)
+
+    def remember_folder(self, dialog, path):
+        """Remember the folder of ``path`` for the dialog named ``dialog``."""
+        folder = str(Path(path).parent)
+        self.set(f"dialogs/{dialog}", folder)
+        self.set("last_dir", folder)
+
     def sync(self):
         self.qsettings.sync()

@@ -319,3 +319,30 @@ def test_no_korean_particle_guesses_the_reading_of_a_number():
 
     single = re.compile(r"%\d(?:을|를|이|가|은|는|과|와)(?![(가-힣])")
     assert not [v for v in KO.values() if single.search(v)]
+
+
+def test_each_file_dialog_opens_where_it_was_last_used(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from engine.simple_convnet import SimpleConvNet
+
+    (tmp_path / "w").mkdir()
+    (tmp_path / "e").mkdir()
+    SimpleConvNet(seed=0).save_params(tmp_path / "w" / "a.npz")
+    starts = []
+
+    def fake_open(parent, title, start, kinds):
+        starts.append(("open", start))
+        return str(tmp_path / "w" / "a.npz"), kinds
+
+    def fake_save(parent, title, start, kinds):
+        starts.append(("save", start))
+        return str(tmp_path / "e" / "view.png"), kinds
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(fake_open))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_save))
+    window._on_open_weights_triggered()
+    window._on_export_triggered()
+    window._on_open_weights_triggered()
+    assert starts[2] == ("open", str(tmp_path / "w"))  # its own folder, not the export's
+    assert window.settings.folder("export") == str(tmp_path / "e")

@@ -154,6 +154,12 @@ def test_the_race_draws_one_curve_per_ticked_optimizer(with_data, qtbot):
     assert page.losses[-10:, 1].mean() < page.losses[:10, 1].mean()  # Adam learned something
     lines = page.summary.text().splitlines()
     assert len(lines) == 3 and "150 iterations" in lines[0]
+    (x0, x1), _ = page.acc_plot.getViewBox().viewRange()
+    assert x0 <= 100 and x1 > 150  # the last evaluation (at 150) is inside the plot, not on its edge
+    page.iterations.setValue(300)
+    page.on_started()  # a new run: fresh axes for its length
+    (x0, x1), (y0, y1) = page.acc_plot.getViewBox().viewRange()
+    assert x1 > 300 and (y0, y1) == pytest.approx((0, 1), abs=0.05)
     assert {line.split(". ")[1].split(":")[0] for line in lines[1:]} == {"SGD", "Adam"}
 
 

@@ -163,11 +163,10 @@ class LayerExplorerPanel(Panel):
     def _on_open_clicked(self):
         settings = self.context.settings
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open SimpleConvNet or DeepConvNet weights"),
-                                              settings.get("layers/weights_dir", "", str)
-                                              or settings.get("last_dir", "", str),
+                                              settings.folder("weights"),
                                               self.tr("Weights (*.npz *.pkl);;All files (*)"))
         if path:
-            settings.set("layers/weights_dir", str(Path(path).parent))
+            settings.remember_folder("weights", path)
             self.open_weights(path)
 
     def open_weights(self, path):

@@ -297,9 +297,10 @@ class OptimizerPanel(Panel):
 
     def _on_export_clicked(self):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export figure or animation"),
-                                              self.context.settings.get("last_dir", "", str),
+                                              self.context.settings.folder("export"),
                                               self.tr("PNG image (*.png);;SVG drawing (*.svg);;GIF animation (*.gif)"))
         if path:
+            self.context.settings.remember_folder("export", path)
             self.export(path)
 
     def export(self, path):

@@ -150,6 +150,11 @@ class RacePage(QWidget):
         self.summary.clear()
         for curve in (*self.loss_curves.values(), *self.acc_curves.values()):
             curve.setData([], [])
+        # A new run gets fresh axes, wide enough that the last evaluation (at the last iteration) shows whole.
+        n = self.iterations.value()
+        for plot in (self.loss_plot, self.acc_plot):
+            plot.setXRange(0, n * 1.04, padding=0)
+        self.acc_plot.setYRange(0, 1)
 
     def on_progress(self, e):
         kind = e["event"]
