@@ -6,13 +6,22 @@ to ``eval``. SymPy then gives the exact gradient, and both are compiled to NumPy
 """
 
 import ast
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
 
 
 class SurfaceError(ValueError):
-    """A formula that is not a usable function of x and y; the message says why."""
+    """A formula that is not a usable function of x and y; the message says why.
+
+    ``template`` (with %1, %2, ... placeholders) and ``values`` let a user interface translate the
+    message (the engine's texts are English); ``str(error)`` is the English message.
+    """
+
+    def __init__(self, template, *values):
+        self.template, self.values = template, tuple(str(v) for v in values)
+        super().__init__(re.sub(r"%([1-9])", lambda m: self.values[int(m.group(1)) - 1], template))
 
 
 FUNCTIONS = ("sin", "cos", "tan", "exp", "log", "sqrt", "abs", "tanh", "sinh", "cosh", "atan", "asin", "acos")
@@ -40,7 +49,7 @@ def _build(node, sp, symbols, depth=0):
             return sp.pi
         if node.id == "e":
             return sp.E
-        raise SurfaceError(f"unknown name '{node.id}': use x and y (and pi, e)")
+        raise SurfaceError("unknown name '%1': use x and y (and pi, e)", node.id)
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.UAdd, ast.USub)):
         value = _build(node.operand, sp, symbols, depth + 1)
         return -value if isinstance(node.op, ast.USub) else value
@@ -57,20 +66,20 @@ def _build(node, sp, symbols, depth=0):
             return a / b
         if isinstance(node.op, ast.Pow):
             if b.is_number and abs(float(b)) > MAX_EXPONENT:
-                raise SurfaceError(f"the exponent {b} is too large (at most {MAX_EXPONENT})")
+                raise SurfaceError("the exponent %1 is too large (at most %2)", b, MAX_EXPONENT)
             return a**b
-        raise SurfaceError(f"the operator '{type(node.op).__name__}' is not allowed: use + - * / **")
+        raise SurfaceError("the operator '%1' is not allowed: use + - * / **", type(node.op).__name__)
     if isinstance(node, ast.Call):
         if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
             name = node.func.id if isinstance(node.func, ast.Name) else "this call"
-            raise SurfaceError(f"'{name}' is not an allowed function: use {', '.join(FUNCTIONS)}")
+            raise SurfaceError("'%1' is not an allowed function: use %2", name, ", ".join(FUNCTIONS))
         if node.keywords or len(node.args) != 1:
-            raise SurfaceError(f"{node.func.id}() takes exactly one argument")
+            raise SurfaceError("%1() takes exactly one argument", node.func.id)
         arg = _build(node.args[0], sp, symbols, depth + 1)
         fn = {"abs": sp.Abs, "atan": sp.atan, "asin": sp.asin, "acos": sp.acos}.get(node.func.id) or getattr(
             sp, node.func.id)
         return fn(arg)
-    raise SurfaceError(f"'{ast.unparse(node) if hasattr(ast, 'unparse') else node}' is not allowed in a formula")
+    raise SurfaceError("'%1' is not allowed in a formula", ast.unparse(node) if hasattr(ast, "unparse") else node)
 
 
 def parse_formula(text):
@@ -80,16 +89,16 @@ def parse_formula(text):
     if not text:
         raise SurfaceError("type a formula in x and y, for example x**2/20 + y**2")
     if len(text) > MAX_LENGTH:
-        raise SurfaceError(f"the formula is longer than {MAX_LENGTH} characters")
+        raise SurfaceError("the formula is longer than %1 characters", MAX_LENGTH)
     source = text.replace("^", "**").replace("×", "*").replace("−", "-")
     try:
         tree = ast.parse(source, mode="eval")
     except SyntaxError as e:
-        raise SurfaceError(f"'{text}' is not a valid formula ({e.msg} at column {e.offset})") from None
+        raise SurfaceError("'%1' is not a valid formula (%2 at column %3)", text, e.msg, e.offset) from None
     x, y = sp.symbols("x y", real=True)
     expr = _build(tree, sp, {"x": x, "y": y})
     if not expr.free_symbols & {x, y}:
-        raise SurfaceError(f"'{text}' does not depend on x or y")
+        raise SurfaceError("'%1' does not depend on x or y", text)
     return expr, (x, y)
 
 
@@ -187,9 +196,10 @@ def custom(formula, view=(-5.0, 5.0, -5.0, 5.0), start=None):
     surface = Surface("custom", formula, view=tuple(view), minima=(), start=tuple(start), title=formula)
     _, _, Z = surface.grid(60)
     if not np.isfinite(Z).any():  # nothing to draw contours of, nowhere to walk
+        view = (formula, f"{xmin:g}", f"{xmax:g}", f"{ymin:g}", f"{ymax:g}")
         if np.isinf(Z).any():
-            raise SurfaceError(f"{formula}: the values are too large for floating point (overflow) everywhere "
-                               f"in the view x {xmin:g}..{xmax:g}, y {ymin:g}..{ymax:g}")
-        raise SurfaceError(f"{formula}: not a real number anywhere in the view x {xmin:g}..{xmax:g}, "
-                           f"y {ymin:g}..{ymax:g} (a square root or log of a negative number?)")
+            raise SurfaceError("%1: the values are too large for floating point (overflow) everywhere in the view "
+                               "x %2..%3, y %4..%5", *view)
+        raise SurfaceError("%1: not a real number anywhere in the view x %2..%3, y %4..%5 (a square root or log "
+                           "of a negative number?)", *view)
     return surface

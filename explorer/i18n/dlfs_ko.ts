@@ -813,6 +813,61 @@
     </message>
 </context>
 <context>
+    <name>Formula</name>
+    <message>
+        <source>the formula is nested too deeply</source>
+        <translation>수식이 너무 깊이 중첩되어 있습니다</translation>
+    </message>
+    <message>
+        <source>unknown name '%1': use x and y (and pi, e)</source>
+        <translation>알 수 없는 이름 '%1': x와 y(그리고 pi, e)를 쓰세요</translation>
+    </message>
+    <message>
+        <source>the exponent %1 is too large (at most %2)</source>
+        <translation>지수 %1이(가) 너무 큽니다 (최대 %2)</translation>
+    </message>
+    <message>
+        <source>the operator '%1' is not allowed: use + - * / **</source>
+        <translation>연산자 '%1'은(는) 쓸 수 없습니다: + - * / **를 쓰세요</translation>
+    </message>
+    <message>
+        <source>'%1' is not an allowed function: use %2</source>
+        <translation>'%1'은(는) 쓸 수 있는 함수가 아닙니다: %2 중에서 쓰세요</translation>
+    </message>
+    <message>
+        <source>%1() takes exactly one argument</source>
+        <translation>%1()에는 인수가 정확히 하나 필요합니다</translation>
+    </message>
+    <message>
+        <source>'%1' is not allowed in a formula</source>
+        <translation>'%1'은(는) 수식에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>type a formula in x and y, for example x**2/20 + y**2</source>
+        <translation>x와 y의 수식을 입력하세요. 예: x**2/20 + y**2</translation>
+    </message>
+    <message>
+        <source>the formula is longer than %1 characters</source>
+        <translation>수식이 %1자보다 깁니다</translation>
+    </message>
+    <message>
+        <source>'%1' is not a valid formula (%2 at column %3)</source>
+        <translation>'%1'은(는) 올바른 수식이 아닙니다 (%3번째 글자에서 %2)</translation>
+    </message>
+    <message>
+        <source>'%1' does not depend on x or y</source>
+        <translation>'%1'은(는) x나 y에 따라 달라지지 않습니다</translation>
+    </message>
+    <message>
+        <source>%1: the values are too large for floating point (overflow) everywhere in the view x %2..%3, y %4..%5</source>
+        <translation>%1: 보이는 범위 x %2..%3, y %4..%5 어디에서나 값이 부동소수점으로 나타내기에 너무 큽니다 (오버플로)</translation>
+    </message>
+    <message>
+        <source>%1: not a real number anywhere in the view x %2..%3, y %4..%5 (a square root or log of a negative number?)</source>
+        <translation>%1: 보이는 범위 x %2..%3, y %4..%5 어디에서도 실수가 아닙니다 (음수의 제곱근이나 로그인가요?)</translation>
+    </message>
+</context>
+<context>
     <name>GalleryPage</name>
     <message>
         <source>Shipped sample (1,000 digits)</source>

@@ -482,4 +482,18 @@ KO = {
     "Threads per training step. Automatic uses all cores while that is faster and one when the computer is busy (it measures as it trains)": "학습 단계마다 쓰는 스레드 수. 자동은 더 빠를 때는 모든 코어를, 컴퓨터가 바쁠 때는 하나를 씁니다 (학습하면서 잽니다)",
     "(under each: the network's answer ≠ the true digit)": "(각 숫자 아래: 신경망의 답 ≠ 실제 숫자)",
     "Stopped; the curves so far stay.": "멈췄습니다. 지금까지의 곡선은 남아 있습니다.",
+    # formula errors (engine.surfaces)
+    "the formula is nested too deeply": "수식이 너무 깊이 중첩되어 있습니다",
+    "unknown name '%1': use x and y (and pi, e)": "알 수 없는 이름 '%1': x와 y(그리고 pi, e)를 쓰세요",
+    "the exponent %1 is too large (at most %2)": "지수 %1이(가) 너무 큽니다 (최대 %2)",
+    "the operator '%1' is not allowed: use + - * / **": "연산자 '%1'은(는) 쓸 수 없습니다: + - * / **를 쓰세요",
+    "'%1' is not an allowed function: use %2": "'%1'은(는) 쓸 수 있는 함수가 아닙니다: %2 중에서 쓰세요",
+    "%1() takes exactly one argument": "%1()에는 인수가 정확히 하나 필요합니다",
+    "'%1' is not allowed in a formula": "'%1'은(는) 수식에 쓸 수 없습니다",
+    "type a formula in x and y, for example x**2/20 + y**2": "x와 y의 수식을 입력하세요. 예: x**2/20 + y**2",
+    "the formula is longer than %1 characters": "수식이 %1자보다 깁니다",
+    "'%1' is not a valid formula (%2 at column %3)": "'%1'은(는) 올바른 수식이 아닙니다 (%3번째 글자에서 %2)",
+    "'%1' does not depend on x or y": "'%1'은(는) x나 y에 따라 달라지지 않습니다",
+    "%1: the values are too large for floating point (overflow) everywhere in the view x %2..%3, y %4..%5": "%1: 보이는 범위 x %2..%3, y %4..%5 어디에서나 값이 부동소수점으로 나타내기에 너무 큽니다 (오버플로)",
+    "%1: not a real number anywhere in the view x %2..%3, y %4..%5 (a square root or log of a negative number?)": "%1: 보이는 범위 x %2..%3, y %4..%5 어디에서도 실수가 아닙니다 (음수의 제곱근이나 로그인가요?)",
 }

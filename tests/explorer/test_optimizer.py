@@ -183,3 +183,22 @@ def test_the_paths_follow_the_start_while_it_is_dragged(playground):
     assert playground.state.start == pytest.approx((-3.0, 1.5))
     np.testing.assert_allclose(playground.state.paths["sgd"].positions[0], (-3.0, 1.5))
     assert not np.allclose(before, (-3.0, 1.5))
+
+
+def test_formula_errors_speak_korean_and_every_engine_template_is_translatable(window, playground):
+    import re
+    from pathlib import Path
+
+    from explorer.panels.optimizer.formula_errors import TEMPLATES
+
+    source = Path(__file__).resolve().parents[2].joinpath("engine", "surfaces.py").read_text()
+    raised = {"".join(re.findall(r'"([^"]*)"', m)) for m in re.findall(r'SurfaceError\(((?:\s*"[^"]*"\s*)+)', source)}
+    assert raised == set(TEMPLATES)  # a new engine message must be added to the translatable list
+    window.set_language("ko")
+    playground.formula.setText("foo(x)")
+    playground.apply_button.click()
+    assert "'foo'은(는) 쓸 수 있는 함수가 아닙니다" in playground.formula_message.text()
+    playground.formula.setText("sqrt(-1-x**2)")
+    playground.apply_button.click()
+    assert "어디에서도 실수가 아닙니다" in playground.formula_message.text()
+    window.set_language("en")

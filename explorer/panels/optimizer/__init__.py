@@ -1,5 +1,7 @@
 """Optimizer Playground: the lecture's blindfolded adventurer, animated, with the numbers."""
 
+import html
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -23,6 +25,7 @@ from engine.surfaces import BUILT_IN, SurfaceError
 
 from ...widgets.combo import refill, select_data
 from ..base import Panel
+from .formula_errors import translated
 from .plots import LossPlot, SurfaceView
 from .state import PlaygroundState, update_html
 from .table import NAMES, OptimizerTable
@@ -257,7 +260,8 @@ class OptimizerPanel(Panel):
         try:
             surface = custom(text)
         except SurfaceError as e:
-            self.formula_message.setText(f"<span style='color:#c53030'>{e}</span>")
+            message = html.escape(translated(e), quote=False)
+            self.formula_message.setText(f"<span style='color:#c53030'>{message}</span>")
             return False
         self.formula_message.setText("")
         self.state.surface_key, self.state.formula = "custom", text
