@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import book_reference as book  # noqa: E402
+from bench_engine import timed  # noqa: E402  (median seconds of a few calls)
 
 from engine.deep_convnet import DeepConvNet  # noqa: E402
 from engine.optimizer import Adam  # noqa: E402
@@ -48,16 +49,6 @@ except ImportError:
 OURS, BOOK, TORCH = "ours float32", "book-style float64", "torch float32"
 BATCH = 100
 EPOCH_STEPS = 60_000 // BATCH
-
-
-def timed(fn, steps):
-    """Median seconds of ``steps`` calls."""
-    times = []
-    for _ in range(steps):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def compare(cases, reps, steps, warmup=2):

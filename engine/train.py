@@ -152,6 +152,9 @@ def train(args, log=print):
     except KeyboardInterrupt:
         interrupted = True
         log(f"\ninterrupted: keeping the weights of epoch {epochs_done}")
+    finally:
+        if stepper is not net:
+            stepper.close()
     seconds = time.perf_counter() - start
     for k in net.params:
         net.params[k][...] = best[k]

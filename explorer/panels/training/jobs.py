@@ -50,30 +50,32 @@ def train_convnet(report, should_stop, data, folder, optimizer, lr, epochs, trai
             "test_images": len(x_test)})
     losses, last_report, last_filters, finished, last_step = [], 0.0, time.perf_counter(), False, None
     stepper = DataParallel(net, threads=threads, seed=seed)
-    for e in iterate_training(stepper, x_train[:n], t_train[:n], x_test, t_test, epochs=epochs, mini_batch_size=100,
-                              optimizer=make_optimizer(optimizer, lr=lr), seed=seed, should_stop=should_stop,
-                              evaluate_sample_num_per_epoch=EPOCH_TRAIN_SAMPLE, transform=images):
-        now = time.perf_counter()
-        if e["event"] == "step":
-            losses.append(e["loss"])
-            last_step = e
-            epoch_done = e["iteration"] % (e["max_iter"] // epochs) == 0  # accuracy is measured next
-            if now - last_report < REPORT_EVERY and not epoch_done:
-                continue
-            last_report = now
-            e = {**e, "losses": np.array(losses)}
-            losses = []
-            if now - last_filters > FILTERS_EVERY:
-                last_filters = now
-                e["filters"] = net.params["W1"][:, 0].copy()
-        else:
-            e = {**e, "filters": net.params["W1"][:, 0].copy(),
-                 "agreement": agreement(net, x_test[:AGREEMENT_IMAGES], t_test[:AGREEMENT_IMAGES], should_stop)}
-            finished = e["epoch"] == epochs
-        report(e)
-        if e["event"] == "step" and epoch_done:
-            report({"event": "evaluating", "epoch": e["epoch"]})
-    stepper.close()
+    try:
+        for e in iterate_training(stepper, x_train[:n], t_train[:n], x_test, t_test, epochs=epochs, mini_batch_size=100,
+                                  optimizer=make_optimizer(optimizer, lr=lr), seed=seed, should_stop=should_stop,
+                                  evaluate_sample_num_per_epoch=EPOCH_TRAIN_SAMPLE, transform=images):
+            now = time.perf_counter()
+            if e["event"] == "step":
+                losses.append(e["loss"])
+                last_step = e
+                epoch_done = e["iteration"] % (e["max_iter"] // epochs) == 0  # accuracy is measured next
+                if now - last_report < REPORT_EVERY and not epoch_done:
+                    continue
+                last_report = now
+                e = {**e, "losses": np.array(losses)}
+                losses = []
+                if now - last_filters > FILTERS_EVERY:
+                    last_filters = now
+                    e["filters"] = net.params["W1"][:, 0].copy()
+            else:
+                e = {**e, "filters": net.params["W1"][:, 0].copy(),
+                     "agreement": agreement(net, x_test[:AGREEMENT_IMAGES], t_test[:AGREEMENT_IMAGES], should_stop)}
+                finished = e["epoch"] == epochs
+            report(e)
+            if e["event"] == "step" and epoch_done:
+                report({"event": "evaluating", "epoch": e["epoch"]})
+    finally:  # also when training fails (a diverging loss): no idle threads left behind
+        stepper.close()
     if losses:  # stopped between two reports
         report({**last_step, "losses": np.array(losses), "filters": net.params["W1"][:, 0].copy()})
     if finished and n > EPOCH_TRAIN_SAMPLE:  # every training image once, at the end
