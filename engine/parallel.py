@@ -48,7 +48,9 @@ class DataParallel:
     Trainer and the training loops take it in place of the network.
     """
 
-    def __init__(self, network, threads="auto", seed=0, probe_every=40, clock=time.perf_counter):
+    def __init__(
+        self, network, threads="auto", seed=0, probe_every=40, clock=time.perf_counter, sub_batch=200
+    ):
         self.auto = threads == "auto"
         threads = usable_cores() if self.auto else int(threads)
         if threads < 1:
@@ -62,6 +64,9 @@ class DataParallel:
         self.probe_every, self.clock = probe_every, clock
         self.step_time = {1: None, threads: None}  # running averages, seconds
         self.steps = 0
+        if sub_batch < 1:
+            raise ValueError(f"sub_batch must be at least 1, got {sub_batch}")
+        self.sub_batch = sub_batch
 
     def _choose(self):
         """How many threads the next step uses."""
@@ -99,8 +104,7 @@ class DataParallel:
     def _gradient(self, x, t, threads):
         n = len(x)
         if threads == 1 or n < 2 * threads:
-            grads = self.network.gradient(x, t)
-            self.last_loss = self.network.last_loss
+            grads, self.last_loss = self._sub_batched(self.network, x, t)
             return grads
         bounds = np.linspace(0, n, threads + 1).astype(int)
         parts = [(rep, slice(lo, hi)) for rep, lo, hi in zip(self.replicas, bounds[:-1], bounds[1:])]
@@ -108,18 +112,31 @@ class DataParallel:
 
         def work(job):
             with np.errstate(**err):
-                return job[0].gradient(x[job[1]], t[job[1]])
+                return self._sub_batched(job[0], x[job[1]], t[job[1]])
 
         results = list(self._pool.map(work, parts))
-        weights = np.diff(bounds) / n
-        total = {}
-        for key in results[0]:
-            acc = results[0][key] * weights[0]
-            for w, grads in zip(weights[1:], results[1:]):
-                acc += w * grads[key]
-            total[key] = acc
-        self.last_loss = float(sum(w * rep.last_loss for w, (rep, _) in zip(weights, parts)))
+        total, self.last_loss = _weighted_mean(results, np.diff(bounds) / n)
         return total
+
+    def _sub_batched(self, network, x, t):
+        """(gradients, loss) of ``network`` on (x, t), in pieces of at most ``sub_batch`` images.
+
+        A large batch costs more per image than a small one once its activations no longer fit in
+        the caches; pieces keep the cost per image flat. The weighted mean of the pieces' gradients
+        is the whole batch's gradient.
+        """
+        n = len(x)
+        pieces = -(-n // self.sub_batch)
+        if pieces <= 1:
+            grads = network.gradient(x, t)
+            return grads, network.last_loss
+        bounds = np.linspace(0, n, pieces + 1).astype(int)
+        results = []
+        for lo, hi in zip(bounds[:-1], bounds[1:]):
+            grads = network.gradient(x[lo:hi], t[lo:hi])
+            # the network may reuse its gradient buffers on the next call: keep a copy of this one
+            results.append(({k: np.array(g, copy=True) for k, g in grads.items()}, network.last_loss))
+        return _weighted_mean(results, np.diff(bounds) / n)
 
     def loss(self, x, t):
         return self.network.loss(x, t)
@@ -133,3 +150,16 @@ class DataParallel:
     def close(self):
         if self._pool is not None:
             self._pool.shutdown(wait=True)
+
+
+def _weighted_mean(results, weights):
+    """The weighted mean of [(gradients, loss), ...]: the gradients and loss of the whole batch."""
+    total = {}
+    first = results[0][0]
+    for key in first:
+        acc = first[key] * weights[0]
+        for w, (grads, _) in zip(weights[1:], results[1:]):
+            acc += w * grads[key]
+        total[key] = acc
+    loss = float(sum(w * part_loss for w, (_, part_loss) in zip(weights, results)))
+    return total, loss

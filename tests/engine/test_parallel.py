@@ -38,6 +38,30 @@ def test_split_batch_gives_the_whole_batch_gradient(make, threads):
     par.close()
 
 
+@pytest.mark.parametrize("threads", [1, 2])
+@pytest.mark.parametrize("make", [small_simple, lambda: small_net(4, dropout_ratio=0.0)])
+def test_sub_batches_give_the_whole_batch_gradient(make, threads):
+    """Pieces of at most 3 images (11 = 3+3+3+2 or per thread 6 = 3+3, 5 = 3+2), weighted by size."""
+    rng = np.random.default_rng(2)
+    net = make()
+    x = rng.standard_normal((11, *net.input_dim))
+    t = rng.integers(0, net.output_size, 11)
+    expected = {k: v.copy() for k, v in net.gradient(x, t).items()}
+    loss = net.last_loss
+    par = DataParallel(net, threads=threads, sub_batch=3)
+    calls = []
+    original = net.gradient
+    net.gradient = lambda xs, ts: calls.append(len(xs)) or original(xs, ts)
+    got = par.gradient(x, t)
+    assert calls and max(calls) <= 3  # the network itself never saw more than a piece
+    for key in expected:
+        np.testing.assert_allclose(got[key], expected[key], rtol=1e-10, atol=1e-13, err_msg=key)
+    assert par.last_loss == pytest.approx(loss, rel=1e-12)
+    par.close()
+    with pytest.raises(ValueError, match="sub_batch"):
+        DataParallel(net, threads=1, sub_batch=0)
+
+
 def test_replicas_share_the_parameters_but_not_the_layers():
     net = small_simple()
     twin = replica(net)
