@@ -784,14 +784,6 @@
         <source>Cannot load image</source>
         <translation>이미지를 불러올 수 없습니다</translation>
     </message>
-    <message>
-        <source>%1 is not an image this program can read, or the file is broken.</source>
-        <translation>%1은(는) 이 프로그램이 읽을 수 있는 이미지가 아니거나 파일이 손상되었습니다.</translation>
-    </message>
-    <message>
-        <source>No digit found: the image looks blank.</source>
-        <translation>숫자를 찾지 못했습니다: 빈 이미지로 보입니다.</translation>
-    </message>
 </context>
 <context>
     <name>ErrorDialog</name>
@@ -955,6 +947,21 @@
     <message>
         <source>Row %1 is the window of image %2 at output position (%3, %4); times column %5 (filter %5) plus bias gives %6. Reshaped to (N, OH, OW, FN) = (%7) and transposed (0, 3, 1, 2) this is the output (N, FN, OH, OW) = (%8): one matrix product does all %9 multiply-accumulates.</source>
         <translation>%1행은 이미지 %2의 출력 위치 (%3, %4) 윈도우입니다. %5열(필터 %5)과 곱하고 편향을 더하면 %6입니다. (N, OH, OW, FN) = (%7)로 형상을 바꾸고 (0, 3, 1, 2)로 축을 바꾸면 출력 (N, FN, OH, OW) = (%8)이 됩니다: 행렬 곱 한 번이 곱셈-누적 %9번을 모두 합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ImageFile</name>
+    <message>
+        <source>%1 is not an image this program can read, or the file is broken.</source>
+        <translation>%1은(는) 이 프로그램이 읽을 수 있는 이미지가 아니거나 파일이 손상되었습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is only %2×%3 pixels: too small to hold a digit.</source>
+        <translation>%1은(는) %2×%3 픽셀뿐이라 숫자를 담기에 너무 작습니다.</translation>
+    </message>
+    <message>
+        <source>No digit found in %1: the image looks blank.</source>
+        <translation>%1에서 숫자를 찾지 못했습니다: 빈 이미지로 보입니다.</translation>
     </message>
 </context>
 <context>

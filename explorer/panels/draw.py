@@ -21,14 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from engine.inference import read_digit
-from engine.preprocess import fit_square, photo_to_ink
 from engine.visualize import saliency
 
 from ..dialogs import ask_image_path
+from ..image_files import ImageFileProblem, read_ink_job
 from ..widgets.drawing_canvas import DrawingCanvas
 from ..widgets.gallery_page import GalleryPage
 from ..widgets.mosaic import MosaicView
 from ..widgets.prob_bars import ProbabilityBars
+from ..workers import FunctionWorker
 from .base import Panel
 
 LIVE_INTERVAL_MS = 30  # at most ~30 predictions a second while a stroke is drawn
@@ -44,10 +45,12 @@ class DrawState:
 
 class DrawPanel(Panel):
     open_in_conv_lab = Signal(object)  # {"image", "filter", "bias", "index"} for the Convolution Lab
+    image_load_finished = Signal(bool)  # a loaded image is on the canvas (True) or was refused (False)
 
     def __init__(self, context, spec, parent=None):
         super().__init__(context, spec, parent)
         self.state = DrawState()
+        self._loader = None  # the FunctionWorker reading an image file, if any
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(LIVE_INTERVAL_MS)
@@ -321,28 +324,31 @@ class DrawPanel(Panel):
             self.load_image(path)
 
     def load_image(self, path):
-        """Load a photo/scan onto the canvas; a broken or non-image file gets a message. Returns success."""
-        image = QImage(str(path))
-        if image.isNull():
-            QMessageBox.warning(self, self.tr("Cannot load image"),
-                                self.tr("%1 is not an image this program can read, or the file is broken.")
-                                .replace("%1", str(path)))
-            return False
-        grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
-        w, h = grey.width(), grey.height()
-        data = np.frombuffer(grey.constBits(), dtype=np.uint8, count=grey.sizeInBytes())
-        pixels = data.reshape(h, grey.bytesPerLine())[:, :w].astype(np.float64) / 255.0
-        try:
-            ink = fit_square(photo_to_ink(pixels))
-        except ValueError as e:
-            ink, error = None, str(e)
-        else:
-            error = self.tr("No digit found: the image looks blank.")
-        if ink is None:
-            QMessageBox.warning(self, self.tr("Cannot load image"), error)
-            return False
+        """Load a photo/scan onto the canvas: decoded and cleaned off the GUI thread (busy cursor
+        meanwhile); a broken, tiny or blank file gets a message and the drawing stays.
+        ``image_load_finished(ok)`` tells when it is over."""
+        if self._loader is not None:
+            self._loader.request_stop()  # the newest request wins; the old one's answer is dropped
+        worker = FunctionWorker(read_ink_job, path, parent=self)
+        self._loader = worker
+        worker.succeeded.connect(lambda ink, w=worker: self._on_image_read(w, ink))
+        worker.errored.connect(lambda message, _tb, w=worker: self._on_image_read(w, message))
+        worker.finished.connect(worker.deleteLater)
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        worker.start()
+
+    def _on_image_read(self, worker, ink):
+        if worker is not self._loader:
+            return
+        self._loader = None
+        self.unsetCursor()
+        if isinstance(ink, (ImageFileProblem, str)):
+            message = ink.message() if isinstance(ink, ImageFileProblem) else ink
+            QMessageBox.warning(self, self.tr("Cannot load image"), message)
+            self.image_load_finished.emit(False)
+            return
         self.canvas.set_array(ink)
-        return True
+        self.image_load_finished.emit(True)
 
     # -- nothing lost on close ----------------------------------------------------------------------
 
@@ -360,8 +366,11 @@ class DrawPanel(Panel):
             self._show_reading(None)
 
     def shutdown(self):
-        """Stop the gallery's loading and keep the drawing for next time."""
+        """Stop the gallery's and the image file's loading and keep the drawing for next time."""
         self.gallery_page.shutdown()
+        if self._loader is not None:
+            loader, self._loader = self._loader, None
+            loader.stop()
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         self.canvas.image.save(buffer, "PNG")

@@ -10,6 +10,7 @@ from engine.atlas import load_atlas
 from engine.receptive_field import layer_geometry
 from engine.simple_convnet import SimpleConvNet
 from engine.visualize import forward_to
+from explorer.image_files import read_digit_job
 from explorer.panels.layers import jobs
 from tests.explorer.test_draw import write_photo
 from tests.explorer.test_training import write_learnable_dataset
@@ -231,7 +232,7 @@ def test_a_photo_of_a_digit_becomes_the_input_and_a_broken_one_gets_a_message(pa
     (tmp_path / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n not really")
     with qtbot.waitSignal(panel.status_message, timeout=5000) as blocker:
         panel.load_image(str(tmp_path / "broken.png"))
-    assert blocker.args[0].startswith("Cannot load broken.png:")
+    assert blocker.args[0] == "broken.png is not an image this program can read, or the file is broken."
     assert panel.state.source == "image"  # the last good image stays
 
 
@@ -244,7 +245,7 @@ def test_a_huge_image_is_scaled_while_decoding(tmp_path):
     painter.fillRect(2900, 1000, 220, 2000, QColor(20, 20, 20))  # a dark vertical bar: a "1"
     painter.end()
     big.save(str(tmp_path / "big.png"))
-    digit = jobs.load_digit_job(None, None, tmp_path / "big.png")
+    digit = read_digit_job(None, None, tmp_path / "big.png")
     assert digit.shape == (28, 28) and digit.max() > 0.5
 
 

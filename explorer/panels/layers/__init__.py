@@ -20,6 +20,7 @@ from engine.receptive_field import layer_geometry
 from ...data import data_folder
 from ...dialogs import ask_image_path
 from ...i18n import fill
+from ...image_files import ImageFileProblem, read_digit_job
 from ..base import Panel
 from . import jobs
 from .about import ABOUT
@@ -204,11 +205,14 @@ class LayerExplorerPanel(Panel):
     def load_image(self, path):
         """Decode and preprocess off the GUI thread; a file that is no digit image gets a message."""
         self.setCursor(Qt.CursorShape.BusyCursor)
-        self.jobs.start("load", jobs.load_digit_job, path, replace=True, on_done=self._on_image_loaded,
+        self.jobs.start("load", read_digit_job, path, replace=True, on_done=self._on_image_loaded,
                         on_error=lambda msg: self._on_image_failed(path, msg))
 
     def _on_image_loaded(self, image):
         self.unsetCursor()
+        if isinstance(image, ImageFileProblem):
+            self.status_message.emit(image.message())
+            return
         self.controls.set_loaded(image)
 
     def _on_image_failed(self, path, message):

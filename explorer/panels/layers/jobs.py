@@ -7,7 +7,6 @@ import numpy as np
 
 from engine import mnist, pretrained
 from engine.atlas import build_atlas, fingerprint, load_atlas, save_atlas
-from engine.preprocess import fit_square, mnist_style, photo_to_ink
 from engine.visualize import inspect_image
 from engine.weights import WeightsFileError
 
@@ -54,42 +53,6 @@ def explored(net, untrained=None):
     if untrained is None:
         untrained = type(net)(seed=0)
     return ExploredNetwork(net, untrained, fingerprint(net))
-
-
-MAX_SIDE = 1024  # larger images are scaled down while decoding: a digit needs no more
-
-
-class ImageLoadError(ValueError):
-    """An image file that cannot be used; the message says why."""
-
-
-def load_digit_job(report, should_stop, path):
-    """A photo or scan of a digit -> the 28x28 MNIST-style image, or ImageLoadError.
-
-    QImageReader reads the size first and decodes large images already scaled down, so a huge
-    file never fills memory."""
-    from PySide6.QtCore import QSize
-    from PySide6.QtGui import QImage, QImageReader
-
-    reader = QImageReader(str(path))
-    size = reader.size()
-    if not reader.canRead() or not size.isValid():
-        raise ImageLoadError(reader.errorString() or "not an image")
-    if max(size.width(), size.height()) > MAX_SIDE:
-        scale = MAX_SIDE / max(size.width(), size.height())
-        reader.setScaledSize(QSize(max(1, round(size.width() * scale)), max(1, round(size.height() * scale))))
-    image = reader.read()
-    if image.isNull():
-        raise ImageLoadError(reader.errorString() or "the file is broken")
-    grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
-    w, h = grey.width(), grey.height()
-    data = np.frombuffer(grey.constBits(), dtype=np.uint8, count=grey.sizeInBytes())
-    pixels = data.reshape(h, grey.bytesPerLine())[:, :w].astype(np.float64) / 255.0
-    ink = fit_square(photo_to_ink(pixels))
-    digit = None if ink is None else mnist_style(ink)
-    if digit is None:
-        raise ImageLoadError("no digit found: the image looks blank")
-    return digit.astype(np.float32)
 
 
 def network_job(report, should_stop, key, current):

@@ -1,0 +1,83 @@
+"""A photo or scan of a digit, read from a file off the GUI thread (Draw & Classify, Layer Explorer).
+
+``read_ink`` decodes the file — a large one already scaled down while decoding, so an 8000x8000
+photo never fills memory — keeps its transparency, and hands the picture to
+``engine.photo.photo_to_ink``. It returns the ink cut to a square, or an ``ImageFileProblem`` that
+says, in the user's language, why the file cannot be used.
+"""
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize
+from PySide6.QtGui import QImage, QImageReader
+
+from engine.photo import photo_to_ink
+from engine.preprocess import fit_square, mnist_style
+
+from .i18n import fill
+
+MAX_SIDE = 1024  # larger images are scaled down while decoding: a digit needs no more
+MIN_SIDE = 8  # fewer pixels than this cannot show a digit
+
+NOT_AN_IMAGE = QT_TRANSLATE_NOOP("ImageFile", "%1 is not an image this program can read, or the file is broken.")
+TOO_SMALL = QT_TRANSLATE_NOOP("ImageFile", "%1 is only %2×%3 pixels: too small to hold a digit.")
+BLANK = QT_TRANSLATE_NOOP("ImageFile", "No digit found in %1: the image looks blank.")
+
+
+class ImageFileProblem:
+    """Why a file cannot be used: an English template with %1.. and its values, translated on demand."""
+
+    def __init__(self, template, *values):
+        self.template, self.values = template, tuple(str(v) for v in values)
+
+    def message(self):
+        return fill(QCoreApplication.translate("ImageFile", self.template), *self.values)
+
+    def __repr__(self):
+        return f"ImageFileProblem({fill(self.template, *self.values)!r})"
+
+
+def decode(path):
+    """(grey, alpha or None) as float arrays 0..1, or an ImageFileProblem."""
+    name = Path(path).name
+    reader = QImageReader(str(path))
+    size = reader.size()
+    if not reader.canRead() or not size.isValid():
+        return ImageFileProblem(NOT_AN_IMAGE, name)
+    if min(size.width(), size.height()) < MIN_SIDE:
+        return ImageFileProblem(TOO_SMALL, name, size.width(), size.height())
+    if max(size.width(), size.height()) > MAX_SIDE:
+        scale = MAX_SIDE / max(size.width(), size.height())
+        reader.setScaledSize(QSize(max(1, round(size.width() * scale)), max(1, round(size.height() * scale))))
+    image = reader.read()
+    if image.isNull():
+        return ImageFileProblem(NOT_AN_IMAGE, name)
+    rgba = image.convertToFormat(QImage.Format.Format_RGBA8888)  # not premultiplied
+    w, h = rgba.width(), rgba.height()
+    data = np.frombuffer(rgba.constBits(), dtype=np.uint8, count=rgba.sizeInBytes())
+    pixels = data.reshape(h, rgba.bytesPerLine())[:, : 4 * w].reshape(h, w, 4).astype(np.float64) / 255.0
+    grey = pixels[..., :3] @ np.array([0.299, 0.587, 0.114])  # luma, as Qt's own grey conversion
+    alpha = pixels[..., 3] if image.hasAlphaChannel() else None
+    return grey, alpha
+
+
+def read_ink(path):
+    """The digit in an image file as ink cut to a square (white on black, 0..1), or an ImageFileProblem."""
+    decoded = decode(path)
+    if isinstance(decoded, ImageFileProblem):
+        return decoded
+    ink = fit_square(photo_to_ink(*decoded))
+    if ink is None:
+        return ImageFileProblem(BLANK, Path(path).name)
+    return ink
+
+
+def read_ink_job(report, should_stop, path):
+    return read_ink(path)
+
+
+def read_digit_job(report, should_stop, path):
+    """The digit in an image file as the 28x28 MNIST-style image, or an ImageFileProblem."""
+    ink = read_ink(path)
+    return ink if isinstance(ink, ImageFileProblem) else mnist_style(ink).astype(np.float32)
