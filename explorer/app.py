@@ -8,11 +8,13 @@ from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QFrame,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -37,6 +39,10 @@ def icon(name):
     return QIcon(str(ICONS / name))
 
 
+NAV_WIDE, NAV_NARROW = 200, 56  # px: the navigation list with names, with icons only
+NAV_COMPACT_BELOW = 1200  # window widths below this get the icons-only list
+
+
 class MainWindow(QMainWindow):
     panel_changed = Signal(str)
     language_changed = Signal(str)
@@ -52,6 +58,7 @@ class MainWindow(QMainWindow):
         if self.lang not in i18n.LANGUAGES:
             self.lang = "en"
         self._base_font_size = QApplication.font().pointSizeF()
+        QApplication.instance().setProperty("base_point_size", self._base_font_size)  # widgets.sizing
         self._build_ui()
         self._build_menus()
         self._connect()
@@ -85,19 +92,22 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setIconSize(QSize(32, 32))
         self.nav.setSpacing(2)
-        self.nav.setFixedWidth(200)
+        self.nav.setFixedWidth(NAV_WIDE)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._nav_compact = False
         for spec in PANELS:
             item = QListWidgetItem(icon(spec.icon), "")
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            item.setSizeHint(QSize(180, 48))
+            item.setSizeHint(QSize(NAV_WIDE - 20, 48))
             self.nav.addItem(item)
         self.stack = QStackedWidget()
         self._slots = {}
+        self._rooms = {}  # key -> the QScrollArea holding the panel
         for spec in PANELS:
             slot = QWidget()  # replaced by the real panel on first use
             self._slots[spec.key] = slot
             self.stack.addWidget(slot)
-        splitter = QSplitter()
+        splitter = self._splitter = QSplitter()
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(0, 0)
@@ -204,9 +214,27 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("&About DLFS Explorer"))
         for row, spec in enumerate(PANELS):
             item = self.nav.item(row)
-            item.setText(QCoreApplication.translate("Panels", spec.title))
-            item.setToolTip(QCoreApplication.translate("Panels", spec.summary) + f"  (Ctrl+{row + 1})")
+            title = QCoreApplication.translate("Panels", spec.title)
+            item.setText("" if self._nav_compact else title)
+            summary = QCoreApplication.translate("Panels", spec.summary) + f"  (Ctrl+{row + 1})"
+            item.setToolTip(f"{title}: {summary}" if self._nav_compact else summary)
         self._update_weights_label()
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._set_nav_compact(event.size().width() < NAV_COMPACT_BELOW)
+
+    def _set_nav_compact(self, compact):
+        """In a narrow window the navigation list shows only its icons (names in the tooltips), so
+        the panel gets the width."""
+        if compact == self._nav_compact:
+            return
+        self._nav_compact = compact
+        self.nav.setFixedWidth(NAV_NARROW if compact else NAV_WIDE)
+        for row in range(self.nav.count()):
+            self.nav.item(row).setSizeHint(QSize(NAV_NARROW - 16 if compact else NAV_WIDE - 20, 48))
+        self._splitter.setSizes([self.nav.width(), 10_000])
+        self.retranslate()
 
     def _update_weights_label(self):
         self.weights_label.setText(self.tr("Network: SimpleConvNet, %1").replace("%1", self.model.describe()))
@@ -222,7 +250,15 @@ class MainWindow(QMainWindow):
         index = self.stack.indexOf(self._slots[spec.key])
         self.stack.removeWidget(self._slots[spec.key])
         self._slots[spec.key].deleteLater()
-        self.stack.insertWidget(index, panel)
+        # A window smaller than what the panel needs (a small screen, large zoom) scrolls the panel
+        # instead of squeezing its controls below their size; at any larger size it fills the window.
+        room = QScrollArea()
+        room.setObjectName(f"room-{spec.key}")
+        room.setWidgetResizable(True)
+        room.setFrameShape(QFrame.Shape.NoFrame)
+        room.setWidget(panel)
+        self._rooms[spec.key] = room
+        self.stack.insertWidget(index, room)
         self.panels[spec.key] = panel
         return panel
 
@@ -234,7 +270,8 @@ class MainWindow(QMainWindow):
             self._on_nav_row_changed(row)
 
     def current_panel(self):
-        return self.stack.currentWidget()
+        room = self.stack.currentWidget()
+        return room.widget() if isinstance(room, QScrollArea) else room
 
     def current_key(self):
         return PANELS[self.nav.currentRow()].key
@@ -243,8 +280,9 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         spec = PANELS[row]
-        panel = self.panels.get(spec.key) or self._create_panel(spec)
-        self.stack.setCurrentWidget(panel)
+        if spec.key not in self.panels:
+            self._create_panel(spec)
+        self.stack.setCurrentWidget(self._rooms[spec.key])
         self._update_weights_label()  # the first panel that needs the network has loaded it by now
         # The Layer Explorer names its own network (often DeepConvNet): this label would contradict it.
         self.weights_label.setVisible(spec.key != "layers")

@@ -21,8 +21,17 @@ def export_svg(widget, path):
     gen.setSize(widget.size())
     gen.setViewBox(QRectF(0, 0, widget.width(), widget.height()))
     gen.setTitle("DLFS Explorer")
+    # The screen's resolution, not the generator's 72 dpi: pyqtgraph replays its axes from QPictures
+    # recorded at screen resolution, which a 72-dpi device shrinks to 0.75 of their size.
+    gen.setResolution(widget.logicalDpiX())
     painter = QPainter(gen)
+    items = widget.scene().items() if isinstance(widget, QGraphicsView) else []
     try:
+        # pyqtgraph's export mode: scatter symbols drawn as paths instead of pasted from a pixmap atlas
+        # (which an SVG painter garbles)
+        for item in items:
+            if hasattr(item, "setExportMode"):
+                item.setExportMode(True, {"painter": painter, "antialias": True})
         if isinstance(widget, QGraphicsView):
             # The scene itself, item by item (pyqtgraph's SVGExporter chokes on Qt 6's path syntax).
             widget.render(painter)
@@ -30,6 +39,9 @@ def export_svg(widget, path):
             QWidget.render(widget, painter, QPoint(0, 0))
     finally:
         painter.end()
+        for item in items:
+            if hasattr(item, "setExportMode"):
+                item.setExportMode(False)
     return Path(path).exists()
 
 

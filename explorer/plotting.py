@@ -4,19 +4,82 @@ Importing pyqtgraph costs a noticeable fraction of a second, so it happens when 
 plotting panel is built, not at start-up.
 """
 
+import weakref
+
 import pyqtgraph as pg
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+from shiboken6 import isValid
+
+from .colors import label_rgb
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
 
-__all__ = ["pg", "white_plot", "long_curve", "set_long_data"]
+__all__ = ["pg", "book_plot", "themed", "restyle_all", "optimizer_rgb", "long_curve", "set_long_data"]
+
+_THEMED = weakref.WeakKeyDictionary()  # plot widget -> its recolour callback (or None)
+MARGINS = (4, 10, 12, 4)  # left, top, right, bottom: room for the top tick label and the last one
 
 
-def white_plot():
-    """A PlotWidget on white with a faint grid, as the book draws its figures."""
+def plot_colors():
+    """(background, foreground) for plots in the current palette: the book's white in a light
+    theme, the dark base colour in a dark one; text and axes in the palette's text colour, softened."""
+    palette = QApplication.palette()
+    base = palette.color(QPalette.ColorRole.Base)
+    text = palette.color(QPalette.ColorRole.Text)
+    mix = lambda a, b: int(0.75 * a + 0.25 * b)  # noqa: E731
+    return base, QColor(mix(text.red(), base.red()), mix(text.green(), base.green()), mix(text.blue(), base.blue()))
+
+
+def optimizer_rgb(key):
+    """An optimizer's curve colour on the current plot background (Adam's near-black turns light)."""
+    base = plot_colors()[0]
+    return label_rgb(key, (base.red(), base.green(), base.blue()))
+
+
+def themed(widget, recolor=None):
+    """Give a pyqtgraph widget the current theme's colours now and whenever the theme changes;
+    ``recolor()`` repaints curves whose colours depend on the background."""
+    _THEMED[widget] = recolor
+    _style(widget)
+    if recolor is not None:
+        recolor()
+    return widget
+
+
+def restyle_all():
+    """Called after a theme change: every themed plot takes the new palette."""
+    for widget, recolor in list(_THEMED.items()):
+        if not isValid(widget):  # its window was closed: the Python side may outlive the widget
+            del _THEMED[widget]
+            continue
+        _style(widget)
+        if recolor is not None:
+            recolor()
+
+
+def _style(widget):
+    background, foreground = plot_colors()
+    widget.setBackground(background)
+    for item in widget.scene().items():
+        if isinstance(item, pg.AxisItem):
+            item.setPen(foreground)
+            item.setTextPen(foreground)
+        elif isinstance(item, pg.PlotItem):
+            item.layout.setContentsMargins(*MARGINS)
+            item.titleLabel.setText(item.titleLabel.text, color=foreground)  # later titles keep the colour
+        elif isinstance(item, pg.LegendItem):
+            item.setLabelTextColor(foreground)
+
+
+def book_plot(legend=None):
+    """A PlotWidget with a faint grid, as the book draws its figures: on white, or on the dark
+    theme's background; ``legend``: the offset of a legend, if it has one."""
     plot = pg.PlotWidget()
-    plot.setBackground("w")
     plot.showGrid(x=True, y=True, alpha=0.2)
-    return plot
+    if legend is not None:
+        plot.addLegend(offset=legend)
+    return themed(plot)
 
 
 def long_curve(plot, color, width=1.5, method="mean"):

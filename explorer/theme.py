@@ -1,5 +1,7 @@
 """Light, dark or the system's appearance, and whether Hangul can be drawn."""
 
+import sys
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication
@@ -20,6 +22,9 @@ def apply_theme(theme):
         if app.style().name().lower() != "fusion":
             app.setStyle("Fusion")  # the style that follows a custom palette everywhere
         app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())
+    plotting = sys.modules.get("explorer.plotting")  # loaded with the first plot, not at start-up
+    if plotting is not None:
+        plotting.restyle_all()
 
 
 def dark_palette():

@@ -29,6 +29,7 @@ from ..widgets.drawing_canvas import DrawingCanvas
 from ..widgets.gallery_page import GalleryPage
 from ..widgets.mosaic import MosaicView
 from ..widgets.prob_bars import ProbabilityBars
+from ..widgets.sizing import cap_width, usable_slider
 from ..workers import FunctionWorker
 from .base import Panel
 
@@ -71,7 +72,7 @@ class DrawPanel(Panel):
     def _build_ui(self):
         self.canvas = DrawingCanvas()
         self.pen_label = QLabel()
-        self.pen_slider = QSlider(Qt.Orientation.Horizontal)
+        self.pen_slider = usable_slider(QSlider(Qt.Orientation.Horizontal))
         self.pen_slider.setRange(8, 40)
         self.pen_slider.setValue(int(self.context.settings.get("draw/pen_width", 22, int)))
         self.canvas.pen_width = self.pen_slider.value()
@@ -135,7 +136,7 @@ class DrawPanel(Panel):
         d.addWidget(self.detail_map, 1, 0)
         d.addWidget(self.detail_filter, 1, 1)
         d.addWidget(self.conv_lab_button, 2, 0, 1, 2)
-        detail.setMaximumWidth(360)
+        cap_width(detail, 360)
 
         bottom = QWidget()
         b = QHBoxLayout(bottom)

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 
 from engine.features import chance_agreement
 
-from ..plotting import pg
+from ..plotting import pg, themed
 
 CHANCE_AGREEMENT = chance_agreement()  # nine random test images: about 0.29
 
@@ -15,12 +15,12 @@ class EpochAgreementPlot(pg.PlotWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setBackground("w")  # as white_plot: the book's figures are on white
         self.showGrid(x=True, y=True, alpha=0.2)
         self.setYRange(0, 1)
         self.setMouseEnabled(False, False)
         self.chance = self.plot([], [], pen=pg.mkPen((229, 62, 62), width=1, style=Qt.PenStyle.DotLine))
         self.curves = []
+        themed(self)  # as book_plot: the book's white, or the dark theme's background
 
     def clear_epochs(self):
         for curve in self.curves:

@@ -67,6 +67,7 @@ class MatrixView(QWidget):
         self.editable = editable
         self.diverging = diverging
         self.max_cell = max_cell
+        self.room = 1.0  # how much larger than the normal window the view may draw (set_room)
         self.highlights = []  # (top, left, height, width, QColor) in padded coordinates
         self.marks = {}  # (r, c) -> QColor, padded coordinates
         self.current = None  # selected (r, c) in padded coordinates
@@ -106,9 +107,16 @@ class MatrixView(QWidget):
 
     # -- geometry --------------------------------------------------------------------------------
 
+    def set_room(self, room):
+        """Cells up to ``room`` times their normal size: a large window gets large, readable cells."""
+        if room != self.room:
+            self.room = room
+            self.updateGeometry()
+            self.update()
+
     def cell_size(self):
         rows, cols = self.shape
-        return max(6.0, min(self.max_cell, (self.width() - 2) / cols, (self.height() - 2) / rows))
+        return max(6.0, min(self.max_cell * self.room, (self.width() - 2) / cols, (self.height() - 2) / rows))
 
     def origin(self):
         s = self.cell_size()
@@ -129,7 +137,7 @@ class MatrixView(QWidget):
 
     def sizeHint(self):  # noqa: N802
         rows, cols = self.shape
-        s = min(self.max_cell, max(14, 360 / max(rows, cols)))
+        s = min(self.max_cell * self.room, max(14, 360 * self.room / max(rows, cols)))
         return QSize(int(cols * s) + 2, int(rows * s) + 2)
 
     def minimumSizeHint(self):  # noqa: N802

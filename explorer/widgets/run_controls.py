@@ -5,6 +5,8 @@ import time
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QStyle, QVBoxLayout, QWidget
 
+from .sizing import cap_width
+
 
 def format_seconds(seconds):
     seconds = int(round(seconds))
@@ -63,7 +65,7 @@ def job_page_layout(page, side, run, body):
     status above the page's plots (``body``, a layout) on the right."""
     column = QWidget()
     column.setLayout(side)
-    column.setMaximumWidth(380)  # long status text wraps instead of squeezing the plots
+    cap_width(column, 380)  # long status text wraps instead of squeezing the plots
     side.setContentsMargins(0, 0, 0, 0)
     right = QVBoxLayout()
     right.addWidget(run)

@@ -3,6 +3,8 @@
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QStyle, QToolButton, QWidget
 
+from .sizing import usable_slider
+
 
 class StepControls(QWidget):
     step_changed = Signal(int)
@@ -31,6 +33,7 @@ class StepControls(QWidget):
         self.speed.setRange(1, 20)  # steps per second
         self.speed.setValue(3)
         self.speed.setMaximumWidth(120)
+        usable_slider(self.speed)
         self.speed_label = QLabel()
         layout.addWidget(self.label, 1)
         layout.addWidget(self.speed_label)

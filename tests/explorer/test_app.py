@@ -306,6 +306,46 @@ def test_optimizer_names_stay_readable_in_the_dark_theme(window):
     window.set_theme("system")
 
 
+def test_plots_follow_the_dark_theme_and_back(window):
+    """Every plot's background, axis text and the optimizers' curves follow the theme, both ways."""
+    from explorer.colors import ON_DARK, OPTIMIZER_COLORS
+
+    window.select_panel("optimizer")
+    playground = window.current_panel()
+    window.select_panel("training")
+    studio = window.current_panel()
+    plots = [playground.view, playground.loss, studio.convnet_page.loss_plot, studio.race_page.acc_plot]
+
+    def looks():
+        axis = playground.loss.getAxis("left")
+        return ([p.backgroundBrush().color().lightness() for p in plots], axis.textPen().color().lightness(),
+                playground.loss.curves["adam"].opts["pen"].color().getRgb()[:3],
+                studio.race_page.loss_curves["adam"].opts["pen"].color().getRgb()[:3],
+                playground.view.overlay.curves["adam"].opts["pen"].color().getRgb()[:3])
+
+    window.set_theme("light")
+    backgrounds, text, *adam = looks()
+    assert min(backgrounds) > 240 and text < 100  # the book's white, dark text
+    assert adam == [OPTIMIZER_COLORS["adam"]] * 3
+    window.set_theme("dark")
+    backgrounds, text, *adam = looks()
+    assert max(backgrounds) < 60 and text > 150  # dark plots, light text
+    assert adam == [ON_DARK] * 3  # Adam's near-black curve turns light instead of vanishing
+    window.set_theme("light")
+    assert min(looks()[0]) > 240
+    window.set_theme("system")
+
+
+def test_the_top_tick_label_of_a_plot_is_not_clipped(window, qtbot):
+    """The loss plot (log scale) keeps room above its top tick for the label drawn centred on it."""
+    window.select_panel("optimizer")
+    loss = window.current_panel().loss
+    item = loss.getPlotItem()
+    top = item.layout.getContentsMargins()[1]
+    assert top >= 8
+    assert loss.mapFromScene(item.vb.sceneBoundingRect().topLeft()).y() >= 8
+
+
 def test_weights_label_follows_the_language(window):
     window.set_language("ko")
     assert "기본 제공 가중치" in window.weights_label.text()

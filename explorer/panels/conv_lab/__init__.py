@@ -7,13 +7,22 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
 from engine import samples
 
+from ...widgets.matrix_view import MatrixView
 from ..base import Panel
 from .backward_page import BackwardPage
 from .conv_page import ConvPage
-from .im2col_page import Im2colPage
+from .im2col_page import IM2COL_ROOM, Im2colPage
 from .pool_page import PoolPage
 from .quiz_page import QuizPage
 from .state import conv_preset
+
+REFERENCE_SIZE = (1150, 800)  # px: the panel's size in a 1400x900 window, where cells are normal
+MAX_ROOM = 2.5
+
+
+def room_for(width, height):
+    """How much larger than normal the grids may draw in a panel of this size (1 .. MAX_ROOM)."""
+    return max(1.0, min(MAX_ROOM, width / REFERENCE_SIZE[0], height / REFERENCE_SIZE[1]))
 
 
 class ConvLabPanel(Panel):
@@ -29,12 +38,26 @@ class ConvLabPanel(Panel):
         for page in self.pages:
             self.tabs.addTab(page, "")
         QVBoxLayout(self).addWidget(self.tabs)
+        self.room = 1.0
         self._connect()
         self.retranslate()
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.room = room_for(event.size().width(), event.size().height())
+        self._apply_room()
+
+    def _apply_room(self):
+        """Every grid may draw ``room`` times its normal cell size (the im2col matrices a bit more)."""
+        im2col = (self.im2col_page.col_view, self.im2col_page.w_view, self.im2col_page.out_view)
+        for view in self.findChildren(MatrixView):
+            view.set_room(self.room * (IM2COL_ROOM if view in im2col else 1.0))
+        self.im2col_page.refresh()
 
     def _connect(self):
         self.conv_page.setup_changed.connect(self.im2col_page.sync)
         self.conv_page.setup_changed.connect(self.backward_page.sync)
+        self.conv_page.setup_changed.connect(self._apply_room)  # new grids for a new C or FN
         self.conv_page.preset.currentIndexChanged.connect(self._on_preset_chosen)
         for page in (self.conv_page, self.pool_page, self.backward_page):
             page.message.connect(self.status_message)

@@ -7,7 +7,8 @@ from ...widgets.matrix_view import MatrixView
 from ...widgets.step_controls import StepControls
 from .conv_page import WINDOW
 
-CELL = 16
+CELL = 16  # px at room 1; the page opens at IM2COL_ROOM and grows with the window
+IM2COL_ROOM = 1.5  # 24 px cells at the normal size: 16 px cells read as cramped
 
 
 def scrolled(view):
@@ -25,6 +26,8 @@ class Im2colPage(QWidget):
         self.col_view = MatrixView(diverging=False, max_cell=CELL)
         self.w_view = MatrixView(max_cell=CELL)
         self.out_view = MatrixView(diverging=False, max_cell=CELL)
+        for view in (self.col_view, self.w_view, self.out_view):
+            view.set_room(IM2COL_ROOM)
         self.titles = [QLabel() for _ in range(3)]
         self.col_area = scrolled(self.col_view)
         grid = QGridLayout()
@@ -55,10 +58,13 @@ class Im2colPage(QWidget):
         self.steps.setEnabled(trace is not None)
         self.refresh()
 
-    @staticmethod
-    def _fixed(view, shape):
+    def cell(self):
+        """The cell size: CELL, more in a large window (up to what fits the page's width)."""
+        return int(CELL * self.col_view.room)
+
+    def _fixed(self, view, shape):
         rows, cols = shape
-        view.setFixedSize(cols * CELL + 2, rows * CELL + 2)
+        view.setFixedSize(cols * self.cell() + 2, rows * self.cell() + 2)
 
     def refresh(self):
         trace = self.conv_page.trace
@@ -74,7 +80,8 @@ class Im2colPage(QWidget):
         self.col_view.set_highlights([(row, 0, 1, col.shape[1], WINDOW)])
         self.w_view.set_highlights([(0, step.f, col_W.shape[0], 1, WINDOW)])
         self.out_view.set_highlights([(row, step.f, 1, 1, WINDOW)])
-        self.col_area.ensureVisible(0, row * CELL + CELL // 2, 0, 3 * CELL)
+        cell = self.cell()
+        self.col_area.ensureVisible(0, row * cell + cell // 2, 0, 3 * cell)
         N, FN, OH, OW = trace.N, trace.FN, trace.OH, trace.OW
         self.titles[0].setText(self.tr("im2col(x): one row per window, (N·OH·OW, C·FH·FW) = (%1, %2)")
                                .replace("%1", str(col.shape[0])).replace("%2", str(col.shape[1])))

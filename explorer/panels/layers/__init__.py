@@ -21,6 +21,7 @@ from ...data import data_folder
 from ...dialogs import ask_image_path
 from ...i18n import fill
 from ...image_files import ImageFileProblem, read_digit_job
+from ...widgets.sizing import cap_width
 from ..base import Panel
 from . import jobs
 from .about import ABOUT
@@ -65,15 +66,14 @@ class LayerExplorerPanel(Panel):
         for w in (self.maps_page, self.pages.holder(1), self.pages.holder(2), self.about):
             self.tabs.addTab(w, "")
         self.detail = ChannelDetail()
-        self.detail.setMinimumWidth(200)
-        self.detail.setMaximumWidth(420)
+        cap_width(self.detail, 420)
         left = QScrollArea()  # a small window scrolls the column instead of squeezing it
         left.setWidget(self.controls)
         left.setWidgetResizable(True)
         left.setFrameShape(QScrollArea.Shape.NoFrame)
         left.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         left.setMinimumWidth(200)
-        left.setMaximumWidth(340)
+        cap_width(left, 340)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.tabs)

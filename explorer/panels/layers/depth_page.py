@@ -7,8 +7,9 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWi
 from engine.features import crop
 
 from ...i18n import fill
-from ...plotting import pg, white_plot
+from ...plotting import book_plot, pg
 from ...widgets.mosaic import MosaicView
+from ...widgets.sizing import fix_width
 from .state import agreement_series, most_selective
 
 PER_ROW = 8
@@ -51,7 +52,7 @@ class DepthPage(QScrollArea):
         while len(self.rows) <= index:
             caption = QLabel()
             caption.setWordWrap(True)
-            caption.setFixedWidth(150)
+            fix_width(caption, 150)
             caption.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             view = MosaicView("CET-L1")
             view.setFixedHeight(120)
@@ -101,10 +102,9 @@ class AbstractionPlot(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.plot = white_plot()
+        self.plot = book_plot(legend=(10, 10))
         self.plot.setYRange(0, 1)
         self.plot.setMouseEnabled(False, False)
-        self.plot.addLegend(offset=(10, 10))
         self.trained = self.plot.plot([], [], pen=pg.mkPen("#2b6cb0", width=2.5), symbol="o", symbolSize=9,
                                       symbolBrush="#2b6cb0")
         self.untrained = self.plot.plot([], [], pen=pg.mkPen("#718096", width=1.5, style=Qt.PenStyle.DashLine),

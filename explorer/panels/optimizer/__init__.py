@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 from engine.surfaces import BUILT_IN, SurfaceError
 
 from ...widgets.combo import refill, select_data
+from ...widgets.sizing import usable_slider
 from ..base import Panel
 from .formula_errors import translated
 from .plots import LossPlot, SurfaceView
 from .state import PlaygroundState, update_html
-from .table import NAMES, OptimizerTable
+from .table import NAMES, ORDER, OptimizerTable
 
 
 class OptimizerPanel(Panel):
@@ -70,6 +71,7 @@ class OptimizerPanel(Panel):
         self.speed.setRange(1, 60)
         self.speed.setValue(10)
         self.speed.setMaximumWidth(140)
+        usable_slider(self.speed)
         self.speed_label = QLabel()
         self.iterations = QSpinBox()
         self.iterations.setRange(1, 1000)
@@ -312,7 +314,9 @@ class OptimizerPanel(Panel):
         from .export import export_gif
 
         path = str(path)
-        ok = export_gif(self, path) if path.lower().endswith(".gif") else export_widget(self.view, path)
+        shown = {key: NAMES[key] for key in ORDER if key in self.state.paths}
+        with self.view.legend_shown(shown):
+            ok = export_gif(self, path) if path.lower().endswith(".gif") else export_widget(self.view, path)
         self.status_message.emit((self.tr("Exported to %1") if ok else self.tr("Could not write %1"))
                                  .replace("%1", path))
         return ok

@@ -1,12 +1,14 @@
 """Contour plot of a surface with optimizer paths; the loss curves."""
 
+from contextlib import contextmanager
+
 import numpy as np
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtWidgets import QGraphicsItem
 
 from ...colors import OPTIMIZER_COLORS as COLORS
 from ...colors import OPTIMIZER_ORDER as ORDER
-from ...plotting import pg
+from ...plotting import optimizer_rgb, pg, plot_colors, themed
 
 GRID = 150  # samples per axis for the contours
 
@@ -44,6 +46,15 @@ class SurfacePlot:
         if start_marker:
             self.start = pg.TargetItem(pos=(0, 0), size=14, movable=True, pen=pg.mkPen(0, 0, 0, width=2))
             plot.addItem(self.start)
+
+    def recolor(self):
+        """Curve colours and the start marker for the current background."""
+        for key, curve in self.curves.items():
+            color = optimizer_rgb(key)
+            curve.setPen(pg.mkPen(color, width=2))
+            curve.setSymbolBrush(pg.mkBrush(*color))
+        if self.start is not None:
+            self.start.setPen(pg.mkPen(plot_colors()[1], width=2))
 
     def set_surface(self, surface):
         xs, ys, Z = surface.grid(GRID)
@@ -89,7 +100,7 @@ class SurfacePlot:
             if np.all(np.isfinite(pts[-1])):
                 xs.append(pts[-1, 0])
                 ys.append(pts[-1, 1])
-                brushes.append(pg.mkBrush(*COLORS[key]))
+                brushes.append(pg.mkBrush(*optimizer_rgb(key)))
         self.heads.setData(xs, ys, brush=brushes)
 
 
@@ -100,7 +111,6 @@ class SurfaceView(pg.GraphicsLayoutWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setBackground("w")
         self.overlay = SurfacePlot(pg.PlotItem(), start_marker=True)
         self.grid = {k: SurfacePlot(pg.PlotItem(title=k)) for k in ORDER}
         self.mode = "overlay"
@@ -109,6 +119,37 @@ class SurfaceView(pg.GraphicsLayoutWidget):
         self.overlay.start.sigPositionChanged.connect(self._on_start_dragged)  # the paths follow the drag
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
         self._relayout()
+        # The exported figure names its curves (in the app the table beside the plot does).
+        self.legend = pg.LegendItem(offset=(-10, 10))
+        self.legend.setParentItem(self.overlay.plot.vb)
+        self.legend.hide()
+        themed(self, self._recolor)
+
+    @contextmanager
+    def legend_shown(self, names):
+        """Within the block the overlay shows a legend of ``names`` ({key: name}, in order)."""
+        self.legend.clear()
+        if self.mode == "overlay":
+            for key, name in names.items():
+                self.legend.addItem(self.overlay.curves[key], name)
+            self.legend.setLabelTextColor(plot_colors()[1])
+            self.legend.setBrush(pg.mkBrush(plot_colors()[0]))
+            self.legend.show()
+        try:
+            yield
+        finally:
+            self.legend.hide()
+            self.legend.clear()
+
+    def _recolor(self):
+        """The grid's plots are not all in the scene at once: style each of them, then the curves."""
+        background, foreground = plot_colors()
+        for plot in (self.overlay, *self.grid.values()):
+            for name in ("left", "bottom"):
+                plot.plot.getAxis(name).setPen(foreground)
+                plot.plot.getAxis(name).setTextPen(foreground)
+            plot.plot.titleLabel.setText(plot.plot.titleLabel.text, color=foreground)
+            plot.recolor()
 
     def _relayout(self):
         self.ci.clear()
@@ -161,12 +202,12 @@ class SurfaceView(pg.GraphicsLayoutWidget):
 class LossPlot(pg.PlotWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setBackground("w")
         self.curves = {k: self.plot([], [], pen=pg.mkPen(COLORS[k], width=2)) for k in ORDER}
         self.getAxis("bottom").enableAutoSIPrefix(False)
         self.getAxis("left").enableAutoSIPrefix(False)
         self.setMenuEnabled(False)
         self.log = False
+        themed(self, lambda: [c.setPen(pg.mkPen(optimizer_rgb(k), width=2)) for k, c in self.curves.items()])
 
     def set_ranges(self, paths, iterations):
         """Fix the axes for a whole run, so the animation does not redraw them every frame."""

@@ -56,7 +56,16 @@ class OptimizerTable(QWidget):
     def changeEvent(self, event):  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.PaletteChange:  # light/dark theme switched
             paint_optimizer_labels(self.checks, self.palette())
+        elif event.type() == QEvent.Type.FontChange:  # zoom
+            self._reserve_note_width()
         super().changeEvent(event)
+
+    def _reserve_note_width(self):
+        """The note column keeps the room of its longest text, so a divergence appearing or going
+        away never moves the other columns."""
+        longest = self.tr("diverged at step %1").replace("%1", "9999")
+        for note in self.notes.values():
+            note.setMinimumWidth(note.fontMetrics().horizontalAdvance(longest) + 4)
 
     def retranslate(self):
         names = {"lr": self.tr("η"), "momentum": self.tr("α"), "decay_rate": self.tr("ρ"), "beta1": "β₁",
@@ -68,6 +77,7 @@ class OptimizerTable(QWidget):
         for (key, name), label in self.param_labels.items():
             label.setText(names[name])
             self.spins[key][name].setToolTip(tips[name])
+        self._reserve_note_width()
         for key in ORDER:
             self.checks[key].setToolTip(self.tr("Show %1 on the surface").replace("%1", NAMES[key]))
             self.radios[key].setToolTip(self.tr("Show %1's internal state below").replace("%1", NAMES[key]))

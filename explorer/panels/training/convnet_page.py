@@ -29,7 +29,7 @@ from engine.weights import WeightsFileError
 from ...colors import OPTIMIZER_NAMES as NAMES
 from ...colors import OPTIMIZER_ORDER
 from ...i18n import fill
-from ...plotting import long_curve, pg, set_long_data, white_plot
+from ...plotting import book_plot, long_curve, pg, set_long_data
 from ...widgets.agreement_plot import EpochAgreementPlot
 from ...widgets.combo import refill, select_data
 from ...widgets.mosaic import MosaicView
@@ -105,12 +105,11 @@ class ConvNetPage(QWidget):
         self.save_button = QPushButton()
         self.run = RunControls()
 
-        self.loss_plot = white_plot()
+        self.loss_plot = book_plot()
         self.loss_raw = long_curve(self.loss_plot, (150, 150, 150, 110), width=1, method="peak")
         self.loss_smooth = long_curve(self.loss_plot, (49, 130, 206), width=2)
-        self.acc_plot = white_plot()
+        self.acc_plot = book_plot(legend=(-10, -10))
         self.acc_plot.setYRange(0, 1)
-        self.acc_plot.addLegend(offset=(-10, -10))
         self.train_curve = self.acc_plot.plot([], [], pen=pg.mkPen((49, 130, 206), width=2), symbol="o",
                                               symbolSize=6, symbolBrush=(49, 130, 206), name="train")
         self.test_curve = self.acc_plot.plot([], [], pen=pg.mkPen((229, 62, 62), width=2, style=Qt.PenStyle.DashLine),

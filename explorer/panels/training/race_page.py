@@ -20,7 +20,7 @@ from engine.util import smooth_curve
 
 from ...colors import OPTIMIZER_COLORS, OPTIMIZER_ORDER, paint_optimizer_labels
 from ...colors import OPTIMIZER_NAMES as NAMES
-from ...plotting import long_curve, pg, set_long_data, white_plot
+from ...plotting import book_plot, long_curve, optimizer_rgb, pg, set_long_data, themed
 from ...widgets.run_controls import RunControls, job_page_layout
 from . import jobs
 from .convnet_page import CHANCE, STUCK_TEXT
@@ -77,13 +77,12 @@ class RacePage(QWidget):
         self.summary.setWordWrap(True)
         self.run = RunControls()
 
-        self.loss_plot = white_plot()
-        self.loss_plot.addLegend(offset=(-10, 10))
+        self.loss_plot = book_plot(legend=(-10, 10))
         # Fixed like the book's figure (which stops at 1): a spike of one optimizer at the start
         # would otherwise squash everyone's curve to the floor. Drag or wheel to see more.
         self.loss_plot.enableAutoRange(axis="y", enable=False)
         self.loss_plot.setYRange(0, 2.5, padding=0)
-        self.acc_plot = white_plot()
+        self.acc_plot = book_plot()
         self.acc_plot.setYRange(0, 1)
         self.loss_curves, self.acc_curves = {}, {}
         for key in OPTIMIZER_ORDER:
@@ -91,6 +90,8 @@ class RacePage(QWidget):
             self.loss_curves[key] = long_curve(self.loss_plot, color)
             self.acc_curves[key] = self.acc_plot.plot([], [], pen=pg.mkPen(color, width=2), symbol="o", symbolSize=5,
                                                       symbolBrush=color, symbolPen=None)
+        themed(self.loss_plot, self._recolor)
+        themed(self.acc_plot)
 
         left = QVBoxLayout()
         left.addWidget(self.settings_box)
@@ -108,6 +109,14 @@ class RacePage(QWidget):
 
     def _connect(self):
         self.run.start_clicked.connect(self.start)
+
+    def _recolor(self):
+        """Optimizer colours for the current background (Adam's near-black is light on a dark one)."""
+        for key in OPTIMIZER_ORDER:
+            color = optimizer_rgb(key)
+            self.loss_curves[key].setPen(pg.mkPen(color, width=1.5))
+            self.acc_curves[key].setPen(pg.mkPen(color, width=2))
+            self.acc_curves[key].setSymbolBrush(color)
 
     def retranslate(self):
         self.settings_box.setTitle(self.tr("5-layer network 784–100–100–100–100–10, batch 128"))
