@@ -8,13 +8,11 @@ from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QFrame,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -30,6 +28,7 @@ from .model import CurrentDigit, ModelStore
 from .panels import PANELS
 from .panels.base import PanelContext
 from .theme import THEMES, apply_theme, has_korean_font
+from .widgets.room import PanelRoom
 
 log = logging.getLogger("dlfs")
 ICONS = resource_path("icons")
@@ -252,11 +251,8 @@ class MainWindow(QMainWindow):
         self._slots[spec.key].deleteLater()
         # A window smaller than what the panel needs (a small screen, large zoom) scrolls the panel
         # instead of squeezing its controls below their size; at any larger size it fills the window.
-        room = QScrollArea()
+        room = PanelRoom(panel)
         room.setObjectName(f"room-{spec.key}")
-        room.setWidgetResizable(True)
-        room.setFrameShape(QFrame.Shape.NoFrame)
-        room.setWidget(panel)
         self._rooms[spec.key] = room
         self.stack.insertWidget(index, room)
         self.panels[spec.key] = panel
@@ -271,7 +267,7 @@ class MainWindow(QMainWindow):
 
     def current_panel(self):
         room = self.stack.currentWidget()
-        return room.widget() if isinstance(room, QScrollArea) else room
+        return room.widget() if isinstance(room, PanelRoom) else room
 
     def current_key(self):
         return PANELS[self.nav.currentRow()].key

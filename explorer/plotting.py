@@ -15,7 +15,7 @@ from .colors import label_rgb
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
 
-__all__ = ["pg", "book_plot", "themed", "restyle_all", "optimizer_rgb", "long_curve", "set_long_data"]
+__all__ = ["pg", "book_plot", "set_title", "themed", "restyle_all", "optimizer_rgb", "long_curve", "set_long_data"]
 
 _THEMED = weakref.WeakKeyDictionary()  # plot widget -> its recolour callback (or None)
 MARGINS = (4, 10, 12, 4)  # left, top, right, bottom: room for the top tick label and the last one
@@ -70,6 +70,13 @@ def _style(widget):
             item.titleLabel.setText(item.titleLabel.text, color=foreground)  # later titles keep the colour
         elif isinstance(item, pg.LegendItem):
             item.setLabelTextColor(foreground)
+
+
+def set_title(plot, text):
+    """The plot's title, and a minimum width that shows it whole (a title is never wrapped or elided)."""
+    plot.setTitle(text)
+    width = plot.getPlotItem().titleLabel.item.boundingRect().width()  # as drawn (its HTML sets the size)
+    plot.setMinimumWidth(int(width) + 24)
 
 
 def book_plot(legend=None):

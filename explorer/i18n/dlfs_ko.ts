@@ -1665,8 +1665,8 @@ answer.&lt;/li&gt;
         <translation>%1의 내부 상태를 아래에 표시</translation>
     </message>
     <message>
-        <source>diverged at step %1</source>
-        <translation>%1번째에서 발산</translation>
+        <source>%1 diverged at step %2</source>
+        <translation>%1: %2번째 갱신에서 발산</translation>
     </message>
 </context>
 <context>

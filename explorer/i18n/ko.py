@@ -321,7 +321,7 @@ KO = {
     "β₂: decay of the squared-gradient average v": "β₂: 기울기 제곱 평균 v의 감쇠율",
     "Show %1 on the surface": "%1을(를) 함수 위에 표시",
     "Show %1's internal state below": "%1의 내부 상태를 아래에 표시",
-    "diverged at step %1": "%1번째에서 발산",
+    "%1 diverged at step %2": "%1: %2번째 갱신에서 발산",
     # training studio
     "%1 images": "이미지 %1장",
     "Optimizer": "최적화 기법",

@@ -80,15 +80,17 @@ class OptimizerPanel(Panel):
         self.trails = QCheckBox()
         self.trails.setChecked(True)
         self.export_button = QPushButton()
+        # Two rows that fit a narrow window: playing the animation; what is drawn and saved.
         controls = QHBoxLayout()
         for w in (self.reset_button, self.step_button, self.play_button, self.frame_label, self.speed_label,
-                  self.speed, self.iterations_label, self.iterations, self.trails):
+                  self.speed):
             controls.addWidget(w)
         controls.insertStretch(4, 1)
         extras = QHBoxLayout()
-        for w in (self.mode_combo, self.preset_button, self.export_button):
+        for w in (self.mode_combo, self.iterations_label, self.iterations, self.trails, self.preset_button,
+                  self.export_button):
             extras.addWidget(w)
-        extras.insertStretch(1, 1)
+        extras.insertStretch(4, 1)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.addLayout(top)

@@ -1,11 +1,12 @@
 """One row per optimizer: on/off in its colour, its hyperparameters, and whether it diverged."""
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QGridLayout, QLabel, QRadioButton, QWidget
 
 from ...colors import OPTIMIZER_NAMES as NAMES
 from ...colors import OPTIMIZER_ORDER as ORDER
 from ...colors import paint_optimizer_labels
+from ...i18n import fill
 
 RANGES = {"lr": (0.0001, 10.0, 4), "momentum": (0.0, 0.999, 3), "decay_rate": (0.0, 0.9999, 4),
           "beta1": (0.0, 0.999, 3), "beta2": (0.0, 0.99999, 5)}
@@ -20,7 +21,8 @@ class OptimizerTable(QWidget):
         self.state = state
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        self.checks, self.radios, self.spins, self.notes, self.param_labels = {}, {}, {}, {}, {}
+        self.checks, self.radios, self.spins, self.param_labels = {}, {}, {}, {}
+        self._divergence = {}  # key -> the step where it diverged
         for row, key in enumerate(ORDER, start=1):
             check = QCheckBox(NAMES[key])
             radio = QRadioButton()
@@ -43,13 +45,16 @@ class OptimizerTable(QWidget):
                 self.spins[key][name] = spin
                 spin.valueChanged.connect(lambda v, k=key, n=name: self._on_param_changed(k, n, v))
                 col += 2
-            note = QLabel()
-            note.setStyleSheet("color: #c53030;")
-            self.notes[key] = note
-            grid.addWidget(note, row, 8)
             check.toggled.connect(lambda on, k=key: self._on_enabled_toggled(k, on))
             radio.toggled.connect(lambda on, k=key: on and self.selected.emit(k))
         grid.setColumnStretch(8, 1)
+        # Which optimizers diverged, on two lines kept free below the table (a note beside each row
+        # would widen the table, and one appearing would move the layout).
+        self.diverged = QLabel()
+        self.diverged.setWordWrap(True)
+        self.diverged.setStyleSheet("color: #e53e3e;")
+        self.diverged.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.diverged, len(ORDER) + 1, 0, 1, 9)
         paint_optimizer_labels(self.checks, self.palette())
         self.sync()
 
@@ -57,15 +62,11 @@ class OptimizerTable(QWidget):
         if event.type() == QEvent.Type.PaletteChange:  # light/dark theme switched
             paint_optimizer_labels(self.checks, self.palette())
         elif event.type() == QEvent.Type.FontChange:  # zoom
-            self._reserve_note_width()
+            self._reserve_divergence_lines()
         super().changeEvent(event)
 
-    def _reserve_note_width(self):
-        """The note column keeps the room of its longest text, so a divergence appearing or going
-        away never moves the other columns."""
-        longest = self.tr("diverged at step %1").replace("%1", "9999")
-        for note in self.notes.values():
-            note.setMinimumWidth(note.fontMetrics().horizontalAdvance(longest) + 4)
+    def _reserve_divergence_lines(self):
+        self.diverged.setMinimumHeight(2 * self.diverged.fontMetrics().lineSpacing() + 2)
 
     def retranslate(self):
         names = {"lr": self.tr("η"), "momentum": self.tr("α"), "decay_rate": self.tr("ρ"), "beta1": "β₁",
@@ -77,7 +78,8 @@ class OptimizerTable(QWidget):
         for (key, name), label in self.param_labels.items():
             label.setText(names[name])
             self.spins[key][name].setToolTip(tips[name])
-        self._reserve_note_width()
+        self._reserve_divergence_lines()
+        self._show_divergence_text()
         for key in ORDER:
             self.checks[key].setToolTip(self.tr("Show %1 on the surface").replace("%1", NAMES[key]))
             self.radios[key].setToolTip(self.tr("Show %1's internal state below").replace("%1", NAMES[key]))
@@ -96,10 +98,13 @@ class OptimizerTable(QWidget):
         self.radios[self.state.selected].setChecked(True)
 
     def show_divergence(self, paths):
-        for key in ORDER:
-            path = paths.get(key)
-            at = path.diverged_at if path is not None else None
-            self.notes[key].setText(self.tr("diverged at step %1").replace("%1", str(at)) if at else "")
+        self._divergence = {key: paths[key].diverged_at for key in ORDER
+                            if key in paths and paths[key].diverged_at is not None}
+        self._show_divergence_text()
+
+    def _show_divergence_text(self):
+        self.diverged.setText("  ·  ".join(fill(self.tr("%1 diverged at step %2"), NAMES[key], at)
+                                           for key, at in self._divergence.items()))
 
     def _on_param_changed(self, key, name, value):
         self.state.configs[key].params[name] = value

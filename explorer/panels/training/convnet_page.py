@@ -29,7 +29,7 @@ from engine.weights import WeightsFileError
 from ...colors import OPTIMIZER_NAMES as NAMES
 from ...colors import OPTIMIZER_ORDER
 from ...i18n import fill
-from ...plotting import book_plot, long_curve, pg, set_long_data
+from ...plotting import book_plot, long_curve, pg, set_long_data, set_title
 from ...widgets.agreement_plot import EpochAgreementPlot
 from ...widgets.combo import refill, select_data
 from ...widgets.mosaic import MosaicView
@@ -117,12 +117,12 @@ class ConvNetPage(QWidget):
         self.before_view = MosaicView("CET-D1", symmetric=True)
         self.after_view = MosaicView("CET-D1", symmetric=True)
         for view in (self.before_view, self.after_view):
-            view.setMinimumSize(220, 180)
+            view.setMinimumSize(150, 140)
         self.before_title, self.after_title = QLabel(), QLabel()
         self.depth_title = QLabel()
         self.depth_title.setWordWrap(True)
         self.depth_plot = EpochAgreementPlot()
-        self.depth_plot.setMinimumSize(220, 180)
+        self.depth_plot.setMinimumSize(150, 140)
 
         left = QVBoxLayout()
         left.addWidget(self.settings_box)
@@ -142,6 +142,8 @@ class ConvNetPage(QWidget):
         grid.addLayout(filters, 1, 0, 1, 2)
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 2)
+        for plot in (self.loss_plot, self.acc_plot):
+            plot.setMinimumHeight(180)  # the curves get most of the height, not the filter mosaics
         job_page_layout(self, left, self.run, grid)
         self._set_trained(None)
 
@@ -177,9 +179,9 @@ class ConvNetPage(QWidget):
         self.run.stop_button.setToolTip(self.tr("Stop after the current update; the weights so far are kept (Esc)"))
         self._update_use_button()
         self.save_button.setText(self.tr("Save weights…"))
-        self.loss_plot.setTitle(self.tr("Loss of every mini-batch"))
+        set_title(self.loss_plot, self.tr("Loss of every mini-batch"))
         self.loss_plot.setLabel("bottom", self.tr("iteration"))
-        self.acc_plot.setTitle(self.tr("Accuracy after every epoch"))
+        set_title(self.acc_plot, self.tr("Accuracy after every epoch"))
         self.acc_plot.setLabel("bottom", self.tr("epoch"))
         self.train_curve.opts["name"] = self.tr("train")
         self.test_curve.opts["name"] = self.tr("test")

@@ -20,7 +20,7 @@ from engine.util import smooth_curve
 
 from ...colors import OPTIMIZER_COLORS, OPTIMIZER_ORDER, paint_optimizer_labels
 from ...colors import OPTIMIZER_NAMES as NAMES
-from ...plotting import book_plot, long_curve, optimizer_rgb, pg, set_long_data, themed
+from ...plotting import book_plot, long_curve, optimizer_rgb, pg, set_long_data, set_title, themed
 from ...widgets.run_controls import RunControls, job_page_layout
 from . import jobs
 from .convnet_page import CHANCE, STUCK_TEXT
@@ -99,7 +99,7 @@ class RacePage(QWidget):
         left.addStretch(1)
         plots = QHBoxLayout()
         plots.addWidget(self.loss_plot, 3)
-        plots.addWidget(self.acc_plot, 2)
+        plots.addWidget(self.acc_plot, 2)  # never narrower than its title (set_title)
         job_page_layout(self, left, self.run, plots)
 
     def changeEvent(self, event):  # noqa: N802 (Qt's name)
@@ -131,9 +131,9 @@ class RacePage(QWidget):
                                                  "(Ctrl+Return)"))
         self.run.stop_button.setText(self.tr("Stop"))
         self.run.stop_button.setToolTip(self.tr("Stop after the current iteration (Esc)"))
-        self.loss_plot.setTitle(self.tr("Loss (smoothed as in the book)"))
+        set_title(self.loss_plot, self.tr("Loss (smoothed as in the book)"))
         self.loss_plot.setLabel("bottom", self.tr("iteration"))
-        self.acc_plot.setTitle(self.tr("Accuracy on 1,000 test images"))
+        set_title(self.acc_plot, self.tr("Accuracy on 1,000 test images"))
         self.acc_plot.setLabel("bottom", self.tr("iteration"))
         if self.idle:  # nothing run yet: the invitation, in the current language
             self.run.set_status(self.tr("Press Race to start."))
