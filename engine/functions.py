@@ -30,7 +30,9 @@ def relu(x):
 
 
 def relu_grad(x):
-    return (np.asarray(x) > 0).astype(np.asarray(x).dtype)
+    """The book's derivative of ReLU: 1 where x >= 0 (it takes 1 as the subgradient at 0), else 0."""
+    x = np.asarray(x)
+    return (x >= 0).astype(x.dtype if x.dtype.kind == "f" else np.float64)
 
 
 def softmax(x):

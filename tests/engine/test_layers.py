@@ -1,9 +1,11 @@
+import math
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.functions import softmax_cross_entropy
+from engine.functions import cross_entropy_error, relu_grad, softmax, softmax_cross_entropy
 from engine.layers import (
     Affine,
     BatchNormalization,
@@ -228,14 +230,51 @@ def test_batchnorm_gradients():
     _check_layer_gradient(lambda v: BatchNormalization(gamma, v).forward(x), beta, dout, bn.dbeta)
 
 
-def test_dropout_masks_and_scales():
-    d = Dropout(0.5, rng=0)
-    x = np.ones((1000,))
+@pytest.mark.parametrize("ratio", [0.5, 0.2, 0.7])
+def test_dropout_masks_and_scales(ratio):
+    """A unit is dropped with probability ``ratio`` (kept with 1 - ratio); at test time every unit is
+    kept and scaled by 1 - ratio (the book's convention). Ratios other than 0.5 tell the two apart."""
+    d = Dropout(ratio, rng=0)
+    x = np.ones((20_000,))
     y = d.forward(x)
     kept = y != 0
-    assert 400 < kept.sum() < 600
-    np.testing.assert_array_equal(d.backward(np.ones(1000)), kept.astype(float))
-    np.testing.assert_array_equal(d.forward(x, train_flg=False), 0.5 * x)
+    assert abs(kept.mean() - (1 - ratio)) < 0.015  # 20,000 draws: the standard error is 0.003
+    np.testing.assert_array_equal(d.backward(np.full(20_000, 2.0)), 2.0 * kept)
+    np.testing.assert_array_equal(d.forward(x, train_flg=False), (1 - ratio) * x)
+
+
+def test_batchnorm_test_mode_uses_the_running_averages():
+    """Training updates running mean and variance by momentum; test mode normalises with them."""
+    rng = np.random.default_rng(8)
+    gamma, beta = np.array([1.5, 0.5, 2.0]), np.array([0.1, -0.2, 0.3])
+    bn = BatchNormalization(gamma, beta, momentum=0.8)
+    mean, var = np.zeros(3), np.zeros(3)
+    for _ in range(3):
+        batch = rng.standard_normal((6, 3)) * [1, 2, 3] + [5, -1, 0]
+        bn.forward(batch, train_flg=True)
+        mean = 0.8 * mean + 0.2 * batch.mean(axis=0)
+        var = 0.8 * var + 0.2 * batch.var(axis=0)  # the biased (1/N) variance, as the book
+    np.testing.assert_allclose(bn.running_mean, mean, rtol=1e-12)
+    np.testing.assert_allclose(bn.running_var, var, rtol=1e-12)
+    x = rng.standard_normal((4, 3))
+    expected = gamma * (x - mean) / np.sqrt(var + 10e-7) + beta
+    np.testing.assert_allclose(bn.forward(x, train_flg=False), expected, rtol=1e-12)
+    np.testing.assert_allclose(bn.running_mean, mean, rtol=1e-12)  # test mode leaves them alone
+
+
+def test_softmax_with_loss_is_the_batch_average_of_each_images_loss():
+    x = np.array([[2.0, 1.0, 0.1], [0.5, 2.5, -1.0]])
+    t = np.array([0, 2])
+    per_image = [-math.log(math.exp(row[k]) / sum(math.exp(v) for v in row)) for row, k in zip(x.tolist(), t)]
+    assert SoftmaxWithLoss().forward(x, t) == pytest.approx(sum(per_image) / 2, rel=1e-12)
+    assert softmax_cross_entropy(x, t) == pytest.approx(sum(per_image) / 2, rel=1e-12)
+    assert cross_entropy_error(softmax(x), t) == pytest.approx(
+        -sum(math.log(math.exp(row[k]) / sum(math.exp(v) for v in row) + 1e-7) for row, k in zip(x.tolist(), t)) / 2)
+
+
+def test_relu_grad_is_the_books_step_function():
+    """The book's relu_grad: 1 where x >= 0 (its subgradient at 0 is 1), 0 below."""
+    np.testing.assert_array_equal(relu_grad(np.array([-2.0, -1e-9, 0.0, 1e-9, 3.0])), [0, 0, 1, 1, 1])
 
 
 def test_convolution_refuses_channel_mismatch():
