@@ -125,3 +125,39 @@ def test_image_filters_are_3x3():
     assert set(IMAGE_FILTERS) == {"edge", "sobel_x", "sobel_y", "blur", "sharpen"}
     assert all(f.shape == (3, 3) for f in IMAGE_FILTERS.values())
     assert IMAGE_FILTERS["blur"].sum() == pytest.approx(1)
+
+
+def test_click_and_hover_mapping_on_non_square_geometry():
+    """Rows and columns kept apart: a 1x2x7x11 input, 3x2 filters (not square), stride 2, pad 1
+    gives OH = (7 + 2 - 3)/2 + 1 = 4 and OW = (11 + 2 - 2)/2 + 1 = 6, so swapping i and j, or H
+    and W, lands on another cell or outside. Oracles: the definitions, by loops."""
+    rng = np.random.default_rng(5)
+    x, W = rng.standard_normal((1, 2, 7, 11)), rng.standard_normal((2, 2, 3, 2))
+    trace = ConvTrace(x, W, np.array([0.3, -0.7]), stride=2, pad=1)
+    assert (trace.OH, trace.OW) == (4, 6)
+    for k in range(len(trace)):  # index and cell are inverse, in the book's (N, FN, OH, OW) order
+        n, f, i, j = trace.cell(k)
+        assert trace.index(n, f, i, j) == k
+        assert np.unravel_index(k, (1, 2, 4, 6)) == (n, f, i, j)
+        step = trace.step(k)
+        assert (step.top, step.left) == (2 * i, 2 * j)
+        assert step.value == pytest.approx(trace.output[n, f, i, j])
+    for r in range(7 + 2):
+        for c in range(11 + 2):
+            expected = sorted((i, j) for i in range(4) for j in range(6)
+                              if 2 * i <= r < 2 * i + 3 and 2 * j <= c < 2 * j + 2)
+            assert sorted(trace.outputs_fed_by(0, r, c)) == expected, (r, c)
+
+
+def test_pool_argmax_is_row_then_column_in_a_non_square_window():
+    """A 2x3 window, stride 2, on a 4x7 input: OH = 2, OW = 3. The maximum's place inside its window
+    is (row, column): swapped, (1, 2) would read (2, 1), outside a 2-row window."""
+    x = np.zeros((1, 1, 4, 7))
+    x[0, 0, 1, 2] = 5.0  # window (0, 0) covers rows 0-1, columns 0-2: at its row 1, column 2
+    x[0, 0, 2, 4] = 7.0  # window (1, 1) covers rows 2-3, columns 2-4: at its row 0, column 2
+    trace = PoolTrace(x, 2, 3, stride=2, pad=0)
+    assert (trace.OH, trace.OW) == (2, 3)
+    steps = {trace.cell(k)[2:]: trace.step(k) for k in range(len(trace))}
+    assert steps[(0, 0)].argmax == (1, 2) and steps[(0, 0)].value == 5.0
+    assert steps[(1, 1)].argmax == (0, 2) and steps[(1, 1)].value == 7.0
+    assert steps[(1, 2)].argmax == (0, 0) and (steps[(1, 2)].top, steps[(1, 2)].left) == (2, 4)

@@ -136,6 +136,28 @@ def test_custom_formulas():
     assert Z.shape == (50, 50) and np.isfinite(Z).all()
 
 
+@pytest.mark.parametrize("formula, value, gradient", [
+    # (formula as a student types it, f at (x, y) = (0.7, -1.3) by math, its gradient by hand)
+    ("exp(-(x**2+y**2))", lambda x, y: math.exp(-(x * x + y * y)),
+     lambda x, y: (-2 * x * math.exp(-(x * x + y * y)), -2 * y * math.exp(-(x * x + y * y)))),
+    ("-x + 2*y", lambda x, y: -x + 2 * y, lambda x, y: (-1.0, 2.0)),
+    ("x^3 − y", lambda x, y: x**3 - y, lambda x, y: (3 * x * x, -1.0)),
+    ("pi*x + e*y", lambda x, y: math.pi * x + math.e * y, lambda x, y: (math.pi, math.e)),
+    ("log(x**2 + 1) * y", lambda x, y: math.log(x * x + 1) * y, lambda x, y: (2 * x * y / (x * x + 1), math.log(x * x + 1))),
+    ("sqrt(x**2 + y**2 + 1)/-2", lambda x, y: -math.sqrt(x * x + y * y + 1) / 2,
+     lambda x, y: (-x / (2 * math.sqrt(x * x + y * y + 1)), -y / (2 * math.sqrt(x * x + y * y + 1)))),
+    ("x*y^2 - -y", lambda x, y: x * y * y + y, lambda x, y: (y * y, 2 * x * y + 1)),
+])
+def test_typed_formulas_mean_what_math_says(formula, value, gradient):
+    """Unary minus, ^ and the typographic minus, the constants pi and e, log and sqrt: values and
+    gradients against Python's math at a point where no term vanishes or is symmetric."""
+    s = custom(formula)
+    x, y = 0.7, -1.3
+    assert float(s.f(x, y)) == pytest.approx(value(x, y), rel=1e-12, abs=1e-12)
+    gx, gy = s.grad(x, y)
+    assert (float(gx), float(gy)) == pytest.approx(gradient(x, y), rel=1e-9, abs=1e-12)
+
+
 def test_leaving_the_view_by_far_counts_as_divergence():
     s = built_in("book")  # view |x| <= 10
     path = run(SGD(25.0), s, (-7, 2), 50)  # x <- x (1 - 2.5): grows by 1.5x per step

@@ -258,3 +258,30 @@ def test_small_numbers_are_short_and_biases_show_their_digits(lab):
     box = lab.conv_page.bias_boxes[0]
     box.setValue(0.000169)  # a trained filter's bias
     assert box.text() == "b = 0.0002"  # not 0.00
+
+
+def test_presets_are_the_lectures_examples():
+    """Each preset against the lecture's own numbers (book chapter 7: figures 7-3, 7-5, 7-6, 7-7,
+    7-14), not against the engine run on the same preset."""
+    from explorer.panels.conv_lab.state import conv_preset, pool_preset
+
+    lecture = conv_preset("lecture")
+    assert lecture.x[0, 0].tolist() == [[1, 2, 3, 0], [0, 1, 2, 3], [3, 0, 1, 2], [2, 3, 0, 1]]
+    assert lecture.W[0, 0].tolist() == [[2, 0, 1], [0, 1, 2], [1, 0, 2]]
+    assert (lecture.stride, lecture.pad) == (1, 0)
+    assert lecture.trace().output[0, 0].tolist() == [[15, 16], [6, 15]]  # figure 7-3
+    with_bias = conv_preset("lecture_bias")
+    assert with_bias.b.tolist() == [3] and with_bias.trace().output[0, 0].tolist() == [[18, 19], [9, 18]]  # 7-5
+    padded = conv_preset("padding")
+    assert (padded.pad, padded.stride) == (1, 0 + 1)
+    assert padded.trace().output[0, 0].tolist() == [[7, 12, 10, 2], [4, 15, 16, 10], [10, 6, 15, 6],
+                                                    [8, 10, 4, 3]]  # figure 7-6
+    stride2 = conv_preset("stride2")
+    assert stride2.stride == 2 and stride2.x.shape[2:] == (7, 7) and stride2.W.shape[2:] == (3, 3)
+    assert stride2.trace().output.shape[2:] == (3, 3)  # figure 7-7: (7 - 3)/2 + 1 = 3
+    channels, batch = conv_preset("channels"), conv_preset("batch")
+    assert channels.x.shape[1] == channels.W.shape[1] == 3 and channels.W.shape[0] == 1  # figure 7-8
+    assert batch.x.shape[0] == 2 and batch.W.shape[0] == 2  # N = 2 images, FN = 2 filters
+    pool = pool_preset("lecture")
+    assert (pool.size, pool.stride, pool.mode) == (2, 2, "max")
+    assert pool.trace().output[0, 0].tolist() == [[2, 3], [4, 2]]  # figure 7-14

@@ -1,0 +1,57 @@
+"""The numbers the Playground shows for an update, against the update rules computed here from the
+path's positions and gradients (not from the optimizer's own state)."""
+
+import math
+
+import numpy as np
+import pytest
+
+from engine.surfaces import built_in
+from explorer.panels.optimizer.state import PlaygroundState, fmt, update_html
+
+
+@pytest.fixture
+def state():
+    s = PlaygroundState()
+    for config in s.configs.values():
+        config.enabled = True
+    s.configs["rmsprop"].params["decay_rate"] = 0.9  # 0.9, not 0.99: a missing decay would show
+    s.compute(built_in("book"))
+    return s
+
+
+@pytest.mark.parametrize("k", [1, 3, 7])
+def test_momentum_shows_the_previous_and_the_new_velocity(state, k):
+    path, p = state.paths["momentum"], state.configs["momentum"].params
+    x = path.positions
+    v_now = x[k] - x[k - 1]  # W <- W + v
+    v_before = x[k - 1] - x[k - 2] if k >= 2 else np.zeros(2)
+    html = update_html("momentum", path, k, state.configs["momentum"])
+    for i in range(2):
+        assert (f"{fmt(p['momentum'])}·{fmt(v_before[i])} − {fmt(p['lr'])}·{fmt(path.gradients[k - 1][i])} "
+                f"= {fmt(v_now[i])}") in html
+
+
+@pytest.mark.parametrize("key", ["adagrad", "rmsprop"])
+@pytest.mark.parametrize("k", [1, 4])
+def test_adagrad_and_rmsprop_show_h_and_the_step_size(state, key, k):
+    path, p = state.paths[key], state.configs[key].params
+    g = path.gradients
+    h = np.zeros(2)
+    for step in range(k):
+        h = h + g[step] ** 2 if key == "adagrad" else p["decay_rate"] * h + (1 - p["decay_rate"]) * g[step] ** 2
+    html = update_html(key, path, k, state.configs[key])
+    for i in range(2):
+        step_size = p["lr"] / (math.sqrt(h[i]) + 1e-7)
+        assert f"= {fmt(h[i])};" in html
+        assert f"step η/(√h+ε) = {fmt(step_size)};" in html
+        after = path.positions[k - 1][i] - step_size * g[k - 1][i]
+        assert f"= <b>{fmt(after)}</b>" in html
+
+
+def test_adam_shows_the_bias_corrected_step(state):
+    path, p = state.paths["adam"], state.configs["adam"].params
+    k = 3
+    lr_t = p["lr"] * math.sqrt(1 - p["beta2"] ** k) / (1 - p["beta1"] ** k)
+    html = update_html("adam", path, k, state.configs["adam"])
+    assert f"= {fmt(lr_t)} (t = {k})" in html
