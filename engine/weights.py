@@ -120,8 +120,18 @@ def assign_params(params, loaded, source="weights"):
     ]
     if wrong:
         raise WeightsFileError(f"{source}: shapes do not match the network ({'; '.join(wrong)})")
-    bad = [k for k in params if not np.all(np.isfinite(loaded[k]))]
-    if bad:
-        raise WeightsFileError(f"{source}: parameters {', '.join(bad)} contain NaN or infinity")
+    kinds = [f"{k}: {np.asarray(loaded[k]).dtype}" for k in params
+             if np.asarray(loaded[k]).dtype.kind not in "fiub"]  # complex, dates, strings, objects
+    if kinds:
+        raise WeightsFileError(f"{source}: parameters are not real numbers ({'; '.join(kinds)})")
+    # Converted to the network's own type first: 1e300 is finite in float64 but infinite in float32.
+    converted = {}
     for k in params:
-        params[k][...] = loaded[k]
+        with np.errstate(over="ignore", invalid="ignore"):
+            converted[k] = np.asarray(loaded[k]).astype(params[k].dtype)
+    bad = [k for k in params if not np.all(np.isfinite(converted[k]))]
+    if bad:
+        raise WeightsFileError(f"{source}: parameters {', '.join(bad)} contain NaN or infinity "
+                               f"(or values too large for {params[bad[0]].dtype})")
+    for k in params:
+        params[k][...] = converted[k]

@@ -38,15 +38,38 @@ def _real_mnist_folder():
 REAL_MNIST = _real_mnist_folder()
 
 
+# CI sets DLFS_REQUIRE_DATA=1: there, tests that need the real data fail when it is missing instead of
+# being skipped, so a moved folder cannot silently switch them off.
+REQUIRE_DATA = os.environ.get("DLFS_REQUIRE_DATA") == "1"
+
+
+def _missing(message):
+    if REQUIRE_DATA:
+        pytest.fail(message + " (DLFS_REQUIRE_DATA=1: the real data must be there)")
+    pytest.skip(message)
+
+
 @pytest.fixture
 def shared_mnist():
     if REAL_MNIST is None:
-        pytest.skip(f"real MNIST not found in {SHARED_MNIST}, $DLFS_DATA or the cache folder")
+        _missing(f"real MNIST not found in {SHARED_MNIST}, $DLFS_DATA or the cache folder")
     return REAL_MNIST
 
 
 @pytest.fixture
 def book_params():
     if not (SHARED_BOOK_PARAMS / "deep_convnet_params.pkl").exists():
-        pytest.skip(f"the book's trained weights not found in {SHARED_BOOK_PARAMS}")
+        _missing(f"the book's trained weights not found in {SHARED_BOOK_PARAMS}")
     return SHARED_BOOK_PARAMS
+
+
+# Hypothesis: random examples locally (new cases each run), the same examples in CI (a red run can be
+# re-run and reproduced); CI sets CI=true.
+try:
+    from hypothesis import settings as _hypothesis_settings
+
+    _hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+    if os.environ.get("CI"):
+        _hypothesis_settings.load_profile("ci")
+except ImportError:  # hypothesis is a test extra: always there when the suite runs
+    pass

@@ -92,9 +92,12 @@ def test_count_mismatch_and_bad_labels(tmp_path):
     corrupt(tmp_path / mnist.FILES["train_label"], gzip.compress(idx_bytes(np.zeros(5), 2049)))
     with pytest.raises(DatasetError, match="has 12 images but train-labels-idx1-ubyte.gz has 5 labels"):
         load_idx_dataset(tmp_path)
-    corrupt(tmp_path / mnist.FILES["train_label"], gzip.compress(idx_bytes(np.full(12, 11), 2049)))
-    with pytest.raises(DatasetError, match="label 11 is not a digit"):
-        load_idx_dataset(tmp_path)
+    for bad in (10, 11, 255):  # 10: the first number that is not a digit
+        labels = np.arange(12) % 10
+        labels[7] = bad
+        corrupt(tmp_path / mnist.FILES["train_label"], gzip.compress(idx_bytes(labels, 2049)))
+        with pytest.raises(DatasetError, match=f"label {bad} is not a digit"):
+            load_idx_dataset(tmp_path)
 
 
 def test_missing_files_are_listed(tmp_path):

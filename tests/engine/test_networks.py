@@ -239,3 +239,27 @@ def test_books_trained_simple_convnet_gives_the_books_accuracy(shared_mnist, boo
     net.load_params(book_params / "simple_convnet_params.pkl")  # through the safe loader
     _, (x, t) = load_mnist(data_dir=shared_mnist, flatten=False)
     assert net.accuracy(x, t) == pytest.approx(0.9890, abs=1e-12)  # 98.9 % with the book's own code
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf, 1e300])
+def test_weights_with_nan_infinity_or_float32_overflow_are_refused(tmp_path, bad):
+    """1e300 is finite in float64 but infinite once stored as the network's float32: refused too."""
+    net = SimpleConvNet(seed=0)
+    params = {k: v.astype(np.float64) for k, v in net.params.items()}
+    params["W2"][3, 1] = bad
+    np.savez(tmp_path / "bad.npz", **params)
+    target = SimpleConvNet(seed=1)
+    before = {k: v.copy() for k, v in target.params.items()}
+    with pytest.raises(WeightsFileError, match="W2 contain NaN or infinity"):
+        target.load_params(tmp_path / "bad.npz")
+    for key in before:  # nothing half-loaded
+        np.testing.assert_array_equal(target.params[key], before[key])
+
+
+def test_complex_or_date_weights_are_refused_not_converted(tmp_path):
+    net = SimpleConvNet(seed=0)
+    for odd in (net.params["b1"].astype(np.complex128) + 1j, np.zeros(net.params["b1"].shape, "datetime64[s]")):
+        params = dict(net.params, b1=odd)
+        np.savez(tmp_path / "odd.npz", **params)
+        with pytest.raises(WeightsFileError, match="b1: (complex128|datetime64)"):
+            SimpleConvNet(seed=1).load_params(tmp_path / "odd.npz")

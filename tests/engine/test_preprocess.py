@@ -154,3 +154,16 @@ def test_small_thick_drawings_are_read_better_with_normalised_strokes():
     assert answer(draw(3, top=5, left=5, height=40, pen=22), False) != 3  # the issue's case ...
     assert answer(draw(3, top=5, left=5, height=40, pen=22)) == 3  # ... read right
     assert [answer(draw(d, top=10, left=20, height=250, pen=5)) for d in range(10)] == list(range(10))
+
+
+def test_the_centre_of_mass_not_the_box_is_centred():
+    """An L: its centre of mass is low and left of its box's centre. MNIST centres the mass."""
+    ink = np.zeros((200, 200))
+    ink[20:180, 40:60] = 1.0  # the upright
+    ink[150:180, 60:160] = 1.0  # a long foot to the right
+    out = mnist_style(ink, strokes=False)
+    cy, cx = center_of_mass(out)
+    assert abs(cy - 14) <= 0.5 and abs(cx - 14) <= 0.5
+    top, bottom, left, right = bounding_box(out)
+    box_cx, box_cy = (left + right - 1) / 2, (top + bottom - 1) / 2
+    assert box_cx > 15 and box_cy < 13.5  # so the box is off-centre: right of and above the middle

@@ -27,6 +27,46 @@ def toy_net(seed=0):
                          output_size=2, weight_init_std=0.1, seed=seed)
 
 
+class Recorder:
+    """A network with the book's interface that records which images it was given."""
+
+    def __init__(self):
+        self.params = {"w": np.zeros(1)}
+        self.batches, self.evaluated = [], []
+        self.last_loss = 1.0
+
+    def gradient(self, x, t):
+        self.batches.append(x[:, 0].copy())
+        return {"w": np.zeros(1)}
+
+    def accuracy(self, x, t, batch_size=100):
+        self.evaluated.append(len(x))
+        return 0.5
+
+
+def test_each_epoch_visits_every_image_once_in_a_new_shuffled_order():
+    x = np.arange(60, dtype=np.float64).reshape(60, 1)  # image k holds the number k
+    t = np.zeros(60, dtype=int)
+    net = Recorder()
+    list(iterate_training(net, x, t, epochs=3, mini_batch_size=20, optimizer=SGD(), seed=5))
+    epochs = [np.concatenate(net.batches[e * 3 : (e + 1) * 3]) for e in range(3)]
+    for order in epochs:
+        assert sorted(order.tolist()) == list(range(60))  # every image once
+        assert order.tolist() != list(range(60))  # shuffled
+    assert epochs[0].tolist() != epochs[1].tolist() != epochs[2].tolist()  # a new order each epoch
+
+
+def test_only_the_asked_sample_is_evaluated_after_an_epoch():
+    x, t = np.zeros((50, 1)), np.zeros(50, dtype=int)
+    net = Recorder()
+    list(iterate_training(net, x, t, x[:40], t[:40], epochs=2, mini_batch_size=10, optimizer=SGD(),
+                          evaluate_sample_num_per_epoch=7))
+    assert net.evaluated == [7, 7, 7, 7]  # train and test sample after each of the two epochs
+    net = Recorder()
+    list(iterate_training(net, x, t, x[:40], t[:40], epochs=1, mini_batch_size=10, optimizer=SGD()))
+    assert net.evaluated == [50, 40]  # without a sample size: all of both sets
+
+
 def test_training_learns_and_reports_progress():
     x, t = toy_data()
     net = toy_net()

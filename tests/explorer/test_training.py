@@ -288,3 +288,14 @@ def test_stopping_a_race_speaks_of_curves_not_weights(with_data, qtbot):
     panel.stop()
     wait_done(qtbot, panel)
     assert "the curves so far stay" in page.run.status.text() and "weights" not in page.run.status.text()
+
+
+def test_the_race_ranking_lists_the_best_first(panel):
+    page = panel.race_page
+    page.names = ["sgd", "momentum", "adam"]
+    page.diverged = {}
+    page.evals = [(100, np.array([0.31, 0.95, 0.72])), (200, np.array([0.5, 0.93, 0.97]))]
+    page.on_finished(None, "done")
+    lines = page.summary.text().splitlines()
+    assert lines[0] == "After 200 iterations, on 1,000 test images:"  # the last evaluation
+    assert lines[1:4] == ["1. Adam: 97.0 %", "2. Momentum: 93.0 %", "3. SGD: 50.0 %"]
