@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_settings()
         self.set_language(self.lang)
-        key = panel or self.settings.get("last_panel", "draw", str)
+        key = panel or self.settings.get("last_panel", "draw", str, choices=[p.key for p in PANELS])
         key = key if key in {p.key for p in PANELS} else "draw"
         self._pending_panel = None
         if defer_panel:
@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
 
     def zoom(self, direction):
         """+1 / -1 steps of 10% in text size; 0 resets."""
-        step = 0 if direction == 0 else self.settings.get("zoom", 0, int) + direction
+        step = 0 if direction == 0 else self.settings.get("zoom", 0, int, within=(-3, 6)) + direction
         self.settings.set("zoom", max(-3, min(6, step)))
         self._apply_zoom()
 
@@ -454,12 +454,12 @@ class MainWindow(QMainWindow):
         geometry = self.settings.get("geometry", QByteArray(), QByteArray)
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(1280, 820)
-        theme = self.settings.get("theme", "system", str)
+        theme = self.settings.get("theme", "system", str, choices=THEMES)
         self.set_theme(theme if theme in THEMES else "system")
         self._apply_zoom()
 
     def _apply_zoom(self):
-        step = max(-3, min(6, self.settings.get("zoom", 0, int)))
+        step = self.settings.get("zoom", 0, int, within=(-3, 6))
         font = QApplication.font()
         font.setPointSizeF(self._base_font_size * (1.1**step))
         QApplication.setFont(font)

@@ -34,8 +34,22 @@ class Settings:
                 pass
             self.qsettings = QSettings(str(path), QSettings.Format.IniFormat)
 
-    def get(self, key, default, kind=None):
-        """The stored value converted to ``kind`` (default's type), or ``default`` if it does not convert."""
+    def get(self, key, default, kind=None, within=None, choices=None):
+        """The stored value converted to ``kind`` (default's type), or ``default`` if it does not convert.
+
+        ``within=(lo, hi)`` clamps a number into its range; ``choices``: anything else is ``default``.
+        A hand-edited or corrupt value can then never reach a widget that would refuse it."""
+        value = self._get(key, default, kind)
+        if within is not None:
+            lo, hi = within
+            if isinstance(value, float) and value != value:  # NaN
+                return default
+            value = min(max(value, lo), hi)
+        if choices is not None and value not in choices:
+            return default
+        return value
+
+    def _get(self, key, default, kind):
         kind = kind or type(default)
         value = self.qsettings.value(key, default)
         try:
@@ -50,7 +64,7 @@ class Settings:
             if kind is QByteArray:
                 return value if isinstance(value, QByteArray) else default
             return kind(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             return default
 
     def set(self, key, value):

@@ -74,7 +74,8 @@ class DrawPanel(Panel):
         self.pen_label = QLabel()
         self.pen_slider = usable_slider(QSlider(Qt.Orientation.Horizontal))
         self.pen_slider.setRange(8, 40)
-        self.pen_slider.setValue(int(self.context.settings.get("draw/pen_width", 22, int)))
+        self.pen_slider.setValue(self.context.settings.get(
+            "draw/pen_width", 22, int, within=(self.pen_slider.minimum(), self.pen_slider.maximum())))
         self.canvas.pen_width = self.pen_slider.value()
         self.eraser_button = self._tool(checkable=True)
         self.undo_button = self._tool()

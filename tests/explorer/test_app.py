@@ -79,6 +79,27 @@ def test_corrupt_settings_file_does_not_stop_the_app(qtbot, tmp_path):
     assert win.width() > 0
 
 
+@pytest.mark.parametrize("value", ["99999999999", "-5", "nan", "1e400", "banana", "@ByteArray(x)", ""])
+def test_every_setting_survives_a_hostile_value(qtbot, tmp_path, value):
+    """Each value the app stores, hand-edited to something absurd: the app starts, every panel opens,
+    and the values in use are the defaults or clamped into range (was: OverflowError at every start)."""
+    path = tmp_path / "s.ini"
+    keys = ("draw/pen_width", "draw/saliency", "draw/canvas", "data_dir", "geometry", "language", "last_panel",
+            "layers/network", "theme", "zoom", "dialogs/images", "last_dir")
+    path.write_text("[General]\n" + "".join(f"{k.replace('/', '%2F')}={value}\n" for k in keys) + "[draw]\n"
+                    f"pen_width={value}\nsaliency={value}\ncanvas={value}\n[layers]\nnetwork={value}\n")
+    win = MainWindow(Settings(path))
+    qtbot.addWidget(win)
+    win.show()
+    for spec in PANELS:
+        win.select_panel(spec.key)
+        assert win.current_key() == spec.key
+    draw = win.panels["draw"]
+    assert draw.pen_slider.minimum() <= draw.pen_slider.value() <= draw.pen_slider.maximum()
+    assert -3 <= win.settings.get("zoom", 0, int, within=(-3, 6)) <= 6
+    assert win.theme_actions["system"].isChecked() or value in ("",)  # an unknown theme: the system's
+
+
 @pytest.mark.qt_no_exception_capture
 def test_an_exception_in_a_slot_shows_a_dialog_and_the_app_keeps_running(window, qtbot):
     install_excepthook()

@@ -180,6 +180,7 @@ def test_pooling_presets_and_robustness(lab):
     pool.steps.set_step(1)
     assert (1, 3) in pool.main.input.marks  # the 3 is the chosen maximum
     pool.load_preset("robustness")
+    assert pool.preset.currentData() == "robustness"  # the list names what is shown
     np.testing.assert_array_equal(pool.trace.output[0, 0], [[9, 7], [6, 8]])
     np.testing.assert_array_equal(pool.shift_trace.output[0, 0], [[9, 7], [6, 8]])
     assert pool.shifted.isVisible()

@@ -165,6 +165,11 @@ class PoolPage(QWidget):
                             .replace("%3", fmt(step.value)))
 
     def load_preset(self, name):
+        """The preset ``name``; the preset list shows it too (also when called from code)."""
+        index = self.preset.findData(name)
+        if index >= 0 and index != self.preset.currentIndex():
+            self.preset.setCurrentIndex(index)  # comes back here through _on_preset_changed
+            return
         self.robust = name == "robustness"
         self.setup = pool_preset(name)
         self.steps.set_step(0)
