@@ -261,5 +261,5 @@ def test_complex_or_date_weights_are_refused_not_converted(tmp_path):
     for odd in (net.params["b1"].astype(np.complex128) + 1j, np.zeros(net.params["b1"].shape, "datetime64[s]")):
         params = dict(net.params, b1=odd)
         np.savez(tmp_path / "odd.npz", **params)
-        with pytest.raises(WeightsFileError, match="b1: (complex128|datetime64)"):
+        with pytest.raises(WeightsFileError, match=r"b1(\.npy)?: (complex128|datetime64)"):
             SimpleConvNet(seed=1).load_params(tmp_path / "odd.npz")

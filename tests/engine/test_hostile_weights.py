@@ -1,0 +1,115 @@
+"""Hostile weight files, generated here: refused with WeightsFileError, quickly, nothing run or built.
+
+(#15 items 1 and 11: a 200 KB params.pkl with a key nested 200,000 deep crashed Python while the
+dict hashed it; an 852-byte key of shared tuples took hours; valid pickles of protocols 0-2 and 5
+were refused.)"""
+
+import pickle
+import time
+
+import numpy as np
+import pytest
+
+from engine.simple_convnet import SimpleConvNet
+from engine.weights import WeightsFileError, load_pickle_params
+
+P2 = b"\x80\x02"  # protocol 2 header
+
+
+def deep_key(levels):
+    """{(((None,),),)...: None}: a key of ``levels`` nested one-tuples (TUPLE1 opcodes)."""
+    return P2 + b"}" + b"N" + b"\x85" * levels + b"N" + b"s."
+
+
+def shared_tuple_key(levels):
+    """A key t_k = (t_{k-1}, t_{k-1}) built from memo references: tiny file, 2**levels to hash."""
+    body = P2 + b"}" + b")" + b"q\x00"
+    for i in range(levels):
+        body += b"h" + bytes([i]) + b"h" + bytes([i]) + b"\x86" + b"q" + bytes([i + 1])
+    return body + b"N" + b"s."
+
+
+def int_key():
+    return P2 + b"}" + b"K\x07" + b"N" + b"s."  # {7: None}
+
+
+HOSTILE = {
+    "key nested 200,000 deep": deep_key(200_000),
+    "key of 100 shared tuples": shared_tuple_key(100),
+    "an int key": int_key(),
+    "a list 100,001 items long": P2 + b"]" + b"(" + b"N" * 100_001 + b"e.",
+    "a persistent id": P2 + b"}" + b"X\x01\x00\x00\x00a" + b"N" + b"Q" + b"s.",
+    "os.system": b"cos\nsystem\n(S'echo owned'\ntR.",
+    "truncated": P2 + b"}(X\x01\x00\x00\x00a",
+    "empty": b"",
+}
+
+
+@pytest.mark.parametrize("what", list(HOSTILE))
+def test_hostile_pickles_are_refused_quickly(tmp_path, what):
+    path = tmp_path / "params.pkl"
+    path.write_bytes(HOSTILE[what])
+    start = time.perf_counter()
+    with pytest.raises(WeightsFileError, match="params.pkl"):
+        load_pickle_params(path)
+    assert time.perf_counter() - start < 5  # (the shared-tuple key took hours)
+
+
+@pytest.mark.parametrize("protocol", [0, 1, 2, 3, 4, 5])
+def test_pickles_numpy_writes_in_every_protocol_load(tmp_path, protocol):
+    net = SimpleConvNet(seed=2)
+    with open(tmp_path / "p.pkl", "wb") as f:
+        pickle.dump(dict(net.params), f, protocol=protocol)
+    loaded = load_pickle_params(tmp_path / "p.pkl")
+    assert set(loaded) == set(net.params)
+    for key in net.params:
+        np.testing.assert_array_equal(loaded[key], net.params[key])
+
+
+def npz_with(path, members):
+    """A zip whose members are given as {name: bytes} (written stored, or deflated for a bomb)."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def npy_header(shape, dtype="<f8"):
+    """Just a .npy header claiming ``shape`` (no data follows)."""
+    import io
+
+    buffer = io.BytesIO()
+    np.lib.format.write_array_header_1_0(buffer, {"descr": dtype, "fortran_order": False, "shape": shape})
+    return np.lib.format.magic(1, 0) + buffer.getvalue()
+
+
+def zeros_npy(n):
+    import io
+
+    buffer = io.BytesIO()
+    np.save(buffer, np.zeros(n))
+    return buffer.getvalue()
+
+
+NPZ_BOMBS = {
+    "a header claiming 12 GiB": lambda p: npz_with(p, {"W1.npy": npy_header((2**31, 3, 2))}),
+    "3 GiB of zeros in a small file": lambda p: npz_with(p, {"W1.npy": npy_header((3 * 2**27,))
+                                                              + b"\0" * (8 * 2**20)}),
+    "a member that is not .npy": lambda p: npz_with(p, {"W1.npy": zeros_npy(4), "readme.txt": b"hello"}),
+    "400 members (a network has 6 or 16)": lambda p: npz_with(p, {f"a{i}.npy": b"" for i in range(200)} | {
+        f"b{i}.npy": b"" for i in range(200)}),
+    "an object array": lambda p: npz_with(p, {"W1.npy": npy_header((3,), "|O")}),
+}
+
+
+@pytest.mark.parametrize("what", list(NPZ_BOMBS))
+def test_npz_bombs_are_refused_before_any_array_is_read(tmp_path, what):
+    from engine.weights import load_params_file
+
+    path = NPZ_BOMBS[what](tmp_path / "w.npz")
+    start = time.perf_counter()
+    with pytest.raises(WeightsFileError, match="w.npz"):
+        load_params_file(path)
+    assert time.perf_counter() - start < 5
