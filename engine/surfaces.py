@@ -27,6 +27,7 @@ class SurfaceError(ValueError):
 FUNCTIONS = ("sin", "cos", "tan", "exp", "log", "sqrt", "abs", "tanh", "sinh", "cosh", "atan", "asin", "acos")
 MAX_LENGTH = 300
 MAX_EXPONENT = 64  # x**1000000 would keep SymPy busy and overflow everywhere anyway
+MAX_NUMBER = 1e300  # every constant and every constant part of the formula stays a finite float
 
 
 def _sympy():
@@ -36,6 +37,30 @@ def _sympy():
 
 
 def _build(node, sp, symbols, depth=0):
+    """The SymPy expression of ``node``; every constant part is checked as soon as it is built, so
+    (((10**64)**64)**64)**64 stops at its first huge number instead of computing a 260,000-digit one."""
+    value = _build_node(node, sp, symbols, depth)
+    if getattr(value, "is_number", False):
+        _check_constant(value, node, sp)
+    return value
+
+
+def _check_constant(value, node, sp):
+    text = ast.unparse(node) if hasattr(ast, "unparse") else str(value)
+    text = text if len(text) <= 40 else text[:37] + "..."
+    if value.has(sp.zoo, sp.nan):
+        raise SurfaceError("'%1' divides by zero or is not a number", text)
+    try:
+        magnitude = abs(float(value))
+    except TypeError:  # SymPy cannot make a float of a complex number
+        raise SurfaceError("'%1' is not a real number", text) from None
+    except (OverflowError, ValueError):
+        magnitude = float("inf")
+    if not magnitude <= MAX_NUMBER:
+        raise SurfaceError("'%1' is too large a number (at most %2)", text, f"{MAX_NUMBER:g}")
+
+
+def _build_node(node, sp, symbols, depth):
     if depth > 60:
         raise SurfaceError("the formula is nested too deeply")
     if isinstance(node, ast.Expression):
@@ -193,8 +218,14 @@ def custom(formula, view=(-5.0, 5.0, -5.0, 5.0), start=None):
     """A user's formula; the start defaults to a point off-centre in the view."""
     xmin, xmax, ymin, ymax = view
     start = start or (xmin + 0.2 * (xmax - xmin), ymin + 0.7 * (ymax - ymin))
-    surface = Surface("custom", formula, view=tuple(view), minima=(), start=tuple(start), title=formula)
-    _, _, Z = surface.grid(60)
+    try:  # a surface is handed out only once it has been built and evaluated
+        surface = Surface("custom", formula, view=tuple(view), minima=(), start=tuple(start), title=formula)
+        _, _, Z = surface.grid(60)
+        surface.grad(np.asarray(start[0], float), np.asarray(start[1], float))
+    except SurfaceError:
+        raise
+    except Exception as e:  # anything SymPy or NumPy raise on a formula that passed the checks
+        raise SurfaceError("%1 cannot be evaluated (%2)", formula, type(e).__name__) from None
     if not np.isfinite(Z).any():  # nothing to draw contours of, nowhere to walk
         view = (formula, f"{xmin:g}", f"{xmax:g}", f"{ymin:g}", f"{ymax:g}")
         if np.isinf(Z).any():

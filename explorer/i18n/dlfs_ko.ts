@@ -858,6 +858,22 @@
         <source>%1: not a real number anywhere in the view x %2..%3, y %4..%5 (a square root or log of a negative number?)</source>
         <translation>%1: 보이는 범위 x %2..%3, y %4..%5 어디에서도 실수가 아닙니다 (음수의 제곱근이나 로그인가요?)</translation>
     </message>
+    <message>
+        <source>'%1' divides by zero or is not a number</source>
+        <translation>'%1'은(는) 0으로 나누거나 수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>'%1' is not a real number</source>
+        <translation>'%1'은(는) 실수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>'%1' is too large a number (at most %2)</source>
+        <translation>'%1'은(는) 너무 큰 수입니다 (최대 %2)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be evaluated (%2)</source>
+        <translation>%1을(를) 계산할 수 없습니다 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>GalleryPage</name>

@@ -195,9 +195,38 @@ def test_opening_the_built_in_surfaces_does_not_import_sympy():
 @pytest.mark.parametrize("formula, fragment", [
     ("sqrt(-1-x**2)", "not a real number anywhere in the view"),
     ("log(x**2+y**2-100)", "not a real number anywhere in the view"),
-    ("1e400*x", "overflow"),
+    ("1e400*x", "too large a number"),
 ])
 def test_a_function_with_nothing_to_draw_is_refused_with_the_reason(formula, fragment):
     with pytest.raises(SurfaceError, match=fragment):
         custom(formula)
     assert custom("sqrt(x)").f(4.0, 0.0) == 2.0  # defined on half the view: fine
+
+
+@pytest.mark.parametrize("formula, fragment", [
+    ("x + (10**64)**64", "too large a number"),
+    ("x + (((10**64)**64)**64)**64", "too large a number"),  # froze the window for 22.5 s
+    ("x*(1/(y-y))", "divides by zero"),
+    ("x**sqrt(-1)", "not a real number"),
+    ("x + 1e308*10", "too large a number"),
+    ("x*log(0)", "divides by zero or is not a number"),
+])
+def test_formulas_with_huge_or_impossible_constants_are_refused_at_once(formula, fragment):
+    import time
+
+    start = time.perf_counter()
+    with pytest.raises(SurfaceError, match=fragment):
+        custom(formula)
+    assert time.perf_counter() - start < 5
+
+
+def test_a_failure_while_evaluating_becomes_a_surface_error(monkeypatch):
+    """Whatever SymPy or NumPy raise on a formula that passed the checks is reported, not escaped."""
+    import engine.surfaces as surfaces
+
+    def broken_grid(self, n=200):
+        raise KeyError("ComplexInfinity")
+
+    monkeypatch.setattr(surfaces.Surface, "grid", broken_grid)
+    with pytest.raises(SurfaceError, match=r"x\*\*2 cannot be evaluated \(KeyError\)"):
+        custom("x**2")

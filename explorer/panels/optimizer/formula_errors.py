@@ -21,6 +21,10 @@ TEMPLATES = (
                                  "view x %2..%3, y %4..%5"),
     QT_TRANSLATE_NOOP("Formula", "%1: not a real number anywhere in the view x %2..%3, y %4..%5 (a square root "
                                  "or log of a negative number?)"),
+    QT_TRANSLATE_NOOP("Formula", "'%1' divides by zero or is not a number"),
+    QT_TRANSLATE_NOOP("Formula", "'%1' is not a real number"),
+    QT_TRANSLATE_NOOP("Formula", "'%1' is too large a number (at most %2)"),
+    QT_TRANSLATE_NOOP("Formula", "%1 cannot be evaluated (%2)"),
 )
 
 
