@@ -35,10 +35,25 @@ def area_resize_matrix(n_in, n_out):
 
 
 def resize(image, height, width):
-    """Area-weighted resize of a 2-D float image to (height, width)."""
-    R = area_resize_matrix(image.shape[0], height)
-    C = area_resize_matrix(image.shape[1], width)
-    return R @ image @ C.T
+    """Area-weighted resize of a 2-D float image to (height, width): ``R @ image @ C.T`` with the
+    matrices above, computed along each axis from running sums, so memory stays proportional to the
+    image (the matrices for a 12,000-pixel line would take 100 MB each)."""
+    return _resize_axis(_resize_axis(np.asarray(image, dtype=np.float64), height, 0), width, 1)
+
+
+def _resize_axis(a, n_out, axis):
+    """Output cell i is the mean of the input over [i, i+1)·n_in/n_out, fractional cells included:
+    the difference of the running integral F at the cell's two edges, F linear inside each cell."""
+    n_in = a.shape[axis]
+    if n_in == n_out:
+        return a
+    a = np.moveaxis(a, axis, 0)
+    integral = np.concatenate([np.zeros((1, *a.shape[1:])), np.cumsum(a, axis=0)])
+    edges = np.linspace(0.0, n_in, n_out + 1)
+    whole = np.minimum(np.floor(edges).astype(int), n_in - 1)  # the cell each edge falls in
+    inside = (edges - whole)[:, None] if a.ndim > 1 else edges - whole
+    at_edges = integral[whole] + inside * a[whole]
+    return np.moveaxis(np.diff(at_edges, axis=0) / (n_in / n_out), 0, axis)
 
 
 def bounding_box(image, threshold=INK_THRESHOLD):
@@ -154,13 +169,22 @@ def mnist_style(image, box=BOX, size=SIZE, strokes=True):
     return out.astype(np.float32)
 
 
+MAX_SQUARE = 1024  # fit_square's crop is scaled down to at most this many pixels on its longer side
+
+
 def fit_square(ink, margin=0.15):
-    """Crop ink (H, W) to its bounding box and pad it to a square with a margin (for display)."""
+    """Crop ink (H, W) to its bounding box and pad it to a square with a margin (for display).
+
+    A crop longer than MAX_SQUARE is scaled down first: a 3 x 12,000 line would otherwise become a
+    15,000-pixel square (1.9 GB)."""
     bb = bounding_box(ink)
     if bb is None:
         return None
     top, bottom, left, right = bb
     crop = ink[top:bottom, left:right]
+    if max(crop.shape) > MAX_SQUARE:
+        s = MAX_SQUARE / max(crop.shape)
+        crop = resize(crop, max(1, round(crop.shape[0] * s)), max(1, round(crop.shape[1] * s)))
     side = int(round(max(crop.shape) * (1 + 2 * margin)))
     out = np.zeros((side, side), dtype=np.float64)
     r0 = (side - crop.shape[0]) // 2
