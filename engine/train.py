@@ -25,29 +25,64 @@ from .trainer import iterate_training
 from .weights import atomic_write_bytes
 
 
+def _number(kind, low, high=None, low_open=False, name="value"):
+    """An argparse type: ``kind`` (int or float), finite, at least ``low`` (above it when
+    ``low_open``), at most ``high``."""
+    def parse(text):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a{'n integer' if kind is int else ' number'}") from None
+        if kind is float and not np.isfinite(value):
+            raise argparse.ArgumentTypeError(f"{text} is not a finite number")
+        if value < low or (low_open and value == low) or (high is not None and value > high):
+            bound = f"above {low}" if low_open else f"at least {low}"
+            raise argparse.ArgumentTypeError(f"{text}: must be {bound}" + (f" and at most {high}" if high else ""))
+        return value
+    parse.__name__ = kind.__name__  # argparse names the type in its messages
+    return parse
+
+
+def _threads(text):
+    if text == "auto":
+        return text
+    return str(_number(int, 1, 256)(text))
+
+
+def _npz_path(text):
+    if not text.lower().endswith(".npz"):
+        raise argparse.ArgumentTypeError(f"{text}: weights are written as .npz (their .json goes beside them)")
+    return text
+
+
 def build_parser():
     p = argparse.ArgumentParser(prog="dlfs-train",
                                 description="Train the book's SimpleConvNet or DeepConvNet on MNIST.")
     p.add_argument("--net", choices=("simple", "deep"), default="simple",
                    help="simple: ch. 7 SimpleConvNet; deep: ch. 8 DeepConvNet")
-    p.add_argument("--epochs", type=int, default=20)
-    p.add_argument("--optimizer", default="adam", help="sgd, momentum, nesterov, adagrad, rmsprop, adam")
-    p.add_argument("--lr", type=float, default=0.001)
-    p.add_argument("--lr-decay", type=float, default=1.0,
+    p.add_argument("--epochs", type=_number(int, 1, 10_000), default=20)
+    p.add_argument("--optimizer", default="adam", type=str.lower,
+                   choices=("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"))
+    p.add_argument("--lr", type=_number(float, 0, 100, low_open=True), default=0.001)
+    p.add_argument("--lr-decay", type=_number(float, 0, 10, low_open=True), default=1.0,
                    help="multiply the learning rate by this after every epoch (1 = constant, as the book)")
-    p.add_argument("--augment-shift", type=int, default=0,
+    p.add_argument("--augment-shift", type=_number(int, 0, 8), default=0,
                    help="shift each training image by up to N pixels at random (0 = off, as the book)")
-    p.add_argument("--batch-size", type=int, default=100)
-    p.add_argument("--hidden", type=int, default=None, help="hidden units (book: 100 simple, 50 deep)")
-    p.add_argument("--filters", type=int, default=30, help="SimpleConvNet's filters")
-    p.add_argument("--weight-init-std", type=float, default=0.01,
+    p.add_argument("--batch-size", type=_number(int, 1, 60_000), default=100)
+    p.add_argument("--hidden", type=_number(int, 1, 100_000), default=None,
+                   help="hidden units (book: 100 simple, 50 deep)")
+    p.add_argument("--filters", type=_number(int, 1, 1024), default=30, help="SimpleConvNet's filters")
+    p.add_argument("--weight-init-std", type=_number(float, 0, 100, low_open=True), default=0.01,
                    help="SimpleConvNet's initial weight std (DeepConvNet uses He's)")
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--subset", type=int, default=None, help="train on the first N training images only")
+    p.add_argument("--seed", type=_number(int, 0), default=0)
+    p.add_argument("--subset", type=_number(int, 1), default=None, help="train on the first N training images only")
     p.add_argument("--data", default=None, help="folder with the four MNIST IDX files (else cache/download)")
-    p.add_argument("--out", default="simple_convnet.npz", help="where to write the weights (.npz)")
-    p.add_argument("--init-out", default=None, help="also save the initial (untrained) weights here")
-    p.add_argument("--threads", default="1",
+    p.add_argument("--out", type=_npz_path, default="simple_convnet.npz",
+                   help="where to write the weights (.npz; OUT.json beside it says how they were made)")
+    p.add_argument("--init-out", type=_npz_path, default=None, help="also save the initial (untrained) weights here")
+    p.add_argument("--force", action="store_true",
+                   help="overwrite OUT even when its recorded test accuracy is higher than the new one")
+    p.add_argument("--threads", type=_threads, default="1",
                    help="threads per step: a number, or 'auto' (all usable cores when that is faster, measured "
                         "as it trains); 1, the default, gives the same weights bit for bit on every machine")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -105,8 +140,37 @@ def build_network(args):
                  "weight_init_std": args.weight_init_std}
 
 
+def check_writable(path):
+    """Refuse, before hours of training, an output that cannot be written: a folder, a file in a
+    folder that cannot be created or written to."""
+    path = Path(path)
+    if path.is_dir():
+        raise ValueError(f"{path} is a folder; give a file name ending in .npz")
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise ValueError(f"cannot create the folder {folder} ({e.strerror})") from None
+    probe = folder / f".dlfs-write-test-{time.time_ns()}"
+    try:
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as e:
+        raise ValueError(f"cannot write in {folder} ({e.strerror})") from None
+
+
+def recorded_accuracy(out):
+    """The test accuracy recorded beside existing weights at ``out`` (OUT.json), or None."""
+    try:
+        return float(json.loads(Path(out).with_suffix(".json").read_text())["test_accuracy"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def train(args, log=print):
     """Run the training described by ``args``; returns the metadata dict written beside the weights."""
+    for path in filter(None, (args.out, args.init_out)):
+        check_writable(path)
     def download_progress(name, done, total):
         if not args.quiet and total:
             sys.stderr.write(f"\rdownloading {name}: {100 * done / total:5.1f}%")
@@ -117,6 +181,8 @@ def train(args, log=print):
     folder = find_data_dir(args.data)  # where the data was found (or downloaded to), for its hash
     if args.subset:
         x_train, t_train = x_train[: args.subset], t_train[: args.subset]
+    if len(x_test) == 0 or len(x_train) == 0:
+        raise DatasetError("the training or test set is empty")
     net, hyper = build_network(args)
     if args.init_out:
         net.save_params(args.init_out)
@@ -156,10 +222,18 @@ def train(args, log=print):
         if stepper is not net:
             stepper.close()
     seconds = time.perf_counter() - start
+    if epochs_done == 0:
+        raise ValueError("stopped before the first epoch finished: nothing written")
     for k in net.params:
         net.params[k][...] = best[k]
     test_acc = net.accuracy(to_float(x_test), t_test)
     out = Path(args.out)
+    previous = recorded_accuracy(out) if out.exists() else None
+    if previous is not None and previous > test_acc and not args.force:
+        kept = out
+        out = out.with_name(out.stem + "-new.npz")
+        log(f"{kept} holds weights with a higher recorded test accuracy ({previous:.4f} > {test_acc:.4f}): "
+            f"kept; the new ones go to {out} (--force overwrites)")
     net.save_params(out)
     meta = {
         "network": type(net).__name__,

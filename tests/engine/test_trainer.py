@@ -251,3 +251,66 @@ def test_trainer_trains_a_network_written_the_books_way():
     trainer.train()
     assert len(trainer.train_loss_list) == 30 and net.loss_calls >= 30  # the loss was asked, as in the book
     assert trainer.train_loss_list[-1] < trainer.train_loss_list[0] and trainer.test_acc_list[-1] > 0.9
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["--epochs", "0"], "must be at least 1"),
+    (["--epochs", "-3"], "must be at least 1"),
+    (["--batch-size", "0"], "must be at least 1"),
+    (["--batch-size", "-5"], "must be at least 1"),
+    (["--subset", "-100"], "must be at least 1"),
+    (["--hidden", "0"], "must be at least 1"),
+    (["--lr", "-1"], "must be above 0"),
+    (["--lr", "nan"], "not a finite number"),
+    (["--lr-decay", "nan"], "not a finite number"),
+    (["--lr-decay", "0"], "must be above 0"),
+    (["--threads", "0"], "must be at least 1"),
+    (["--threads", "many"], "not an integer"),
+    (["--optimizer", "adamw"], "invalid choice"),
+    (["--out", "w.json"], "written as .npz"),
+    (["--epochs", "2.5"], "not an integer"),
+])
+def test_training_command_refuses_bad_arguments_before_doing_anything(args, fragment, capsys):
+    with pytest.raises(SystemExit) as e:
+        train_cli.main(args)
+    assert e.value.code == 2
+    assert fragment in capsys.readouterr().err
+
+
+def test_training_command_checks_its_output_before_training(tmp_path, capsys, monkeypatch):
+    """An --out that is a folder, or in a folder that cannot be written, fails at once (it used to
+    train fully, then fail with nothing saved); the data is never loaded."""
+    loaded = []
+    monkeypatch.setattr(train_cli, "load_mnist", lambda *a, **k: loaded.append(1))
+    (tmp_path / "folder.npz").mkdir()
+    assert train_cli.main(["--out", str(tmp_path / "folder.npz"), "--quiet"]) == 2
+    assert "is a folder" in capsys.readouterr().err
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    assert train_cli.main(["--out", str(blocker / "sub" / "w.npz"), "--quiet"]) == 2
+    assert "cannot create the folder" in capsys.readouterr().err
+    assert not loaded
+
+
+def test_training_command_never_overwrites_better_weights_unless_forced(tmp_path, capsys):
+    write_dataset(tmp_path / "data", n_train=60, n_test=20)
+    out = tmp_path / "w.npz"
+    base = ["--data", str(tmp_path / "data"), "--epochs", "1", "--batch-size", "20", "--quiet", "--out", str(out)]
+    assert train_cli.main(base) == 0
+    meta = json.loads(out.with_suffix(".json").read_text())
+    meta["test_accuracy"] = 1.01  # the weights already there are recorded as better than anything new
+    out.with_suffix(".json").write_text(json.dumps(meta))
+    before = out.read_bytes()
+    assert train_cli.main(base + ["--seed", "9"]) == 0
+    assert out.read_bytes() == before  # kept
+    assert (tmp_path / "w-new.npz").exists() and "kept" in capsys.readouterr().out
+    assert train_cli.main(base + ["--seed", "9", "--force"]) == 0
+    assert out.read_bytes() != before
+
+
+def test_an_empty_test_set_is_an_error_not_a_division_by_zero(tmp_path, capsys):
+    write_dataset(tmp_path / "data", n_train=20, n_test=0)
+    code = train_cli.main(["--data", str(tmp_path / "data"), "--epochs", "1", "--quiet",
+                           "--out", str(tmp_path / "w.npz")])
+    assert code == 2 and "empty" in capsys.readouterr().err
+    assert not (tmp_path / "w.npz").exists()
