@@ -9,6 +9,7 @@ environment variable, then the user's cache folder; otherwise they are downloade
 import gzip
 import hashlib
 import os
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -60,37 +61,57 @@ def _open_maybe_gzip(path):
     return gzip.open(path, "rb") if head == b"\x1f\x8b" else open(path, "rb")
 
 
+MAX_IDX_BYTES = 1 << 30  # a dataset file's data may hold at most 1 GiB (MNIST's largest: 47 MB)
+
+
 def read_idx(path, kind):
-    """Read one IDX file; kind is 'images' (N, rows, cols) or 'labels' (N,). uint8 out."""
+    """Read one IDX file; kind is 'images' (N, rows, cols) or 'labels' (N,). uint8 out.
+
+    The header is read and checked first, then exactly the data it announces (at most
+    MAX_IDX_BYTES), streamed: a small gzip bomb is stopped after its header, not after 6 GB."""
     path = Path(path)
     name = path.name
+    ndim = 3 if kind == "images" else 1
+    header_len = 4 + 4 * ndim
     try:
         with _open_maybe_gzip(path) as f:
-            raw = f.read()
+            header = f.read(header_len)
+            if len(header) < header_len:
+                raise DatasetError(f"{name}: only {len(header)} bytes, too short for an IDX header")
+            dims = _check_idx_header(name, header, kind, ndim)
+            expected = int(np.prod(dims, dtype=object))
+            body = f.read(expected)
+            extra = len(f.read(1))
     except FileNotFoundError:
         raise DatasetError(f"{name}: file not found in {path.parent}") from None
-    except (OSError, EOFError, gzip.BadGzipFile) as e:
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as e:
         raise DatasetError(f"{name}: cannot be decompressed ({e}); the file is corrupt or truncated") from None
-    ndim = 3 if kind == "images" else 1
+    if len(body) != expected or extra:
+        held = f"{len(body)}" if not extra else f"more than {expected}"
+        raise DatasetError(
+            f"{name}: header says {' x '.join(map(str, dims))} = {expected} bytes of data, "
+            f"but the file holds {held}" + (" (truncated)" if len(body) < expected else "")
+        )
+    return np.frombuffer(body, dtype=np.uint8).reshape(dims)
+
+
+def _check_idx_header(name, header, kind, ndim):
+    """The dimensions an IDX header announces, after checking its magic number and size."""
     magic_expected = IMAGE_MAGIC if kind == "images" else LABEL_MAGIC
-    header_len = 4 + 4 * ndim
-    if len(raw) < header_len:
-        raise DatasetError(f"{name}: only {len(raw)} bytes, too short for an IDX header")
-    magic = int.from_bytes(raw[:4], "big")
+    magic = int.from_bytes(header[:4], "big")
     if magic != magic_expected:
         what = {IMAGE_MAGIC: "an image file", LABEL_MAGIC: "a label file"}.get(magic, "not an IDX file")
         raise DatasetError(
             f"{name}: magic number {magic:#010x} ({what}), expected {magic_expected:#010x} for {kind}"
         )
-    dims = [int.from_bytes(raw[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim)]
-    expected = int(np.prod(dims))
-    body = len(raw) - header_len
-    if body != expected:
-        raise DatasetError(
-            f"{name}: header says {' x '.join(map(str, dims))} = {expected} bytes of data, "
-            f"but the file holds {body}" + (" (truncated)" if body < expected else "")
-        )
-    return np.frombuffer(raw, dtype=np.uint8, offset=header_len).reshape(dims)
+    dims = [int.from_bytes(header[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim)]
+    size = 1
+    for d in dims:
+        size *= d  # Python integers: 2**31 x 2**31 x 4 does not overflow
+    if size > MAX_IDX_BYTES:
+        raise DatasetError(f"{name}: header announces {' x '.join(map(str, dims))} = {size:,} bytes, more than "
+                           f"a dataset file may hold ({MAX_IDX_BYTES:,})")
+    return dims
 
 
 def _find(folder, filename):

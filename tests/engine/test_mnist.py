@@ -258,3 +258,51 @@ def test_fashion_mnist_from_debian_loads_like_mnist():
     (x, t), (xt, tt) = load_mnist(data_dir=folder, flatten=False)
     assert x.shape == (60000, 1, 28, 28) and xt.shape == (10000, 1, 28, 28)
     assert np.bincount(t).tolist() == [6000] * 10  # Fashion-MNIST is balanced
+
+
+def test_random_byte_flips_in_a_gzip_file_are_dataset_errors(tmp_path):
+    """Every damaged copy is either still readable (a flip inside the data) or a DatasetError that
+    names the file (zlib.error used to escape, a generic crash dialog in the app)."""
+    from engine.mnist import read_idx
+
+    digits = np.zeros((40, 28, 28))
+    digits[:, 6:22, 12:16] = np.random.default_rng(0).integers(100, 256, (40, 16, 4))  # compressible, as MNIST
+    good = gzip.compress(idx_bytes(digits, 2051))
+    rng = np.random.default_rng(1)
+    outcomes = {"read": 0, "refused": 0}
+    for trial in range(150):
+        data = bytearray(good)
+        for _ in range(int(rng.integers(1, 4))):
+            data[int(rng.integers(0, len(data)))] ^= int(rng.integers(1, 256))
+        path = tmp_path / f"t{trial}-images-idx3-ubyte.gz"
+        path.write_bytes(bytes(data))
+        try:
+            images = read_idx(path, "images")
+        except DatasetError as e:
+            assert path.name in str(e)
+            outcomes["refused"] += 1
+        else:
+            assert images.shape == (40, 28, 28)
+            outcomes["read"] += 1
+    assert outcomes["refused"] > 50  # most flips break the gzip stream or its checksum
+
+
+def test_impossible_headers_and_gzip_bombs_are_refused_before_reading_the_data(tmp_path):
+    import time
+    import tracemalloc
+
+    from engine.mnist import read_idx
+
+    huge = (2051).to_bytes(4, "big") + (2**31).to_bytes(4, "big") + (2**31).to_bytes(4, "big") + (4).to_bytes(4, "big")
+    (tmp_path / "huge-idx3-ubyte").write_bytes(huge + b"\0" * 100)
+    with pytest.raises(DatasetError, match="more than a dataset file may hold"):
+        read_idx(tmp_path / "huge-idx3-ubyte", "images")
+    # a valid header for 10 images, then 200 MB of zeros: 200 KB of gzip
+    bomb = gzip.compress(idx_bytes(np.zeros((10, 28, 28)), 2051) + b"\0" * (200 * 2**20), compresslevel=9)
+    (tmp_path / "bomb-idx3-ubyte.gz").write_bytes(bomb)
+    tracemalloc.start()
+    start = time.perf_counter()
+    with pytest.raises(DatasetError, match="holds more than 7840"):
+        read_idx(tmp_path / "bomb-idx3-ubyte.gz", "images")
+    assert tracemalloc.get_traced_memory()[1] < 20 * 2**20 and time.perf_counter() - start < 5
+    tracemalloc.stop()
