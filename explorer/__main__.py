@@ -53,12 +53,14 @@ def main(argv=None):
     from .errors import install_excepthook, setup_logging
     from .settings import Settings
 
-    setup_logging()
+    log_problem = setup_logging()
     install_excepthook()
     from .app import MainWindow, render_screenshot
 
     window = MainWindow(Settings(), lang=args.lang, panel=args.panel, defer_panel=True)
     window.show()
+    if log_problem:
+        window.statusBar().showMessage(log_problem, 15000)
     if args.startup_probe:  # bench/bench_startup.py: report the first paint, then leave
         window.first_painted.connect(lambda: print(f"first-paint {time.time():.6f}", flush=True))
         window.panel_changed.connect(lambda _k: (print(f"panel-ready {time.time():.6f}", flush=True), app.exit(0)))

@@ -24,6 +24,7 @@ from engine.weights import WeightsFileError
 from . import i18n
 from .dialogs import ShortcutsDialog
 from .exporting import export_widget
+from .i18n import fill
 from .model import CurrentDigit, ModelStore
 from .panels import PANELS
 from .panels.base import PanelContext
@@ -451,6 +452,8 @@ class MainWindow(QMainWindow):
     # -- settings and closing -------------------------------------------------------------------
 
     def _restore_settings(self):
+        if self.settings.problem:
+            self.statusBar().showMessage(fill(self.tr("Settings will not be kept: %1"), self.settings.problem))
         geometry = self.settings.get("geometry", QByteArray(), QByteArray)
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(1280, 820)

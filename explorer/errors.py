@@ -15,13 +15,22 @@ log = logging.getLogger("dlfs")
 
 
 def setup_logging():
-    folder = config_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(folder / "dlfs-explorer.log", maxBytes=1_000_000,
-                                                   backupCount=2, encoding="utf-8")
+    """Log to dlfs-explorer.log in the config folder; when that cannot be written (a read-only
+    folder, a folder where the file should be, a file where the folder should be) log to the
+    terminal instead and say so. Returns the problem, or None."""
+    problem = None
+    path = config_dir() / "dlfs-explorer.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=2, encoding="utf-8")
+    except OSError as e:
+        problem = f"cannot write the log {path} ({e.strerror or e}): logging to the terminal instead"
+        print(f"DLFS Explorer: {problem}", file=sys.stderr)
+        handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
+    return problem
 
 
 class ErrorDialog(QDialog):

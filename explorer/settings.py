@@ -5,6 +5,7 @@ one). A corrupt or hand-edited file never stops the app: bad values fall back to
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -23,7 +24,15 @@ class Settings:
 
     def __init__(self, path=None):
         path = Path(path) if path else config_dir() / "dlfs-explorer.ini"
-        path.parent.mkdir(parents=True, exist_ok=True)
+        self.problem = None  # why settings will not be kept, for the window to say
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.is_dir() or (path.exists() and not os.access(path, os.W_OK)) or not os.access(path.parent,
+                                                                                               os.W_OK):
+                raise PermissionError(13, "not writable")
+        except OSError as e:
+            self.problem = f"settings cannot be saved in {path.parent} ({e.strerror or e})"
+            path = Path(tempfile.gettempdir()) / f"dlfs-explorer-{os.getuid() if hasattr(os, 'getuid') else 0}.ini"
         self.path = path
         self.qsettings = QSettings(str(path), QSettings.Format.IniFormat)
         if self.qsettings.status() != QSettings.Status.NoError:

@@ -1370,6 +1370,10 @@ answer.&lt;/li&gt;
         <source>About DLFS Explorer</source>
         <translation>DLFS Explorer 정보</translation>
     </message>
+    <message>
+        <source>Settings will not be kept: %1</source>
+        <translation>설정이 저장되지 않습니다: %1</translation>
+    </message>
 </context>
 <context>
     <name>MapsPage</name>

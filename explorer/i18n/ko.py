@@ -128,6 +128,7 @@ KO = {
     "'%1' is not a real number": "'%1'은(는) 실수가 아닙니다",
     "'%1' is too large a number (at most %2)": "'%1'은(는) 너무 큰 수입니다 (최대 %2)",
     "%1 cannot be evaluated (%2)": "%1을(를) 계산할 수 없습니다 (%2)",
+    "Settings will not be kept: %1": "설정이 저장되지 않습니다: %1",
     "Cannot load image": "이미지를 불러올 수 없습니다",
     "%1 is not an image this program can read, or the file is broken.": "%1은(는) 이 프로그램이 읽을 수 있는 이미지가 아니거나 파일이 손상되었습니다.",
     "No digit found in %1: the image looks blank.": "%1에서 숫자를 찾지 못했습니다: 빈 이미지로 보입니다.",

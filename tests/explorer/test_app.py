@@ -407,3 +407,32 @@ def test_each_file_dialog_opens_where_it_was_last_used(window, tmp_path, monkeyp
     window._on_open_weights_triggered()
     assert starts[2] == ("open", str(tmp_path / "w"))  # its own folder, not the export's
     assert window.settings.folder("export") == str(tmp_path / "e")
+
+
+@pytest.mark.parametrize("where", ["a file where the config folder should be", "a folder where the log should be"])
+def test_the_app_starts_when_its_log_and_settings_cannot_be_written(tmp_path, where):
+    """It used to exit with rc 1 and no window; now it logs to the terminal and says so."""
+    out = tmp_path / "shot.png"
+    config = tmp_path / "cfg"
+    if where.startswith("a file"):
+        config.write_text("not a folder")
+    else:
+        (config / "dlfs-explorer.log").mkdir(parents=True)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DLFS_CONFIG_DIR": str(config)}
+    done = subprocess.run([sys.executable, "main.py", "--panel", "conv", "--screenshot", str(out)], cwd=ROOT,
+                          env=env, timeout=60, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "logging to the terminal instead" in done.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_settings_that_cannot_be_saved_are_said_so(qtbot, tmp_path):
+    blocker = tmp_path / "cfg"
+    blocker.write_text("a file, not a folder")
+    settings = Settings(blocker / "s.ini")
+    assert settings.problem and "cannot be saved" in settings.problem
+    settings.set("zoom", 2)
+    assert settings.get("zoom", 0, int) == 2  # still works for this session
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    assert win.statusBar().currentMessage().startswith("Settings will not be kept:")
