@@ -120,6 +120,10 @@ def parse_formula(text):
         tree = ast.parse(source, mode="eval")
     except SyntaxError as e:
         raise SurfaceError("'%1' is not a valid formula (%2 at column %3)", text, e.msg, e.offset) from None
+    for node in ast.walk(tree):  # 1e400 is read as infinity: name it as it was typed
+        if isinstance(node, ast.Constant) and isinstance(node.value, float) and not np.isfinite(node.value):
+            raise SurfaceError("'%1' is too large a number (at most %2)", ast.get_source_segment(source, node),
+                               f"{MAX_NUMBER:g}")
     x, y = sp.symbols("x y", real=True)
     expr = _build(tree, sp, {"x": x, "y": y})
     if not expr.free_symbols & {x, y}:
