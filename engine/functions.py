@@ -55,10 +55,19 @@ def mean_squared_error(y, t):
 
 
 def _labels(t, y):
-    """Class indices from either one-hot rows or indices."""
+    """Class indices from either one-hot rows or indices; a label that is not a whole number from 0 to
+    K-1 (-1 would index the last class, 3.7 would be read as 3) is a ValueError."""
     t = np.asarray(t)
     if t.size == y.size:
         return t.reshape(y.shape).argmax(axis=-1)
+    if t.size != y.shape[0]:
+        raise ValueError(f"{t.size} labels for {y.shape[0]} rows of scores")
+    if t.dtype.kind not in "iu":
+        if t.dtype.kind != "f" or not np.all(t == np.round(t)):
+            raise ValueError(f"labels must be whole numbers (class indices) or one-hot rows, got {t.dtype}")
+    if t.size and (t.min() < 0 or t.max() >= y.shape[-1]):
+        bad = t.min() if t.min() < 0 else t.max()
+        raise ValueError(f"label {bad:g} is not a class from 0 to {y.shape[-1] - 1}")
     return t.astype(np.intp, copy=False)
 
 

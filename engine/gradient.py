@@ -10,6 +10,10 @@ def numerical_gradient(f, x, h=1e-4):
     through a closure), and ``x`` is perturbed in place and restored.
     x: any shape, float; returns an array of the same shape.
     """
+    if not isinstance(x, np.ndarray) or x.dtype not in (np.float32, np.float64):
+        kind = x.dtype if isinstance(x, np.ndarray) else type(x).__name__
+        raise TypeError(f"numerical_gradient perturbs x in place and needs a float32 or float64 array, got {kind} "
+                        "(an integer array cannot hold x + h; float16 rounds h = 1e-4 away)")
     grad = np.zeros_like(x, dtype=np.float64)
     it = np.nditer(x, flags=["multi_index"], op_flags=[["readwrite"]])
     while not it.finished:

@@ -33,6 +33,9 @@ class ImageNetwork:
         if t.ndim != 1:
             t = np.argmax(t, axis=1)
         x = self._as_input(x)
+        if x.shape[0] == 0 or len(t) != x.shape[0]:
+            raise ValueError(f"accuracy needs as many labels as images, at least one: got {x.shape[0]} images "
+                             f"and {len(t)} labels")
         correct = 0
         for i in range(0, x.shape[0], batch_size):
             y = self.predict(x[i : i + batch_size])

@@ -7,8 +7,8 @@ x: (N, C, H, W); filters W: (FN, C, FH, FW). Parameter gradients are left in
 
 import numpy as np
 
-from .functions import log_softmax, softmax
-from .util import check_image_batch, col2im, im2col, output_shape, windows
+from .functions import _labels, log_softmax, softmax
+from .util import check_image_batch, col2im, im2col, output_shape, whole, windows
 
 
 class Relu:
@@ -97,9 +97,7 @@ class SoftmaxWithLoss:
         return self.loss
 
     def _labels(self):
-        if self.t.size == self.y.size:
-            return self.t.reshape(self.y.shape).argmax(axis=1)
-        return self.t.astype(np.intp, copy=False)
+        return _labels(self.t, self.y)  # checked: -1 or 3.7 is an error, not class 9 or 3
 
     def backward(self, dout=1):
         batch_size = self.y.shape[0]
@@ -220,8 +218,8 @@ class Convolution:
         output_shape((1, 1, 10**6, 10**6), 1, 1, stride, pad)  # validates stride and pad
         self.W = W
         self.b = b
-        self.stride = stride
-        self.pad = pad
+        self.stride = whole(stride, "stride", 1)  # 2.0 is 2; inf or 2.5 is an error that says so
+        self.pad = whole(pad, "pad", 0)
         self.x_shape = None
         self.col = None
         self.col_W = None
@@ -271,13 +269,13 @@ class Pooling:
     def __init__(self, pool_h, pool_w, stride=2, pad=0, mode="max"):
         if mode not in ("max", "avg"):
             raise ValueError(f"mode must be 'max' or 'avg', got {mode!r}")
-        if pool_h <= 0 or pool_w <= 0:
+        if not (np.isfinite(pool_h) and np.isfinite(pool_w)) or pool_h <= 0 or pool_w <= 0:
             raise ValueError(f"pool size must be positive, got {pool_h}x{pool_w}")
         output_shape((1, 1, 10**6, 10**6), 1, 1, stride, pad)  # validates stride and pad
-        self.pool_h = pool_h
-        self.pool_w = pool_w
-        self.stride = stride
-        self.pad = pad
+        self.pool_h = whole(pool_h, "pool_h", 1)
+        self.pool_w = whole(pool_w, "pool_w", 1)
+        self.stride = whole(stride, "stride", 1)
+        self.pad = whole(pad, "pad", 0)
         self.mode = mode
         self.x_shape = None
         self.arg_max = None  # index (row-major within the window) of each chosen maximum

@@ -25,6 +25,15 @@ def zeros_like_params(params):
     return {key: np.zeros(np.shape(val), dtype=_float_dtype(val)) for key, val in params.items()}
 
 
+def _gradient(grads, key, p):
+    """grads[key] as an array of p's type, refused when its shape is not the parameter's: NumPy would
+    broadcast a (3,) gradient over a (3, 3) parameter and update every row with it."""
+    g = np.asarray(grads[key], dtype=p.dtype)
+    if g.shape != p.shape:
+        raise ValueError(f"the gradient of {key!r} has shape {g.shape}, the parameter {p.shape}")
+    return g
+
+
 def _updatable(params, key):
     """(array to update in place, whether params[key] must be rebound to it afterwards)."""
     p = params[key]
@@ -67,7 +76,7 @@ class SGD(Optimizer):
     def update(self, params, grads):
         for key in params:
             p, rebind = _updatable(params, key)
-            p -= self.lr * np.asarray(grads[key], dtype=p.dtype)
+            p -= self.lr * _gradient(grads, key, p)
             _store(params, key, p, rebind)
 
 
@@ -88,7 +97,7 @@ class Momentum(Optimizer):
             p, rebind = _updatable(params, key)
             v = self.v[key]
             v *= self.momentum
-            v -= self.lr * np.asarray(grads[key], dtype=p.dtype)
+            v -= self.lr * _gradient(grads, key, p)
             p += v
             _store(params, key, p, rebind)
 
@@ -115,7 +124,7 @@ class Nesterov(Optimizer):
         mu = self.momentum
         for key in params:
             p, rebind = _updatable(params, key)
-            g, v = np.asarray(grads[key], dtype=p.dtype), self.v[key]
+            g, v = _gradient(grads, key, p), self.v[key]
             p += mu * mu * v  # the old velocity, before it is updated below
             p -= (1 + mu) * self.lr * g
             v *= mu
@@ -137,7 +146,7 @@ class AdaGrad(Optimizer):
             self.h = zeros_like_params(params)
         for key in params:
             p, rebind = _updatable(params, key)
-            g, h = np.asarray(grads[key], dtype=p.dtype), self.h[key]
+            g, h = _gradient(grads, key, p), self.h[key]
             tmp = np.multiply(g, g, out=np.empty_like(h))  # in place with one temporary, as in Adam
             h += tmp
             np.sqrt(h, out=tmp)
@@ -163,7 +172,7 @@ class RMSprop(Optimizer):
             self.h = zeros_like_params(params)
         for key in params:
             p, rebind = _updatable(params, key)
-            g, h = np.asarray(grads[key], dtype=p.dtype), self.h[key]
+            g, h = _gradient(grads, key, p), self.h[key]
             h *= self.decay_rate
             h += (1 - self.decay_rate) * g * g
             p -= self.lr * g / (np.sqrt(h) + EPSILON)
@@ -201,7 +210,7 @@ class Adam(Optimizer):
         lr_t = self.lr_t
         for key in params:
             p, rebind = _updatable(params, key)
-            p0, g, m, v = p, np.asarray(grads[key], dtype=p.dtype), self.m[key], self.v[key]
+            p0, g, m, v = p, _gradient(grads, key, p), self.m[key], self.v[key]
             if p.size > BLOCK and all(a.flags.c_contiguous for a in (p, g, m, v)):
                 # Block by block, so the dozen passes below reuse data from the CPU cache
                 # instead of streaming the whole array through memory each time (~30 % faster).

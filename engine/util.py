@@ -17,8 +17,11 @@ def conv_output_size(input_size, filter_size, stride=1, pad=0, strict=False, axi
     whole window are dropped); ``strict=True`` (the lab's mode) refuses such geometry.
     Either way a result below 1 is refused, with the numbers in the message.
     """
-    if stride <= 0 or pad < 0 or int(stride) != stride or int(pad) != pad:
+    if not (np.isfinite(stride) and np.isfinite(pad)) or stride <= 0 or pad < 0 or int(stride) != stride \
+            or int(pad) != pad:
         _check_stride_pad(stride, pad)
+    if int(filter_size) != filter_size or filter_size < 1:
+        raise ValueError(f"the filter size F{axis} must be a positive whole number, got {filter_size}")
     numerator = input_size + 2 * pad - filter_size
     if numerator < 0:
         raise ValueError(
@@ -39,10 +42,22 @@ def _formula(input_size, filter_size, stride, pad, axis):
 
 
 def _check_stride_pad(stride, pad):
-    if int(stride) != stride or stride <= 0:
+    if not np.isfinite(stride) or int(stride) != stride or stride <= 0:
         raise ValueError(f"stride must be a positive integer, got {stride}")
-    if int(pad) != pad or pad < 0:
+    if not np.isfinite(pad) or int(pad) != pad or pad < 0:
         raise ValueError(f"pad must be a non-negative integer, got {pad}")
+
+
+def whole(value, name, low=0):
+    """``value`` as an int when it is a whole number (2 or 2.0) of at least ``low``; else a ValueError
+    that names it (stride = inf, a filter 2.5 wide, a window -2 tall)."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be a whole number, got {value!r}") from None
+    if not np.isfinite(number) or number != int(number) or number < low:
+        raise ValueError(f"{name} must be a whole number of at least {low}, got {value}")
+    return int(number)
 
 
 def check_image_batch(x, name="input"):
@@ -66,6 +81,7 @@ def windows(x, filter_h, filter_w, stride=1, pad=0):
     Element [n, c, i, j, u, v] is x_padded[n, c, i*S + u, j*S + v].
     """
     oh, ow = output_shape(x.shape, filter_h, filter_w, stride, pad)
+    filter_h, filter_w, stride, pad = int(filter_h), int(filter_w), int(stride), int(pad)  # 2.0 -> 2
     if pad:
         x = np.pad(x, [(0, 0), (0, 0), (pad, pad), (pad, pad)])
     sn, sc, sh, sw = x.strides
@@ -109,6 +125,8 @@ def col2im(col, input_shape, filter_h, filter_w, stride=1, pad=0):
     N, C, H, W = input_shape
     oh, ow = output_shape(input_shape, filter_h, filter_w, stride, pad)
     col = np.asarray(col)
+    if col.dtype.kind != "f":  # sums of overlapping windows: booleans would OR, uint8 would wrap
+        raise TypeError(f"col2im adds overlapping windows and needs floats, got {col.dtype}")
     expected = (N * oh * ow, C * filter_h * filter_w)
     if col.shape != expected:
         raise ValueError(f"col must have shape {expected} for input {tuple(input_shape)}, got {col.shape}")
