@@ -173,18 +173,40 @@ class _ProgressAdapter:
         pass
 
 
-def download_mnist(dest=None, progress=None, mirrors=MIRRORS, should_stop=None, files=None, md5=None):
+def mirrors_in_use():
+    """The mirrors to try, in order: $DLFS_MNIST_MIRRORS (URLs of folders, separated by commas or
+    spaces) when set, e.g. a university's copy for a classroom without Internet; else MIRRORS."""
+    listed = os.environ.get("DLFS_MNIST_MIRRORS", "").replace(",", " ").split()
+    return tuple(url if url.endswith("/") else url + "/" for url in listed) or MIRRORS
+
+
+def remove_stale_downloads(folder, older_than=3600.0):
+    """Remove pooch's temporary files (tmp*) left in ``folder`` by a download that was killed (the
+    app closed on a stalled server); only ones untouched for ``older_than`` seconds."""
+    import time
+
+    for leftover in Path(folder).glob("tmp*"):
+        try:
+            if leftover.is_file() and time.time() - leftover.stat().st_mtime > older_than:
+                leftover.unlink()
+        except OSError:
+            pass
+
+
+def download_mnist(dest=None, progress=None, mirrors=None, should_stop=None, files=None, md5=None):
     """Download the four MNIST files into ``dest`` (default: the cache folder).
 
     progress(name, bytes_done, bytes_total) is called as data arrives; should_stop() may
     cancel. Each file is hash-checked; a failing mirror (HTTP error, wrong hash, cut
-    connection) makes way for the next. Returns the folder.
+    connection) makes way for the next (``mirrors``, default ``mirrors_in_use()``). Returns the folder.
     """
     import pooch
     import requests
 
+    mirrors = mirrors or mirrors_in_use()
     dest = Path(dest) if dest else cache_dir() / "mnist"
     dest.mkdir(parents=True, exist_ok=True)
+    remove_stale_downloads(dest)
     md5 = md5 or MD5
     for filename in files or FILES.values():
         target = dest / filename

@@ -306,3 +306,26 @@ def test_impossible_headers_and_gzip_bombs_are_refused_before_reading_the_data(t
         read_idx(tmp_path / "bomb-idx3-ubyte.gz", "images")
     assert tracemalloc.get_traced_memory()[1] < 20 * 2**20 and time.perf_counter() - start < 5
     tracemalloc.stop()
+
+
+def test_mirrors_can_be_set_without_changing_code(monkeypatch):
+    from engine.mnist import MIRRORS, mirrors_in_use
+
+    monkeypatch.delenv("DLFS_MNIST_MIRRORS", raising=False)
+    assert mirrors_in_use() == MIRRORS
+    monkeypatch.setenv("DLFS_MNIST_MIRRORS", "http://school.example/mnist, https://b.example/m/")
+    assert mirrors_in_use() == ("http://school.example/mnist/", "https://b.example/m/")
+
+
+def test_partial_files_of_a_killed_download_are_removed_later(tmp_path):
+    import os
+    import time
+
+    from engine.mnist import remove_stale_downloads
+
+    old, fresh, kept = tmp_path / "tmpab12cd", tmp_path / "tmpzz99", tmp_path / "train-images-idx3-ubyte.gz"
+    for path in (old, fresh, kept):
+        path.write_bytes(b"partial")
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    remove_stale_downloads(tmp_path)
+    assert not old.exists() and fresh.exists() and kept.exists()  # a download running now keeps its file

@@ -260,7 +260,69 @@ def test_download_dialog_reports_progress_and_can_be_cancelled(window, qtbot, mo
     with qtbot.waitSignal(download.finished, timeout=3000) as blocker:
         download.dialog.findChild(QPushButton).click()  # the dialog's Cancel button
     assert blocker.args == [None]
-    assert download.worker.wait(2000)
+    download.worker.thread.join(2)
+    assert not download.worker.thread.is_alive()
+
+
+def test_a_stuck_download_is_cancelled_at_once(window, qtbot, monkeypatch):
+    """A server that stops sending (the job never looks at should_stop): Cancel answers within a
+    second, and the late answer of the stuck job changes nothing."""
+    import time
+
+    from engine import mnist
+
+    release = []
+
+    def stuck_download(progress=None, should_stop=None, **kwargs):
+        while not release:
+            time.sleep(0.01)
+        return "/late"
+
+    monkeypatch.setattr(mnist, "download_mnist", stuck_download)
+    window._on_download_triggered()
+    download = window._download
+    start = time.perf_counter()
+    with qtbot.waitSignal(download.finished, timeout=1000) as blocker:
+        download.dialog.findChild(QPushButton).click()
+    assert blocker.args == [None] and time.perf_counter() - start < 1
+    release.append(1)
+    download.worker.thread.join(2)
+    qtbot.wait(50)
+    assert download.done and window.context.settings.get("data_dir", "", str) != "/late"
+
+
+STUCK_CLOSE = """
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from engine import mnist
+def stuck(progress=None, should_stop=None, **kwargs):
+    while True:
+        time.sleep(0.05)  # a server that never answers, and a job that never looks at should_stop
+mnist.download_mnist = stuck
+from explorer.app import MainWindow
+from explorer.settings import Settings
+window = MainWindow(Settings())
+window.show()
+window._on_download_triggered()
+QTimer.singleShot(300, window.close)
+QTimer.singleShot(600, app.quit)
+start = time.perf_counter()
+app.exec()
+print(f"closed in {time.perf_counter() - start:.2f} s")
+"""
+
+
+def test_closing_the_window_during_a_stuck_download_exits_cleanly(tmp_path):
+    """It used to destroy the running QThread: 'QThread: Destroyed while thread is still running',
+    exit code 134."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DLFS_CONFIG_DIR": str(tmp_path / "cfg")}
+    done = subprocess.run([sys.executable, "-c", STUCK_CLOSE], cwd=ROOT, env=env, timeout=60, capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stderr
+    assert "Destroyed while thread" not in done.stderr
+    assert float(done.stdout.split("closed in ")[1].split()[0]) < 3
 
 
 def test_download_success(window, qtbot, monkeypatch):
