@@ -18,10 +18,26 @@ class WeightsFileError(ValueError):
     """A weights file that cannot be read; the message names the file and the problem."""
 
 
-def _umask():
+def _read_umask():
+    """The process's umask, read without changing it where the system allows (Linux's
+    /proc/self/status); otherwise set and restored once, when this module is first imported."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+_UMASK = _read_umask()  # at import, on the main thread: os.umask() would race with worker threads
+
+
+def _umask():
+    return _UMASK
 
 
 def atomic_write_bytes(path, data):

@@ -1,6 +1,7 @@
 """Digits to load onto the canvas: the shipped sample, or the whole MNIST test set once it is on
 this computer; filter by digit or show the network's mistakes."""
 
+import copy
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,6 +33,12 @@ def predict_all(net, images, batch=500, should_stop=None):
             return None
         out.append(net.predict(images[i : i + batch, None].astype(np.float32) / 255.0).argmax(axis=1))
     return np.concatenate(out)
+
+
+def own_copy(net):
+    """A copy of the network for a worker: its layers keep the state of their last forward pass, so
+    the live network (classifying strokes on the GUI thread meanwhile) must never be shared."""
+    return copy.deepcopy(net)
 
 
 def _classify(_report, should_stop, net, images):
@@ -112,7 +119,7 @@ class GalleryPage(QWidget):
         if self.worker is not None and self.worker.isRunning():
             return
         self.status.setText(self.tr("Loading the MNIST test set…"))
-        self.worker = FunctionWorker(_load_test_set, folder, self.context.model.net, parent=self)
+        self.worker = FunctionWorker(_load_test_set, folder, own_copy(self.context.model.net), parent=self)
         self.worker.progress.connect(lambda _p: self.status.setText(self.tr("Classifying 10,000 digits…")))
         self.worker.succeeded.connect(self._on_test_set_loaded)
         self.worker.errored.connect(lambda msg, _tb: self.status.setText(msg))
@@ -130,7 +137,7 @@ class GalleryPage(QWidget):
         if self.classifier is not None and self.classifier.isRunning():
             return  # its answer triggers a refresh
         generation = self.generation
-        worker = self.classifier = FunctionWorker(_classify, self.context.model.net, src.images, parent=self)
+        worker = self.classifier = FunctionWorker(_classify, own_copy(self.context.model.net), src.images, parent=self)
 
         def done(predictions):
             worker.wait(1000)  # it has emitted its answer and is about to end

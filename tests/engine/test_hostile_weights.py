@@ -113,3 +113,19 @@ def test_npz_bombs_are_refused_before_any_array_is_read(tmp_path, what):
     with pytest.raises(WeightsFileError, match="w.npz"):
         load_params_file(path)
     assert time.perf_counter() - start < 5
+
+
+def test_saving_never_changes_the_process_umask(tmp_path, monkeypatch):
+    """os.umask() is process-wide: setting it to 0 for a moment while worker threads create files
+    would give their files the wrong permissions. The umask is read once, without changing it."""
+    import os
+
+    from engine.weights import save_npz
+
+    def forbidden(*_args):
+        raise AssertionError("os.umask called while saving")
+
+    monkeypatch.setattr(os, "umask", forbidden)
+    save_npz(tmp_path / "w.npz", {"a": np.zeros(3)})
+    mode = (tmp_path / "w.npz").stat().st_mode & 0o777
+    assert mode & 0o600 == 0o600  # readable and writable by its owner, as any file the user makes

@@ -354,3 +354,27 @@ def test_the_image_dialog_remembers_its_own_folder(panel, tmp_path, monkeypatch)
     assert ask_image_path(panel, panel.context.settings) == str(picked)
     assert ask_image_path(panel, panel.context.settings) == str(picked)
     assert seen == ["/somewhere/else", str(picked.parent)]  # the second time, where it was last used
+
+
+def test_the_gallery_classifies_with_its_own_copy_of_the_network(panel, qtbot, monkeypatch):
+    """The network's layers keep their last forward pass: a worker sharing the live network with the
+    strokes being classified on the GUI thread could mix the two. Each worker gets a copy."""
+    import explorer.widgets.gallery_page as gallery_page
+
+    given = []
+    real = gallery_page.FunctionWorker
+
+    def spy(fn, *args, **kwargs):
+        given.extend(a for a in args if hasattr(a, "params"))
+        return real(fn, *args, **kwargs)
+
+    monkeypatch.setattr(gallery_page, "FunctionWorker", spy)
+    page = panel.gallery_page
+    panel.tabs.setCurrentWidget(page)
+    page.filter.setCurrentIndex(page.filter.findData("mistakes"))
+    qtbot.waitUntil(lambda: page.classifier is None, timeout=10000)
+    live = panel.context.model.net
+    assert given and all(net is not live for net in given)
+    for net in given:
+        for key in live.params:
+            np.testing.assert_array_equal(net.params[key], live.params[key])

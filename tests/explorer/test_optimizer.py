@@ -250,3 +250,18 @@ def test_formula_errors_speak_korean_and_every_engine_template_is_translatable(w
     playground.apply_button.click()
     assert "어디에서도 실수가 아닙니다" in playground.formula_message.text()
     window.set_language("en")
+
+
+@pytest.mark.parametrize("suffix", ["png", "svg", "gif"])
+def test_an_export_that_cannot_be_written_says_so(playground, tmp_path, suffix):
+    """Onto a folder of that name, or into a folder that does not exist: reported as failed (the SVG
+    export judged success by the name existing, so a folder counted as written)."""
+    messages = []
+    playground.status_message.connect(messages.append)
+    folder = tmp_path / f"fig.{suffix}"
+    folder.mkdir()
+    assert not playground.export(folder)
+    assert not playground.export(tmp_path / "missing" / f"fig.{suffix}")
+    assert messages[-1].startswith("Could not write")
+    assert playground.export(tmp_path / f"ok.{suffix}") and (tmp_path / f"ok.{suffix}").stat().st_size > 0
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".export-")]  # no temporary left

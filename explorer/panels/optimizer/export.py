@@ -1,9 +1,10 @@
 """Saving the playground for slides: the figure as PNG/SVG, the animation as a GIF."""
 
 from io import BytesIO
-from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice
+
+from ...exporting import write_atomically
 
 
 def export_gif(panel, path, max_frames=200, frame_ms=120):
@@ -22,5 +23,9 @@ def export_gif(panel, path, max_frames=200, frame_ms=120):
             frames.append(Image.open(BytesIO(bytes(buffer.data()))).convert("P", palette=Image.Palette.ADAPTIVE))
     finally:
         panel.set_frame(saved)
-    frames[0].save(path, save_all=True, append_images=frames[1:], duration=frame_ms, loop=0, optimize=True)
-    return Path(path).exists()
+    def write(tmp):
+        frames[0].save(tmp, format="GIF", save_all=True, append_images=frames[1:], duration=frame_ms, loop=0,
+                       optimize=True)
+        return True
+
+    return write_atomically(path, write)
