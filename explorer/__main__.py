@@ -16,11 +16,14 @@ def parse_args(argv=None):
     parser.add_argument("--lang", choices=["ko", "en"], default=None,
                         help="interface language (default: the last one, else the system's)")
     parser.add_argument("--screenshot", metavar="PATH", default=None,
-                        help="render the window to a PNG once laid out, then exit")
+                        help="render the window to an image once laid out (PNG, or JPEG for .jpg), then exit")
     parser.add_argument("--install-desktop-entry", action="store_true",
                         help="add DLFS Explorer to this user's desktop menu (Linux), then exit")
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.screenshot is not None and not args.screenshot.strip():
+        parser.error("--screenshot needs a file name")
+    return args
 
 
 def limit_blas_threads():
@@ -64,7 +67,7 @@ def main(argv=None):
     if args.startup_probe:  # bench/bench_startup.py: report the first paint, then leave
         window.first_painted.connect(lambda: print(f"first-paint {time.time():.6f}", flush=True))
         window.panel_changed.connect(lambda _k: (print(f"panel-ready {time.time():.6f}", flush=True), app.exit(0)))
-    if args.screenshot:
+    if args.screenshot is not None:
         render_screenshot(window, args.screenshot)
     return app.exec()
 

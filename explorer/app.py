@@ -2,6 +2,8 @@
 
 import importlib
 import logging
+import sys
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
@@ -23,7 +25,7 @@ from engine.weights import WeightsFileError
 
 from . import i18n
 from .dialogs import ShortcutsDialog
-from .exporting import export_widget
+from .exporting import export_widget, write_atomically
 from .i18n import fill
 from .model import CurrentDigit, ModelStore
 from .panels import PANELS
@@ -486,9 +488,12 @@ def render_screenshot(window, path, delay_ms=400):
     """After the panel is built, shown and laid out, grab the window to ``path`` and quit."""
     def grab():
         QApplication.processEvents()
-        ok = window.grab().save(str(path), "PNG")
+        suffix = Path(str(path)).suffix.lower().lstrip(".")
+        kind = {"jpg": "JPEG", "jpeg": "JPEG", "bmp": "BMP", "webp": "WEBP"}.get(suffix, "PNG")  # x.jpg: a JPEG
+        ok = write_atomically(path, lambda tmp: window.grab().save(tmp, kind))
         if not ok:
             log.error("could not write screenshot %s", path)
+            print(f"DLFS Explorer: could not write the screenshot {path}", file=sys.stderr)
         QApplication.instance().exit(0 if ok else 1)
 
     if window._pending_panel is not None:  # wait for the deferred panel

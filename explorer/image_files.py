@@ -42,6 +42,10 @@ def decode(path):
     """(grey, alpha or None) as float arrays 0..1, or an ImageFileProblem."""
     name = Path(path).name
     reader = QImageReader(str(path))
+    # Qt refuses images whose full size would take more than 256 MB (64 megapixels) even when they are
+    # decoded scaled down; a phone's 108-megapixel photo is a fine digit. The scaled image is what is
+    # allocated here, so the limit can be lifted for reading it.
+    reader.setAllocationLimit(1024)  # MB: up to 256 megapixels
     size = reader.size()
     if not reader.canRead() or not size.isValid():
         return ImageFileProblem(NOT_AN_IMAGE, name)

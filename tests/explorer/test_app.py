@@ -498,3 +498,21 @@ def test_settings_that_cannot_be_saved_are_said_so(qtbot, tmp_path):
     win = MainWindow(settings)
     qtbot.addWidget(win)
     assert win.statusBar().currentMessage().startswith("Settings will not be kept:")
+
+
+def test_screenshot_option_reports_what_it_could_not_do(tmp_path):
+    """An unwritable path exits 1 with a message (was silent); '' is refused at once (never exited);
+    x.jpg gets JPEG bytes (was PNG)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DLFS_CONFIG_DIR": str(tmp_path / "cfg")}
+
+    def run(target):
+        return subprocess.run([sys.executable, "main.py", "--panel", "conv", "--screenshot", target], cwd=ROOT,
+                              env=env, timeout=60, capture_output=True, text=True)
+
+    (tmp_path / "a-folder.png").mkdir()
+    failed = run(str(tmp_path / "a-folder.png"))
+    assert failed.returncode == 1 and "could not write the screenshot" in failed.stderr
+    empty = run("")
+    assert empty.returncode == 2 and "needs a file name" in empty.stderr
+    assert run(str(tmp_path / "x.jpg")).returncode == 0
+    assert (tmp_path / "x.jpg").read_bytes()[:3] == b"\xff\xd8\xff"  # a JPEG

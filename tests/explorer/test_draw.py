@@ -378,3 +378,21 @@ def test_the_gallery_classifies_with_its_own_copy_of_the_network(panel, qtbot, m
     for net in given:
         for key in live.params:
             np.testing.assert_array_equal(net.params[key], live.params[key])
+
+
+def test_a_photo_over_64_megapixels_is_read_not_called_broken(panel, qtbot, tmp_path, monkeypatch):
+    """Qt refuses images over 256 MB of pixels by default even when decoding them scaled down:
+    a 67-megapixel phone photo was 'not an image this program can read'."""
+    from PySide6.QtGui import QColor, QPainter
+
+    messages = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: messages.append(a[2]))
+
+    big = QImage(8200, 8200, QImage.Format.Format_Grayscale8)
+    big.fill(225)
+    painter = QPainter(big)
+    painter.fillRect(3900, 1200, 400, 5800, QColor(30, 30, 30))  # a "1"
+    painter.end()
+    assert big.save(str(tmp_path / "big.png"), "PNG")  # PNG: no scaled decoding, the limit applies
+    assert load(panel, qtbot, tmp_path / "big.png"), messages
+    assert panel.state.reading.answer == 1
