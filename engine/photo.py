@@ -79,19 +79,40 @@ def light_plane(paper, rounds=3):
     return coef[0] + coef[1] * rr / h + coef[2] * cc / w
 
 
-def paper_light(paper, stroke_window):
-    """The paper's brightness at every pixel (paper bright, ink dark).
+def continued(image, pad, anchor=2 * SMOOTH):
+    """``image`` extended by ``pad`` pixels on every side so that a brightness ramp goes straight on:
+    each side is the mirror image turned upside down about the mean of the ``anchor`` pixels next to
+    the border (about one pixel, it would carry that pixel's noise into the whole border)."""
+    for axis in (0, 1):
+        n = image.shape[axis]
+        pad_here, k = min(pad, n - 1), min(anchor, n)
+        if pad_here < 1:
+            image = np.pad(image, [(pad, pad) if a == axis else (0, 0) for a in (0, 1)], mode="edge")
+            continue
+        first = np.take(image, range(k), axis=axis).mean(axis=axis, keepdims=True)
+        last = np.take(image, range(n - k, n), axis=axis).mean(axis=axis, keepdims=True)
+        before = 2 * first - np.flip(np.take(image, range(1, pad_here + 1), axis=axis), axis=axis)
+        after = 2 * last - np.flip(np.take(image, range(n - 1 - pad_here, n - 1), axis=axis), axis=axis)
+        image = np.concatenate([before, image, after], axis=axis)
+        if pad_here < pad:  # a picture narrower than the window: repeat the outermost values
+            extra = pad - pad_here
+            image = np.pad(image, [(extra, extra) if a == axis else (0, 0) for a in (0, 1)], mode="edge")
+    return image
 
-    Noise is averaged out first, or the sliding maximum below would follow the brightest grain.
-    A plane fitted to the paper takes out the overall slope of the light; a closing (sliding
-    maximum, then sliding minimum) wider than any stroke then wipes the strokes out of what is
-    left, and keeps local shading; a blur smooths its blocky edges."""
-    smooth = box_blur(paper, SMOOTH)
-    plane = np.maximum(light_plane(smooth), 0.02)
-    flat = smooth / plane
+
+def paper_light(smooth, stroke_window):
+    """The paper's brightness at every pixel of ``smooth``, a picture already averaged over SMOOTH x
+    SMOOTH pixels (or the sliding maximum below would follow the brightest grain of the paper).
+
+    A closing (sliding maximum, then sliding minimum) wider than any stroke wipes the strokes out
+    and keeps the light, a shadow's sharp edge included. The picture is first extended past its
+    borders so that a ramp of light goes straight on (``continued``): repeating the border instead
+    would let the sliding maximum carry the bright side's light into a dark border."""
+    pad = stroke_window
+    wide = continued(smooth, pad)
     closed = sliding_extreme(
-        sliding_extreme(flat, stroke_window, np.maximum, "edge"), stroke_window, np.minimum, "edge")
-    return box_blur(closed, max(1, stroke_window // 2)) * plane
+        sliding_extreme(wide, stroke_window, np.maximum, "edge"), stroke_window, np.minimum, "edge")
+    return closed[pad:-pad, pad:-pad]
 
 
 def otsu_threshold(values, bins=256):
@@ -189,12 +210,16 @@ def _find_ink(grey, dark_ink):
         grey = resize(grey, max(2, round(grey.shape[0] * scale)), max(2, round(grey.shape[1] * scale)))
     paper = grey if dark_ink else 1.0 - grey
     window = max(3, round(max(paper.shape) / 5))  # wider than any stroke of a digit filling the picture
-    light = np.maximum(paper_light(paper, window), 0.02)
-    ink = np.clip(1.0 - paper / light, 0.0, 1.0)  # 0 on the paper, the ink's darkness elsewhere
-    ink = box_blur(ink, SMOOTH)  # sensor noise averages out, strokes (many pixels wide here) stay
+    # Sensor noise averages out, strokes (many pixels wide here) stay. The paper's light is estimated
+    # from this same smoothed picture, so a shadow's edge, blurred alike in both, divides out whole.
+    smooth = box_blur(paper, SMOOTH)
+    light = np.maximum(paper_light(smooth, window), 0.02)
+    ink = np.clip(1.0 - smooth / light, 0.0, 1.0)  # 0 on the paper, the ink's darkness elsewhere
     paper_level = np.median(ink)
     noise = 1.4826 * np.median(np.abs(ink - paper_level)) + 1e-3  # robust spread of the paper
-    if ink.max() - paper_level < max(MIN_CONTRAST, MIN_SEPARATION * noise):
+    m = SMOOTH // 2 + 1  # the outermost pixels were averaged over fewer real ones: noisier, left out here
+    core = ink[m:-m, m:-m] if min(ink.shape) > 4 * m else ink
+    if core.max() - paper_level < max(MIN_CONTRAST, MIN_SEPARATION * noise):
         return np.zeros_like(ink)  # nothing stands out from the paper: blank
     # Otsu's level, but never inside the paper's noise (a tiny digit barely shows in the histogram)
     threshold = max(otsu_threshold(ink), paper_level + 4 * noise)
