@@ -60,25 +60,6 @@ def box_blur(image, size):
     return image
 
 
-def light_plane(paper, rounds=3):
-    """The best plane a + b·row + c·col through the paper's brightness, ink left out.
-
-    Least squares on every other pixel; after each round the pixels well below the plane (ink)
-    are dropped and the plane fitted again to what is left."""
-    h, w = paper.shape
-    rows, cols = np.mgrid[0:h:2, 0:w:2]
-    design = np.stack([np.ones(rows.size), rows.ravel() / h, cols.ravel() / w], axis=1)
-    values = paper[::2, ::2].ravel()
-    keep = np.ones(values.size, dtype=bool)
-    for _ in range(rounds):
-        coef, *_ = np.linalg.lstsq(design[keep], values[keep], rcond=None)
-        residual = values - design @ coef
-        spread = 1.4826 * np.median(np.abs(residual[keep])) + 1e-6
-        keep = residual > -2.5 * spread
-    rr, cc = np.mgrid[0:h, 0:w]
-    return coef[0] + coef[1] * rr / h + coef[2] * cc / w
-
-
 def continued(image, pad, anchor=2 * SMOOTH):
     """``image`` extended by ``pad`` pixels on every side so that a brightness ramp goes straight on:
     each side is the mirror image turned upside down about the mean of the ``anchor`` pixels next to

@@ -40,3 +40,22 @@ def blank_paper(rng, ramp=0.3, noise=0.04, size=(240, 320)):
     h, w = size
     light = 1.0 - ramp * np.linspace(0, 1, w)[None, :]
     return np.clip(0.9 * light + noise * rng.standard_normal((h, w)), 0.0, 1.0)
+
+
+def small_digit_photo(digit_uint8, rng, shadow=0.0, vignette=0.0, size=(600, 900), height=0.12):
+    """A photo in which the digit is small (``height`` of the picture's height), with a sharp shadow
+    ``shadow`` darker over the part right of a random column, or corners ``vignette`` darker."""
+    h, w = size
+    side = max(16, int(height * h))
+    ink = np.clip(resize(digit_uint8.astype(np.float64) / 255.0, side, side), 0.0, 1.0)
+    page = np.full((h, w), 0.9)
+    top, left = int(rng.integers(0, h - side)), int(rng.integers(0, w // 3))
+    page[top : top + side, left : left + side] *= 1.0 - 0.85 * ink
+    if shadow:
+        edge = int(rng.integers(left + side + 20, w - 40))  # the digit stays in the light
+        page[:, edge:] *= 1.0 - shadow
+    if vignette:
+        yy, xx = np.mgrid[0:h, 0:w]
+        r = np.hypot((yy - h / 2) / (h / 2), (xx - w / 2) / (w / 2)) / np.sqrt(2)
+        page *= 1.0 - vignette * r**2
+    return np.clip(page + 0.02 * rng.standard_normal((h, w)), 0.0, 1.0)
