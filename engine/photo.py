@@ -62,16 +62,17 @@ def box_blur(image, size):
 
 def continued(image, pad, anchor=2 * SMOOTH):
     """``image`` extended by ``pad`` pixels on every side so that a brightness ramp goes straight on:
-    each side is the mirror image turned upside down about the mean of the ``anchor`` pixels next to
-    the border (about one pixel, it would carry that pixel's noise into the whole border)."""
+    each side is the mirror image turned upside down about the border's value, read from a straight
+    line fitted to the ``anchor`` pixels next to the border (the border pixel alone would carry its
+    noise into the whole extension)."""
     for axis in (0, 1):
         n = image.shape[axis]
         pad_here, k = min(pad, n - 1), min(anchor, n)
         if pad_here < 1:
             image = np.pad(image, [(pad, pad) if a == axis else (0, 0) for a in (0, 1)], mode="edge")
             continue
-        first = np.take(image, range(k), axis=axis).mean(axis=axis, keepdims=True)
-        last = np.take(image, range(n - k, n), axis=axis).mean(axis=axis, keepdims=True)
+        first = _border_value(np.flip(np.take(image, range(k), axis=axis), axis=axis), axis)
+        last = _border_value(np.take(image, range(n - k, n), axis=axis), axis)
         before = 2 * first - np.flip(np.take(image, range(1, pad_here + 1), axis=axis), axis=axis)
         after = 2 * last - np.flip(np.take(image, range(n - 1 - pad_here, n - 1), axis=axis), axis=axis)
         image = np.concatenate([before, image, after], axis=axis)
@@ -79,6 +80,18 @@ def continued(image, pad, anchor=2 * SMOOTH):
             extra = pad - pad_here
             image = np.pad(image, [(extra, extra) if a == axis else (0, 0) for a in (0, 1)], mode="edge")
     return image
+
+
+def _border_value(strip, axis):
+    """The value at the strip's last position along ``axis`` of the least-squares line through it."""
+    k = strip.shape[axis]
+    if k == 1:
+        return strip
+    x = np.arange(k, dtype=np.float64) - (k - 1) / 2
+    x = x.reshape([-1 if a == axis else 1 for a in range(strip.ndim)])
+    mean = strip.mean(axis=axis, keepdims=True)
+    slope = ((strip - mean) * x).sum(axis=axis, keepdims=True) / float((x * x).sum())
+    return mean + slope * (k - 1) / 2
 
 
 def paper_light(smooth, stroke_window):

@@ -211,3 +211,17 @@ def test_small_digits_beside_a_shadow_edge_or_in_a_vignette_are_found(kind):
     count = 20
     right = sum(read(net, small_digit_photo(images[i], rng, **options)) == labels[i] for i in range(200, 200 + count))
     assert right >= 0.9 * count
+
+
+def test_continued_extends_a_ramp_of_light_straight_on():
+    from engine.photo import continued, paper_light
+
+    rows, cols = np.mgrid[0:40, 0:60]
+    ramp = 0.9 - 0.004 * cols - 0.002 * rows  # light falling off to the right and down
+    wide = continued(ramp, 10, anchor=1)
+    wr, wc = np.mgrid[-10:50, -10:70]
+    np.testing.assert_allclose(wide, 0.9 - 0.004 * wc - 0.002 * wr, atol=1e-12)  # the same plane, further
+    np.testing.assert_allclose(paper_light(ramp, 21), ramp, atol=1e-12)  # so the closing keeps the ramp
+    step = np.full((40, 60), 0.9)
+    step[:, 30:] = 0.5  # a shadow's sharp edge
+    np.testing.assert_allclose(paper_light(step, 21), step, atol=1e-12)
