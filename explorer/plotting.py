@@ -37,9 +37,11 @@ def optimizer_rgb(key):
     return label_rgb(key, (base.red(), base.green(), base.blue()))
 
 
-def themed(widget, recolor=None):
+def themed(widget, recolor=None, on_window=False):
     """Give a pyqtgraph widget the current theme's colours now and whenever the theme changes;
-    ``recolor()`` repaints curves whose colours depend on the background."""
+    ``recolor()`` repaints curves whose colours depend on the background. ``on_window``: the
+    widget's background is the window's (mosaics of images), not a plot's."""
+    widget.setProperty("dlfs_on_window", on_window)
     _THEMED[widget] = recolor
     _style(widget)
     if recolor is not None:
@@ -60,6 +62,8 @@ def restyle_all():
 
 def _style(widget):
     background, foreground = plot_colors()
+    if widget.property("dlfs_on_window"):
+        background = QApplication.palette().color(QPalette.ColorRole.Window)
     widget.setBackground(background)
     for item in widget.scene().items():
         if isinstance(item, pg.AxisItem):
@@ -69,7 +73,9 @@ def _style(widget):
             item.layout.setContentsMargins(*MARGINS)
             item.titleLabel.setText(item.titleLabel.text, color=foreground)  # later titles keep the colour
         elif isinstance(item, pg.LegendItem):
-            item.setLabelTextColor(foreground)
+            item.setLabelTextColor(foreground)  # for entries added later
+            for _sample, label in item.items:  # and the ones already there
+                label.setText(label.text, color=foreground)
 
 
 def set_title(plot, text):

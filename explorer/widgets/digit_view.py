@@ -4,13 +4,13 @@ import numpy as np
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPen
 
-from ..plotting import pg
+from ..plotting import pg, themed
 
 
 class DigitView(pg.GraphicsLayoutWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setBackground(None)
+        themed(self, on_window=True)  # the window's colour, in either theme
         self.view = self.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
         self.view.setMenuEnabled(False)
         self.image = pg.ImageItem()

@@ -4,7 +4,7 @@ import numpy as np
 from PySide6.QtCore import QRectF, Signal
 from PySide6.QtGui import QColor, QPen
 
-from ..plotting import pg
+from ..plotting import pg, themed
 
 
 def tile(maps, cols, pad=1):
@@ -24,7 +24,7 @@ class MosaicView(pg.GraphicsLayoutWidget):
 
     def __init__(self, colormap="inferno", symmetric=False, parent=None):
         super().__init__(parent)
-        self.setBackground(None)
+        themed(self, on_window=True)  # the window's colour, in either theme
         self.symmetric = symmetric
         self.view = self.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
         self.view.setMenuEnabled(False)

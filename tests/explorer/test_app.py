@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, QTranslator
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from explorer import i18n
@@ -416,6 +417,31 @@ def test_plots_follow_the_dark_theme_and_back(window):
     assert adam == [ON_DARK] * 3  # Adam's near-black curve turns light instead of vanishing
     window.set_theme("light")
     assert min(looks()[0]) > 240
+    window.set_theme("system")
+
+
+def test_legends_made_in_one_theme_follow_the_next(window, qtbot):
+    """Legend entries made in the light theme stayed dark grey on black after switching to dark."""
+    window.select_panel("training")
+    studio = window.current_panel()
+    legend = studio.convnet_page.acc_plot.getPlotItem().legend
+    assert legend.items  # train and test, made in the light theme
+
+    def lightness():  # of the text as drawn (pyqtgraph's setLabelTextColor only changed a setting)
+        import re
+
+        drawn = [re.search(r"color:\s*#([0-9a-fA-F]{6})", label.item.toHtml()) for _s, label in legend.items]
+        return [QColor("#" + m.group(1)).lightness() for m in drawn]
+
+    mosaic = studio.convnet_page.before_view  # a mosaic of filters sits on the window's colour
+
+    window.set_theme("light")
+    assert max(lightness()) < 120
+    window.set_theme("dark")
+    assert min(lightness()) > 150
+    assert mosaic.backgroundBrush().color().lightness() < 80  # was left light until the panel changed
+    window.set_theme("light")
+    assert max(lightness()) < 120 and mosaic.backgroundBrush().color().lightness() > 200
     window.set_theme("system")
 
 
