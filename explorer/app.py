@@ -224,7 +224,13 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event):  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        self._set_nav_compact(event.size().width() < NAV_COMPACT_BELOW)
+        self._fit_nav(event.size().width())
+
+    def _fit_nav(self, width=None):
+        """Icons only below NAV_COMPACT_BELOW, a width that grows with the text size (zoom): the panels
+        need more room when their text is larger, and the names would be cut off anyway."""
+        scale = QApplication.font().pointSizeF() / max(self._base_font_size, 1.0)
+        self._set_nav_compact((width or self.width()) < NAV_COMPACT_BELOW * scale)
 
     def _set_nav_compact(self, compact):
         """In a narrow window the navigation list shows only its icons (names in the tooltips), so
@@ -468,6 +474,7 @@ class MainWindow(QMainWindow):
         font = QApplication.font()
         font.setPointSizeF(self._base_font_size * (1.1**step))
         QApplication.setFont(font)
+        self._fit_nav()
 
     def closeEvent(self, event):  # noqa: N802 (Qt's name)
         download = getattr(self, "_download", None)

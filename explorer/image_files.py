@@ -21,7 +21,8 @@ MAX_SIDE = 1024  # larger images are scaled down while decoding: a digit needs n
 MIN_SIDE = 8  # fewer pixels than this cannot show a digit
 
 NOT_AN_IMAGE = QT_TRANSLATE_NOOP("ImageFile", "%1 is not an image this program can read, or the file is broken.")
-TOO_SMALL = QT_TRANSLATE_NOOP("ImageFile", "%1 is only %2×%3 pixels: too small to hold a digit.")
+TOO_SMALL = QT_TRANSLATE_NOOP("ImageFile", "%1 is %2×%3 pixels (width × height): a digit needs at least %4×%4.")
+CUT_OFF = QT_TRANSLATE_NOOP("ImageFile", "%1 is cut off: the file ends before the picture does.")
 BLANK = QT_TRANSLATE_NOOP("ImageFile", "No digit found in %1: the image looks blank.")
 
 
@@ -50,7 +51,9 @@ def decode(path):
     if not reader.canRead() or not size.isValid():
         return ImageFileProblem(NOT_AN_IMAGE, name)
     if min(size.width(), size.height()) < MIN_SIDE:
-        return ImageFileProblem(TOO_SMALL, name, size.width(), size.height())
+        return ImageFileProblem(TOO_SMALL, name, size.width(), size.height(), MIN_SIDE)
+    if reader.format().data().lower() in (b"jpeg", b"jpg") and not _jpeg_ends(path):
+        return ImageFileProblem(CUT_OFF, name)  # Qt decodes the part that is there and greys the rest
     if max(size.width(), size.height()) > MAX_SIDE:
         scale = MAX_SIDE / max(size.width(), size.height())
         reader.setScaledSize(QSize(max(1, round(size.width() * scale)), max(1, round(size.height() * scale))))
@@ -64,6 +67,17 @@ def decode(path):
     grey = pixels[..., :3] @ np.array([0.299, 0.587, 0.114])  # luma, as Qt's own grey conversion
     alpha = pixels[..., 3] if image.hasAlphaChannel() else None
     return grey, alpha
+
+
+def _jpeg_ends(path):
+    """Whether a JPEG file holds its end-of-image marker (FF D9) near its end, as a whole one does."""
+    try:
+        with open(path, "rb") as f:
+            f.seek(0, 2)
+            f.seek(max(0, f.tell() - 4096))
+            return b"\xff\xd9" in f.read()
+    except OSError:
+        return False
 
 
 def read_ink(path):

@@ -972,8 +972,12 @@
         <translation>%1은(는) 이 프로그램이 읽을 수 있는 이미지가 아니거나 파일이 손상되었습니다.</translation>
     </message>
     <message>
-        <source>%1 is only %2×%3 pixels: too small to hold a digit.</source>
-        <translation>%1은(는) %2×%3 픽셀뿐이라 숫자를 담기에 너무 작습니다.</translation>
+        <source>%1 is %2×%3 pixels (width × height): a digit needs at least %4×%4.</source>
+        <translation>%1은(는) %2×%3 픽셀(가로 × 세로)입니다: 숫자를 담으려면 적어도 %4×%4 픽셀이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>%1 is cut off: the file ends before the picture does.</source>
+        <translation>%1은(는) 잘린 파일입니다: 그림이 끝나기 전에 파일이 끝납니다.</translation>
     </message>
     <message>
         <source>No digit found in %1: the image looks blank.</source>

@@ -132,7 +132,9 @@ KO = {
     "Cannot load image": "이미지를 불러올 수 없습니다",
     "%1 is not an image this program can read, or the file is broken.": "%1은(는) 이 프로그램이 읽을 수 있는 이미지가 아니거나 파일이 손상되었습니다.",
     "No digit found in %1: the image looks blank.": "%1에서 숫자를 찾지 못했습니다: 빈 이미지로 보입니다.",
-    "%1 is only %2×%3 pixels: too small to hold a digit.": "%1은(는) %2×%3 픽셀뿐이라 숫자를 담기에 너무 작습니다.",
+    "%1 is %2×%3 pixels (width × height): a digit needs at least %4×%4.":
+        "%1은(는) %2×%3 픽셀(가로 × 세로)입니다: 숫자를 담으려면 적어도 %4×%4 픽셀이 필요합니다.",
+    "%1 is cut off: the file ends before the picture does.": "%1은(는) 잘린 파일입니다: 그림이 끝나기 전에 파일이 끝납니다.",
     "The network says %1; the truth is %2": "신경망의 답은 %1, 정답은 %2",
     "A %1 from the MNIST test set": "MNIST 시험 데이터의 %1",
     "%1 digits; click one to load it": "숫자 %1개. 클릭하면 캔버스에 불러옵니다",

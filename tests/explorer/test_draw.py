@@ -203,7 +203,7 @@ def test_broken_tiny_and_blank_images_get_a_message(panel, qtbot, tmp_path, monk
     tiny.fill(0)
     tiny.save(str(tmp_path / "tiny.png"))
     assert not load(panel, qtbot, tmp_path / "tiny.png")
-    assert messages[-1] == "tiny.png is only 1×1 pixels: too small to hold a digit."
+    assert messages[-1] == "tiny.png is 1×1 pixels (width × height): a digit needs at least 8×8."
     np.testing.assert_array_equal(panel.canvas.to_array(), before)
 
 
@@ -378,6 +378,21 @@ def test_the_gallery_classifies_with_its_own_copy_of_the_network(panel, qtbot, m
     for net in given:
         for key in live.params:
             np.testing.assert_array_equal(net.params[key], live.params[key])
+
+
+def test_a_cut_off_jpeg_is_called_cut_off_not_read(panel, qtbot, tmp_path, monkeypatch):
+    """The first third of a JPEG decoded to a digit's top above grey, and was read as a 7 at 68 %."""
+    from tests.photos import photo_of
+
+    messages = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: messages.append(a[2]))
+    images, _labels = load_samples()
+    save_grey(photo_of(images[0], np.random.default_rng(0)), tmp_path / "whole.jpg", quality=80)
+    data = (tmp_path / "whole.jpg").read_bytes()
+    (tmp_path / "cut.jpg").write_bytes(data[: len(data) // 3])
+    assert not load(panel, qtbot, tmp_path / "cut.jpg")
+    assert messages[-1] == "cut.jpg is cut off: the file ends before the picture does."
+    assert load(panel, qtbot, tmp_path / "whole.jpg")
 
 
 def test_a_photo_over_64_megapixels_is_read_not_called_broken(panel, qtbot, tmp_path, monkeypatch):

@@ -98,5 +98,7 @@ def test_no_control_is_squeezed_at_any_window_size(qtbot, settings, size, zoom, 
             # at the normal text size from 1024x640 up, every panel fits: nothing to scroll
             problems.append(f"{name}: needs {need.width()}x{need.height()}, has {have.width()}x{have.height()}, "
                             f"panel {panel.width()}x{panel.height()}")
+    if zoom:  # at zoom +6 the names would be cut off: the list shows icons, the panels get the room
+        assert window.nav.width() < 100
     i18n.install("en")
     assert not problems, "\n".join(problems)
