@@ -57,6 +57,7 @@ class InputControls(QWidget):
             t.addWidget(w)
         self.digit = DigitView()
         self.digit.setMinimumSize(150, 150)
+        self.digit.setMaximumHeight(240)  # the answer and its bars stay in view below it
         self.overlay_check = QCheckBox()
         self.answer = QLabel()
         self.answer.setWordWrap(True)
@@ -74,6 +75,7 @@ class InputControls(QWidget):
         i.addWidget(self.overlay_check, 3, 0)
         i.addWidget(self.answer, 4, 0)
         i.addWidget(self.bars, 5, 0)
+        i.setRowStretch(6, 1)  # room to spare goes below the bars, not around the digit
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.network_box)
