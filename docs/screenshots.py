@@ -21,6 +21,9 @@ def main():
 
     app = QApplication(sys.argv[:1])
     only = sys.argv[2] if len(sys.argv) > 2 and sys.argv[1] == "--only" else None
+    if only == "photo":
+        photo_shot(app)
+        return
     if only == "layers":
         layers_shots(app)
         return
@@ -104,9 +107,51 @@ def main():
     w.select_panel("optimizer")
     pg.load_book_figure()
     shot(w, "optimizer-ko")
+    w.set_language("en")
+    w.set_theme("dark")
+    shot(w, "optimizer-dark")
+    w.set_theme("light")
     w.close()
     training_shots(app, shot)
     layers_shots(app)
+
+
+def photo_shot(app):
+    """Draw & Classify after loading a generated phone-like photo of a test digit (uneven light)."""
+    import numpy as np
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtGui import QImage
+
+    from engine.samples import load_samples
+    from explorer.app import MainWindow
+    from explorer.settings import Settings
+    from tests.photos import photo_of
+
+    images, _ = load_samples()
+    page = photo_of(images[104], np.random.default_rng(4), ramp=0.45, pencil=True, size=(480, 360))
+    data = np.ascontiguousarray((page * 255).astype(np.uint8))
+    path = Path(tempfile.mkdtemp()) / "photo.jpg"
+    QImage(data.data, 360, 480, 360, QImage.Format.Format_Grayscale8).copy().save(str(path), "JPEG", 75)
+    w = MainWindow(Settings(), lang="en", panel="draw")
+    w.resize(1400, 900)
+    w.show()
+    draw = w.current_panel()
+    loop = QEventLoop()
+    draw.image_load_finished.connect(lambda _ok: loop.quit())
+    draw.load_image(path)
+    loop.exec()
+    for _ in range(5):
+        app.processEvents()
+    preview = w.grab()
+    photo = QImage(str(path)).scaledToHeight(300)
+    from PySide6.QtGui import QPainter
+
+    painter = QPainter(preview)
+    painter.drawImage(preview.width() - photo.width() - 20, preview.height() - photo.height() - 40, photo)
+    painter.end()
+    preview.save(str(OUT / "draw-photo.png"))
+    print("wrote", OUT / "draw-photo.png")
+    w.close()
 
 
 def _settle(app, panel):
