@@ -359,8 +359,9 @@ def test_closing_during_background_work_stops_it_within_two_seconds(window, qtbo
         pass
     start = time.perf_counter()
     window.close()
-    assert worker.wait(2000) and time.perf_counter() - start < 2.0
-    assert worker.isFinished()
+    assert time.perf_counter() - start < 1.0  # closing never waits for the download
+    worker.thread.join(2)  # and a download that listens to should_stop ends soon after
+    assert not worker.thread.is_alive()
 
 
 def test_dark_theme_changes_the_palette(window):
