@@ -2080,6 +2080,26 @@ answer.&lt;/li&gt;
         <translation>이제 숫자 그리기와 분류가 여기서 학습한 신경망을 사용합니다.</translation>
     </message>
     <message>
+        <source>Keep the trained network?</source>
+        <translation>학습한 신경망을 보관할까요?</translation>
+    </message>
+    <message>
+        <source>The network you trained and did not save cannot be kept in %1 (%2). Save it somewhere else?</source>
+        <translation>학습하고 저장하지 않은 신경망을 %1에 보관할 수 없습니다 (%2). 다른 곳에 저장할까요?</translation>
+    </message>
+    <message>
+        <source>Save weights</source>
+        <translation>가중치 저장</translation>
+    </message>
+    <message>
+        <source>NumPy weights (*.npz)</source>
+        <translation>NumPy 가중치 (*.npz)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written (%2). Choose another place?</source>
+        <translation>%1에 쓸 수 없습니다 (%2). 다른 곳을 고를까요?</translation>
+    </message>
+    <message>
         <source>The network kept from last time could not be read: %1</source>
         <translation>지난번에 남겨 둔 신경망을 읽을 수 없습니다: %1</translation>
     </message>

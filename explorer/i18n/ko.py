@@ -129,6 +129,10 @@ KO = {
     "'%1' is too large a number (at most %2)": "'%1'은(는) 너무 큰 수입니다 (최대 %2)",
     "%1 cannot be evaluated (%2)": "%1을(를) 계산할 수 없습니다 (%2)",
     "Settings will not be kept: %1": "설정이 저장되지 않습니다: %1",
+    "Keep the trained network?": "학습한 신경망을 보관할까요?",
+    "The network you trained and did not save cannot be kept in %1 (%2). Save it somewhere else?":
+        "학습하고 저장하지 않은 신경망을 %1에 보관할 수 없습니다 (%2). 다른 곳에 저장할까요?",
+    "%1 cannot be written (%2). Choose another place?": "%1에 쓸 수 없습니다 (%2). 다른 곳을 고를까요?",
     "Cannot load image": "이미지를 불러올 수 없습니다",
     "%1 is not an image this program can read, or the file is broken.": "%1은(는) 이 프로그램이 읽을 수 있는 이미지가 아니거나 파일이 손상되었습니다.",
     "No digit found in %1: the image looks blank.": "%1에서 숫자를 찾지 못했습니다: 빈 이미지로 보입니다.",

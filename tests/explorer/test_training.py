@@ -299,3 +299,55 @@ def test_the_race_ranking_lists_the_best_first(panel):
     lines = page.summary.text().splitlines()
     assert lines[0] == "After 200 iterations, on 1,000 test images:"  # the last evaluation
     assert lines[1:4] == ["1. Adam: 97.0 %", "2. Momentum: 93.0 %", "3. SGD: 50.0 %"]
+
+
+def test_a_trained_network_that_cannot_be_kept_is_offered_elsewhere(window, with_data, qtbot, tmp_path,
+                                                                     monkeypatch):
+    """A read-only config folder or a full disk lost the unsaved network with only a log line; now
+    the user is told and asked where to save it."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    panel, page = with_data, with_data.convnet_page
+    page.epochs_spin.setValue(1)
+    page.start()
+    qtbot.waitUntil(lambda: page.trained is not None and not panel.worker.isRunning(), timeout=60000)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    chosen = tmp_path / "elsewhere" / "mine.npz"
+    chosen.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(chosen), ""))
+
+    def full_disk(self, file_name="params.npz"):
+        if str(file_name) == str(panel.autosave_path):
+            raise OSError(28, "No space left on device")
+        return real_save(self, file_name)
+
+    real_save = type(page.trained).save_params
+    monkeypatch.setattr(type(page.trained), "save_params", full_disk)
+    window.close()
+    assert asked and "cannot be kept" in asked[0] and "No space left on device" in asked[0]
+    kept = SimpleConvNet()
+    kept.load_params(chosen)
+    np.testing.assert_array_equal(kept.params["W1"], page.trained.params["W1"])
+
+
+def test_closing_during_the_studios_download_still_keeps_the_trained_network(window, with_data, qtbot,
+                                                                             monkeypatch):
+    import time
+
+    from engine import mnist
+
+    panel, page = with_data, with_data.convnet_page
+    page.epochs_spin.setValue(1)
+    page.start()
+    qtbot.waitUntil(lambda: page.trained is not None and not panel.worker.isRunning(), timeout=60000)
+
+    def stalled(progress=None, should_stop=None, **kwargs):
+        while True:
+            time.sleep(0.05)
+
+    monkeypatch.setattr(mnist, "download_mnist", stalled)
+    panel._on_download_clicked()
+    window.close()  # stopping the download must not keep the shutdown from keeping the network
+    assert panel.autosave_path.exists()

@@ -3,12 +3,22 @@
 from pathlib import Path
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from engine.pretrained import network_from_file
 from engine.weights import WeightsFileError
 
 from ...data import MnistDownload, data_folder
+from ...i18n import fill
 from ...workers import FunctionWorker
 from ..base import Panel
 from .convnet_page import ConvNetPage
@@ -152,16 +162,39 @@ class TrainingPanel(Panel):
 
     def shutdown(self):
         """Stop any run; a trained network nobody saved is kept for the next start (nothing lost)."""
-        for worker in (self.worker, self._download.worker if self._download else None):
-            if worker is not None:
-                worker.stop()
+        if self.worker is not None:
+            self.worker.stop()
+        if self._download is not None:
+            self._download.stop()
         page = self.convnet_page
         if self.running_page is page and self.worker is not None and self.worker.result:
             page._set_trained(self.worker.result["net"])  # the run's end never reached the page
         if page.trained is not None and not page.saved:
-            page.trained.save_params(self.autosave_path)
+            try:
+                page.trained.save_params(self.autosave_path)
+            except OSError as e:  # a read-only config folder, a full disk: say so, offer another place
+                self._keep_elsewhere(page.trained, e)
         elif page.saved:
             self.autosave_path.unlink(missing_ok=True)
+
+    def _keep_elsewhere(self, net, error):
+        """The unsaved trained network cannot wait beside the settings: ask where to save it instead."""
+        answer = QMessageBox.question(
+            self, self.tr("Keep the trained network?"),
+            fill(self.tr("The network you trained and did not save cannot be kept in %1 (%2). Save it "
+                         "somewhere else?"), self.autosave_path.parent, error.strerror or error))
+        while answer == QMessageBox.StandardButton.Yes:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save weights"), str(Path.home() / "trained.npz"),
+                                                  self.tr("NumPy weights (*.npz)"))
+            if not path:
+                return
+            try:
+                net.save_params(path)
+                return
+            except OSError as e:
+                answer = QMessageBox.question(
+                    self, self.tr("Keep the trained network?"),
+                    fill(self.tr("%1 cannot be written (%2). Choose another place?"), path, e.strerror or e))
 
     def _restore_autosave(self):
         if not self.autosave_path.exists():
