@@ -137,8 +137,11 @@ class TrainingPanel(Panel):
 
     def _end(self, result, message):
         page, self.running_page = self.running_page, None
-        if self.worker is not None:
-            self.worker.wait(2000)
+        worker, self.worker = self.worker, None
+        if worker is not None:  # done: it lets go of its result (the data, a network) and of itself
+            worker.wait(2000)
+            worker.result = None
+            worker.deleteLater()
         if page is not None:
             page.on_finished(result, message)
         for p in (self.convnet_page, self.race_page):
