@@ -26,7 +26,6 @@ class _Follow(QObject):
     def __init__(self, widget, apply):
         super().__init__(widget)
         self.apply = apply
-        self.widget = widget
         widget.installEventFilter(self)
         apply()
 
