@@ -129,3 +129,33 @@ def test_saving_never_changes_the_process_umask(tmp_path, monkeypatch):
     save_npz(tmp_path / "w.npz", {"a": np.zeros(3)})
     mode = (tmp_path / "w.npz").stat().st_mode & 0o777
     assert mode & 0o600 == 0o600  # readable and writable by its owner, as any file the user makes
+
+
+def small_npz(path, count, size):
+    np.savez(path, **{f"a{i}": np.zeros(size, dtype=np.uint8) for i in range(count)})
+    return path
+
+
+def test_npz_limits_count_every_member_and_admit_exactly_the_limit(tmp_path, monkeypatch):
+    from engine import weights
+    from engine.weights import check_npz_headers
+
+    three = small_npz(tmp_path / "three.npz", 3, 400)
+    four = small_npz(tmp_path / "four.npz", 4, 100)
+    monkeypatch.setattr(weights, "MAX_NPZ_MEMBERS", 3)
+    check_npz_headers(three)
+    with pytest.raises(WeightsFileError, match="4 members, more than a network's 3"):
+        check_npz_headers(four)
+    monkeypatch.setattr(weights, "MAX_NPZ_BYTES", 1200)  # three members of 400 bytes: exactly the limit
+    check_npz_headers(three)
+    monkeypatch.setattr(weights, "MAX_NPZ_BYTES", 1199)  # each member alone is far below it
+    with pytest.raises(WeightsFileError, match="would take more than"):
+        check_npz_headers(three)
+
+
+def test_saved_files_get_the_users_usual_permissions(tmp_path, monkeypatch):
+    from engine import weights
+
+    monkeypatch.setattr(weights, "_UMASK", 0o027)
+    weights.save_npz(tmp_path / "w.npz", {"a": np.zeros(3)})
+    assert (tmp_path / "w.npz").stat().st_mode & 0o777 == 0o640  # 0666 without what the umask takes away

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from engine.atlas import build_atlas, load_atlas, save_atlas
-from engine.features import ChannelMaxima, channel_maxima, layer_agreement, top_images
+from engine.features import ChannelMaxima, chance_agreement, channel_maxima, layer_agreement, top_images
 from engine.layers import Dropout
 from engine.receptive_field import layer_geometry
 from engine.simple_convnet import SimpleConvNet
@@ -190,3 +190,95 @@ def test_a_broken_atlas_file_is_refused_with_its_name(tmp_path):
     (tmp_path / "broken.npz").write_bytes(b"PK\x03\x04 not really")
     with pytest.raises(WeightsFileError, match="broken.npz: not a readable atlas"):
         load_atlas(tmp_path / "broken.npz")
+
+
+# --- added for planted bugs that survived (#15) ---------------------------------------------------
+
+
+def _influence(chain, input_hw, layer_index, i, j):
+    """Input pixels whose change moves unit (i, j) of channel 0 of a layer: found by perturbing each
+    pixel of a linear chain (convolutions only), the definition of a receptive field."""
+    H, W = input_hw
+    base = np.zeros((1, 1, H, W))
+
+    def unit(x):
+        for _, layer in chain[: layer_index + 1]:
+            x = layer.forward(x)
+        return x[0, 0, i, j]
+
+    seen = np.zeros((H, W), dtype=bool)
+    for r in range(H):
+        for c in range(W):
+            x = base.copy()
+            x[0, 0, r, c] = 1.0
+            seen[r, c] = unit(x) != unit(base)
+    return seen
+
+
+def test_receptive_fields_of_non_square_kernels_against_perturbation():
+    from engine.layers import Convolution
+
+    rng = np.random.default_rng(0)
+    chain = [("ConvA", Convolution(rng.random((2, 1, 2, 3)) + 0.1, np.zeros(2), stride=1, pad=1)),
+             ("ConvB", Convolution(rng.random((1, 2, 3, 2)) + 0.1, np.zeros(1), stride=2, pad=0))]
+    geo = layer_geometry(chain, (1, 9, 11))
+    assert geo[0].shape == (2, 10, 11) and geo[1].shape == (1, 4, 5)
+    assert geo[0].window_below(4, 6) == (3, 5, 5, 8)  # rows 4-1 .. +2, columns 6-1 .. +3
+    assert geo[1].window_below(1, 2) == (2, 4, 5, 6)
+    for index, (i, j) in ((0, (4, 6)), (0, (0, 0)), (1, (1, 2)), (1, (3, 4))):
+        seen = _influence(chain, (9, 11), index, i, j)
+        rows, cols = np.flatnonzero(seen.any(axis=1)), np.flatnonzero(seen.any(axis=0))
+        expected = (rows[0], cols[0], rows[-1] + 1, cols[-1] + 1)
+        assert geo[index].box(i, j, input_hw=(9, 11)) == expected, (index, i, j)
+
+
+def test_chance_agreement_takes_class_frequencies_in_any_units():
+    p = np.array([5, 1, 1, 1, 2, 1, 1, 1, 1, 1], dtype=float)
+    assert chance_agreement(9, p * 3) == pytest.approx(chance_agreement(9, p / p.sum()))
+    assert chance_agreement(9, np.ones(10)) == pytest.approx(chance_agreement(9))
+
+
+def test_blur_is_the_binomial_kernel_with_repeated_edges():
+    from engine.visualize import _blur
+
+    x = np.random.default_rng(1).random((2, 1, 5, 7))
+    k = np.array([1.0, 2.0, 1.0]) / 4
+    H, W = x.shape[2:]
+    expected = np.zeros_like(x)
+    for r in range(H):
+        for c in range(W):
+            for a in range(3):
+                for b in range(3):
+                    rr, cc = min(max(r + a - 1, 0), H - 1), min(max(c + b - 1, 0), W - 1)
+                    expected[:, :, r, c] += k[a] * k[b] * x[:, :, rr, cc]
+    np.testing.assert_allclose(_blur(x), expected, rtol=1e-12)
+
+
+def test_each_jittered_step_raises_the_pixel_the_shifted_unit_saw(monkeypatch):
+    """The unit reads x[3, 3] through an off-centre delta filter; on a copy shifted by (dy, dx) it reads
+    x[3 - dy, 3 - dx] of the original — the one pixel one ascent step may change."""
+    import engine.visualize as visualize
+
+    net = SimpleConvNet(input_dim=(1, 9, 9), conv_param={"filter_num": 1, "filter_size": 3, "pad": 1, "stride": 1},
+                        hidden_size=2, output_size=2, dtype=np.float64, seed=0)
+    net.params["W1"][...] = 0
+    net.params["W1"][0, 0, 0, 0] = 1.0
+    real_roll, shifts = np.roll, []
+
+    def spy(a, shift, axis=None):
+        shifts.append(tuple(int(s) for s in np.atleast_1d(shift)))
+        return real_roll(a, shift, axis)
+
+    monkeypatch.setattr(visualize.np, "roll", spy)
+    moved = 0
+    for seed in range(8):
+        shifts.clear()
+        kw = dict(jitter=2, blur_every=0, decay=0.0, lr=0.05, seed=seed)
+        start, _ = maximize_activation(net, "Conv1", [0], steps=0, **kw)
+        shifts.clear()
+        after, _ = maximize_activation(net, "Conv1", [0], steps=1, **kw)
+        dy, dx = shifts[0]
+        changed = list(zip(*np.nonzero(after[0, 0] != start[0, 0])))
+        assert changed == [(3 - dy, 3 - dx)], (seed, dy, dx)
+        moved += (dy, dx) != (0, 0)
+    assert moved >= 4

@@ -329,3 +329,15 @@ def test_partial_files_of_a_killed_download_are_removed_later(tmp_path):
     os.utime(old, (time.time() - 7200, time.time() - 7200))
     remove_stale_downloads(tmp_path)
     assert not old.exists() and fresh.exists() and kept.exists()  # a download running now keeps its file
+
+
+def test_the_idx_size_limit_admits_a_file_of_exactly_the_limit(tmp_path, monkeypatch):
+    from engine.mnist import read_idx
+
+    images = np.arange(100).reshape(4, 5, 5)
+    (tmp_path / "small-idx3-ubyte").write_bytes(idx_bytes(images, 2051))
+    monkeypatch.setattr(mnist, "MAX_IDX_BYTES", 100)
+    np.testing.assert_array_equal(read_idx(tmp_path / "small-idx3-ubyte", "images"), images)
+    monkeypatch.setattr(mnist, "MAX_IDX_BYTES", 99)
+    with pytest.raises(DatasetError, match="4 x 5 x 5 = 100 bytes"):
+        read_idx(tmp_path / "small-idx3-ubyte", "images")

@@ -126,3 +126,31 @@ def test_workers_follow_the_callers_floating_point_error_handling():
     with np.errstate(over="raise", invalid="raise"), pytest.raises(FloatingPointError):
         par.gradient(x, np.arange(8) % 4)
     par.close()
+
+
+def test_auto_probes_every_fifth_step_and_averages_with_a_fifth_for_the_newest():
+    net = small_simple()
+    x = np.random.default_rng(2).standard_normal((8, *net.input_dim))
+    t = np.arange(8) % 4
+    now = [0.0]
+    par = DataParallel(net, threads=2, probe_every=5, clock=lambda: now[0])
+    par.auto = True
+    cost = {1: 1.0, 2: 3.0}
+    used = []
+    original = par._gradient
+
+    def timed(x, t, k):
+        used.append(k)
+        now[0] += cost[k]
+        return original(x, t, k)
+
+    par._gradient = timed
+    for _ in range(12):
+        par.gradient(x, t)
+    # steps 0 and 1 measure each way; then the faster (one thread), and the other at steps 5, 10, ...
+    assert used == [1, 2, 1, 1, 1, 2, 1, 1, 1, 1, 2, 1]
+    assert par.step_time == pytest.approx({1: 1.0, 2: 3.0})
+    cost[1] = 2.0
+    par.gradient(x, t)  # step 12: one thread, now taking 2 s
+    assert par.step_time[1] == pytest.approx(0.8 * 1.0 + 0.2 * 2.0)
+    par.close()

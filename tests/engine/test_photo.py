@@ -118,6 +118,15 @@ def test_specks_are_dropped_and_large_pieces_kept():
     assert not kept[30, 30] and not kept[2, 38]
 
 
+def test_pieces_from_an_eighth_of_the_largest_are_kept_and_smaller_ones_dropped():
+    mask = np.zeros((40, 40), dtype=bool)
+    mask[0:40, 0:5] = True  # 200 px: the digit's main stroke
+    mask[0:3, 10:20] = True  # 30 px = 15 %: a short second stroke (the bar of a 5, a 7's crossbar)
+    mask[20:24, 30:35] = True  # 20 px = 10 %: a smudge
+    kept = keep_large_pieces(mask)
+    assert kept[0:3, 10:20].all() and not kept[20:24, 30:35].any()
+
+
 @pytest.mark.parametrize("reduce", [np.minimum, np.maximum])
 @pytest.mark.parametrize("mode", ["constant", "edge"])
 @pytest.mark.parametrize("size", [1, 2, 3, 6])
@@ -163,6 +172,18 @@ def test_photo_to_ink_inverts_light_backgrounds_and_refuses_bad_input():
         photo_to_ink(np.zeros((1, 5)))
     with pytest.raises(ValueError, match="NaN"):
         photo_to_ink(np.full((5, 5), np.nan))
+
+
+def test_a_sharp_stroke_keeps_every_step_of_its_smoothed_outline():
+    """The 5-pixel noise smoothing turns a sharp edge into four intermediate levels; the result keeps all
+    four on each side (down to half the ink threshold), the soft outline MNIST's digits have."""
+    paper = np.full((60, 40), 0.85)
+    paper[10:50, 18:24] = 0.2
+    row = photo_to_ink(paper)[30]
+    left, right = row[15:21], row[21:27][::-1]  # from the paper (0) to the stroke's middle (1), each side
+    for side in (left, right):
+        assert side[0] == 0 and (np.diff(side) > 0).all() and side[5] > 0.99
+        assert ((side[1:5] > 0) & (side[1:5] < 1)).all()
 
 
 # -- real digits, photographed badly -----------------------------------------------------------------

@@ -230,3 +230,32 @@ def test_a_failure_while_evaluating_becomes_a_surface_error(monkeypatch):
     monkeypatch.setattr(surfaces.Surface, "grid", broken_grid)
     with pytest.raises(SurfaceError, match=r"x\*\*2 cannot be evaluated \(KeyError\)"):
         custom("x**2")
+
+
+def test_the_grid_is_rows_of_y_and_columns_of_x_on_a_view_wider_than_tall():
+    s = built_in("book")  # view x in [-10, 10], y in [-5, 5]
+    xs, ys, Z = s.grid(7)
+    np.testing.assert_allclose(xs, np.linspace(-10, 10, 7))
+    np.testing.assert_allclose(ys, np.linspace(-5, 5, 7))
+    for i in range(7):
+        for j in range(7):
+            assert Z[i, j] == pytest.approx(xs[j] ** 2 / 20 + ys[i] ** 2)
+
+
+def test_a_typed_surface_starts_a_fifth_across_and_seven_tenths_up_its_own_view():
+    s = custom("x**2 + y**2", view=(0.0, 10.0, -1.0, 1.0))
+    assert s.start == pytest.approx((2.0, 0.4))
+
+
+@pytest.mark.parametrize("formula", ["x**-100000", "x**(-1000)", "y**100000"])
+def test_exponents_far_from_zero_either_way_are_refused(formula):
+    with pytest.raises(SurfaceError, match="exponent"):
+        custom(formula)
+
+
+def test_formulas_nested_deeper_than_sixty_levels_are_refused_and_fifty_are_fine():
+    assert custom("-" * 50 + "x").f(3.0, 0.0) == pytest.approx(3.0)  # an even number of minus signs
+    with pytest.raises(SurfaceError, match="nested too deeply"):
+        custom("-" * 100 + "x")
+    with pytest.raises(SurfaceError, match="nested too deeply"):
+        custom("(" * 70 + "x+1" + ")*2" * 70)
