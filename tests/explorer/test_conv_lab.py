@@ -286,3 +286,39 @@ def test_presets_are_the_lectures_examples():
     pool = pool_preset("lecture")
     assert (pool.size, pool.stride, pool.mode) == (2, 2, "max")
     assert pool.trace().output[0, 0].tolist() == [[2, 3], [4, 2]]  # figure 7-14
+
+
+@pytest.mark.parametrize("name", ["edge", "sobel_x", "sobel_y", "blur", "sharpen"])
+def test_image_filter_presets_keep_the_digits_size(name):
+    from explorer.panels.conv_lab.state import conv_preset
+
+    digit = np.random.default_rng(0).random((28, 28))
+    setup = conv_preset(name, digit=digit)
+    assert setup.pad == 1 and setup.stride == 1 and setup.W.shape == (1, 1, 3, 3)
+    out = Convolution(setup.W, setup.b, setup.stride, setup.pad).forward(setup.x)
+    assert out.shape == (1, 1, 28, 28)  # (28 + 2·1 − 3)/1 + 1
+    np.testing.assert_array_equal(setup.x[0, 0], np.round(digit * 255))
+
+
+def test_the_mnist_filter_preset_takes_filter_k_with_its_own_bias():
+    from explorer.panels.conv_lab.state import conv_preset
+
+    rng = np.random.default_rng(1)
+    W, b = rng.standard_normal((30, 1, 5, 5)), rng.standard_normal(30)
+    setup = conv_preset("mnist_conv1", digit=rng.random((28, 28)), filters=(W, b), k=7)
+    np.testing.assert_array_equal(setup.W, W[7:8])
+    np.testing.assert_array_equal(setup.b, [b[7]])
+
+
+def test_clear_zeroes_input_filters_and_bias_and_new_cells_are_small_integers():
+    from explorer.panels.conv_lab.state import ConvSetup
+
+    setup = ConvSetup()
+    setup.b = np.array([3.0])
+    setup.clear()
+    assert not setup.x.any() and not setup.W.any() and not setup.b.any()
+    setup.resize(rng=0, H=12, W=12, C=3, FN=3, FH=5, FW=5)
+    assert set(np.unique(setup.x[:, :, 4:, 4:])) == {0, 1, 2, 3}  # new cells, as Random fills them
+    assert set(np.unique(setup.W[:, 1:])) == {-1, 0, 1, 2}
+    setup.randomise(rng=0)
+    assert set(np.unique(setup.x)) <= {0, 1, 2, 3} and set(np.unique(setup.W)) <= {-1, 0, 1, 2}

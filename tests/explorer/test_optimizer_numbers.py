@@ -55,3 +55,22 @@ def test_adam_shows_the_bias_corrected_step(state):
     lr_t = p["lr"] * math.sqrt(1 - p["beta2"] ** k) / (1 - p["beta1"] ** k)
     html = update_html("adam", path, k, state.configs["adam"])
     assert f"= {fmt(lr_t)} (t = {k})" in html
+
+
+def test_rmsprop_shows_its_rule_with_the_decay_and_its_complement(state):
+    html = update_html("rmsprop", state.paths["rmsprop"], 2, state.configs["rmsprop"])
+    assert "h<sub>x</sub> ← 0.9·h + 0.1·g²" in html and "h<sub>y</sub> ← 0.9·h + 0.1·g²" in html
+    html = update_html("adagrad", state.paths["adagrad"], 2, state.configs["adagrad"])
+    assert "h<sub>x</sub> ← h + g²" in html
+
+
+def test_the_book_figure_is_the_books_optimizer_compare_naive():
+    """ch06/optimizer_compare_naive.py: start (-7, 2), 30 updates, SGD 0.95, Momentum 0.1, AdaGrad 1.5, Adam 0.3."""
+    s = PlaygroundState()
+    s.configs["adagrad"].params["lr"] = 0.01
+    s.configs["rmsprop"].enabled = True
+    s.book_figure()
+    assert {k for k, c in s.configs.items() if c.enabled} == {"sgd", "momentum", "adagrad", "adam"}
+    assert {k: s.configs[k].params["lr"] for k in ("sgd", "momentum", "adagrad", "adam")} == {
+        "sgd": 0.95, "momentum": 0.1, "adagrad": 1.5, "adam": 0.3}
+    assert (s.surface_key, s.start, s.iterations) == ("book", (-7.0, 2.0), 30)

@@ -367,3 +367,40 @@ def test_finished_runs_leave_no_worker_holding_their_results(with_data, qtbot):
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not [w for w in panel.findChildren(FunctionWorker) if w.result is not None]
     assert page.trained is not None  # the page has what it needs
+
+
+def small_data(n_train=300, n_test=100, seed=0):
+    rng = np.random.default_rng(seed)
+
+    def part(n):
+        t = rng.integers(0, 10, n)
+        x = rng.integers(0, 60, (n, 28, 28)).astype(np.uint8)
+        for i, k in enumerate(t):
+            x[i, 2 * k + 4 : 2 * k + 7, 4:24] = 255
+        return x, t
+    return part(n_train), part(n_test)
+
+
+def test_every_epoch_ends_with_its_last_step_and_the_accuracy_being_measured():
+    events = []
+    jobs.train_convnet(events.append, lambda: False, small_data(), None, "adam", 0.001, epochs=3,
+                       train_images=300, seed=0, threads=1)
+    kinds = [(e["event"], e.get("epoch"), e.get("iteration")) for e in events if e["event"] != "start"]
+    for epoch in (1, 2, 3):  # 3 steps of 100 images per epoch
+        at = kinds.index(("evaluating", epoch, None))
+        assert kinds[at - 1] == ("step", epoch, 3 * epoch) and kinds[at + 1][:2] == ("epoch", epoch)
+
+
+def test_the_race_is_the_books_five_layer_network():
+    events = []
+    result = jobs.race_optimizers(events.append, lambda: False, small_data(), None, {"sgd": 0.01, "adam": 0.001},
+                                  iterations=2, seed=0)
+    shapes = {k: v.shape for k, v in result["race"].params[0].items()}
+    assert shapes == {"W1": (784, 100), "W2": (100, 100), "W3": (100, 100), "W4": (100, 100), "W5": (100, 10),
+                      "b1": (100,), "b2": (100,), "b3": (100,), "b4": (100,), "b5": (10,)}
+
+
+def test_the_time_per_epoch_is_the_runs_time_over_its_epochs(panel):
+    page = panel.convnet_page
+    page.on_progress({"event": "epoch", "epoch": 4, "seconds": 100.0, "train_acc": 0.9, "test_acc": 0.9})
+    assert page.epoch_seconds == pytest.approx(25.0)

@@ -1,0 +1,170 @@
+"""The explorer's small helpers against their definitions: settings, colours, the long-curve drawing, the
+matrix view's coordinates and editing, step controls, the shared digit, the Layer Explorer's arithmetic."""
+
+from types import SimpleNamespace
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QPointF
+
+from engine.deep_convnet import DeepConvNet
+from engine.receptive_field import layer_geometry
+from explorer.colors import ON_DARK, _luminance, label_rgb
+from explorer.model import CurrentDigit
+from explorer.panels.layers.state import (
+    LayerExplorerState,
+    grid_columns,
+    label_summary,
+    most_selective,
+    tracer_boxes,
+)
+from explorer.panels.training.convnet_page import duration
+from explorer.plotting import MAX_DRAWN, long_curve, set_long_data
+from explorer.settings import Settings
+from explorer.widgets.matrix_view import MatrixView, fmt
+from explorer.widgets.step_controls import StepControls
+
+# -- settings and colours ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [("1", True), ("true", True), ("Yes", True), ("0", False),
+                                            ("false", False), ("no", False), ("maybe", None)])
+def test_hand_edited_switches_read_as_people_write_them(tmp_path, text, expected):
+    (tmp_path / "s.ini").write_text(f"[General]\nflag={text}\n")
+    settings = Settings(tmp_path / "s.ini")
+    for default in (True, False):
+        assert settings.get("flag", default, bool) is (default if expected is None else expected)
+
+
+def test_luminance_weights_red_green_and_blue_as_rec_709():
+    assert _luminance((255, 0, 0)) == pytest.approx(0.2126)
+    assert _luminance((0, 255, 0)) == pytest.approx(0.7152)
+    assert _luminance((0, 0, 255)) == pytest.approx(0.0722)
+    assert label_rgb("adam", (255, 128, 0)) != ON_DARK  # an orange window is light (luminance 0.57)
+    assert label_rgb("adam", (0, 60, 255)) == ON_DARK  # a deep blue one is dark (0.24)
+
+
+def test_long_curves_draw_about_max_drawn_points_whatever_their_length(qtbot):
+    widget = pg.PlotWidget()
+    qtbot.addWidget(widget)
+    curve = long_curve(widget.getPlotItem(), "r")
+    x = np.arange(20_000, dtype=float)
+    set_long_data(curve, x, np.sin(x / 100))
+    shown = len(curve.getData()[0])
+    assert MAX_DRAWN == 250 and MAX_DRAWN * 0.9 <= shown <= MAX_DRAWN * 1.1
+    set_long_data(curve, x[:100], x[:100])
+    assert len(curve.getData()[0]) == 100  # short curves are drawn whole
+
+
+def test_durations_switch_to_minutes_at_one_minute():
+    assert duration(59.4) == "59 s"
+    assert duration(60) == "1 min 00 s"
+    assert duration(185) == "3 min 05 s"
+
+
+# -- the matrix view ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def padded(qtbot):
+    view = MatrixView(editable=True)
+    qtbot.addWidget(view)
+    view.set_values(np.arange(6.0).reshape(2, 3) + 1, pad=1)  # 2x3 values, shown 4x5 with the ring
+    view.resize(252, 202)
+    return view
+
+
+def test_padded_coordinates_read_the_ring_as_zeros_and_the_values_inside(padded):
+    assert padded.shape == (4, 5)
+    assert padded.value_at(0, 0) == 0 and padded.value_at(3, 4) == 0
+    assert padded.value_at(1, 1) == 1 and padded.value_at(1, 3) == 3 and padded.value_at(2, 1) == 4
+
+
+def test_only_cells_inside_the_padding_ring_are_editable(padded):
+    inside = {(r, c) for r in range(4) for c in range(5) if padded._editable_cell((r, c))}
+    assert inside == {(r, c) for r in (1, 2) for c in (1, 2, 3)}
+
+
+def test_an_edit_on_a_padded_view_lands_on_its_value(padded, qtbot):
+    with qtbot.waitSignal(padded.cell_edited) as blocker:
+        assert padded.commit_text(2, 3, "9.5")
+    assert blocker.args == [1, 2, 9.5] and padded.values[1, 2] == 9.5
+
+
+def test_a_click_maps_to_row_then_column(padded):
+    s = padded.cell_size()
+    x0, y0 = padded.origin()
+    assert padded.cell_at(QPointF(x0 + 3.5 * s, y0 + 1.5 * s)) == (1, 3)  # 4th column, 2nd row
+    assert padded.cell_at(QPointF(x0 + 0.5 * s, y0 + 2.5 * s)) == (2, 0)
+    assert padded.cell_at(QPointF(x0 + 5.5 * s, y0 + 0.5 * s)) is None  # right of the grid
+
+
+def test_a_whole_grid_block_pastes_at_the_top_left_even_with_a_cell_selected(padded):
+    padded.current = (2, 3)
+    assert padded.paste("7 8 9\n10 11 12")
+    np.testing.assert_array_equal(padded.values, [[7, 8, 9], [10, 11, 12]])
+    padded.current = (2, 2)
+    assert padded.paste("5 6")  # a smaller block goes where the selection is: value row 1, column 1
+    np.testing.assert_array_equal(padded.values, [[7, 8, 9], [10, 5, 6]])
+
+
+def test_negative_values_are_blue_and_positive_red_in_a_diverging_view(qtbot):
+    view = MatrixView(diverging=True)
+    qtbot.addWidget(view)
+    view.set_values([[-2.0, 0.0, 2.0]])
+    blue, white, red = view.colors()[0].astype(int)
+    assert blue[2] > blue[0] and red[0] > red[2]
+    assert tuple(white) == (255, 255, 255) and tuple(blue) != tuple(white)
+
+
+def test_cell_numbers_keep_two_decimals_down_to_one_hundredth():
+    assert [fmt(v) for v in (0.05, -0.0123, 0.01, 1.5, 3.0)] == ["0.05", "-0.01", "0.01", "1.50", "3"]
+    assert fmt(0.0099) == "9.9e-3"
+
+
+# -- step controls and the shared digit -------------------------------------------------------------
+
+
+def test_step_controls_stop_at_the_last_step(qtbot):
+    controls = StepControls()
+    qtbot.addWidget(controls)
+    controls.set_count(5)
+    controls.set_step(10)
+    assert controls.step == 4
+    controls.set_step(-3)
+    assert controls.step == 0
+
+
+def test_the_shared_digit_is_a_copy_of_what_was_drawn(qtbot):
+    digit = CurrentDigit()
+    image = np.ones((28, 28), dtype=np.float32)
+    digit.set(image)
+    image[...] = 0  # the canvas goes on drawing into its own array
+    assert digit.image.sum() == 28 * 28
+
+
+# -- the Layer Explorer's arithmetic ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("count, columns", [(1, 1), (3, 3), (16, 6), (30, 7), (64, 11)])
+def test_grids_are_about_one_and_a_half_times_wider_than_tall(count, columns):
+    assert grid_columns(count) == columns  # the fewest columns c with c² ≥ 1.6·count
+
+
+def test_the_tracer_lists_only_feeders_inside_the_layer_below():
+    state = LayerExplorerState(geometry=layer_geometry(DeepConvNet().inspection_layers(), (1, 28, 28)))
+    state.layer, state.unit = "Conv4", (0, 0)  # pad 2: its window reaches two rows and columns outside Pool1
+    own, feeders = tracer_boxes(state, (28, 28))
+    assert len(feeders) == 1
+    state.layer, state.unit = "Conv2", (0, 5)  # pad 1: the row above Conv1's map is padding
+    _, feeders = tracer_boxes(state, (28, 28))
+    assert len(feeders) == 6  # rows 0-1 x columns 4-6 of Conv1
+
+
+def test_most_selective_channels_and_ties_in_channel_order():
+    labels = np.array([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 3, 3, 3])
+    top = np.array([[0, 1, 2], [10, 11, 0], [10, 11, 12], [10, 11, 1], [1, 2, 3]])  # share 1/3 2/3 1 2/3 1/3
+    atlas = SimpleNamespace(labels=labels, layers={"Conv1": SimpleNamespace(top_index=top)})
+    assert most_selective(atlas, "Conv1", 4) == [2, 1, 3, 0]
+    assert label_summary(atlas, "Conv1", 1) == (3, 2, 3)  # label 3, two of the three, k = 3

@@ -1,0 +1,57 @@
+"""Reading a digit from an image file: sizes, colours, scaling and the MNIST-style result."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
+
+from engine.preprocess import STROKE_BAND, stroke_width
+from explorer.image_files import MAX_SIDE, ImageFileProblem, decode, read_digit_job
+
+
+def save(tmp_path, name, width, height, fill="white"):
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor(fill))
+    path = tmp_path / name
+    assert image.save(str(path))
+    return path, image
+
+
+@pytest.mark.parametrize("width, height", [(4, 100), (100, 4), (7, 7)])
+def test_images_thinner_than_eight_pixels_either_way_are_too_small(tmp_path, width, height, qapp):
+    path, _ = save(tmp_path, "thin.png", width, height)
+    problem = decode(path)
+    assert isinstance(problem, ImageFileProblem)
+    assert f"{width}×{height} pixels" in problem.message() and "at least 8×8" in problem.message()
+
+
+def test_colours_become_grey_by_their_luma(tmp_path, qapp):
+    path, image = save(tmp_path, "rgb.png", 12, 9)
+    for col, colour in enumerate(("#ff0000", "#00ff00", "#0000ff")):
+        for r in range(9):
+            image.setPixelColor(col, r, QColor(colour))
+    image.save(str(path))
+    grey, alpha = decode(path)
+    assert alpha is None
+    np.testing.assert_allclose(grey[:, :3].mean(axis=0), [0.299, 0.587, 0.114], atol=1e-9)
+    assert grey[0, 5] == pytest.approx(1.0)
+
+
+def test_large_images_are_scaled_to_the_limit_keeping_their_shape(tmp_path, qapp):
+    path, _ = save(tmp_path, "wide.png", 3000, 1500)
+    grey, _ = decode(path)
+    assert grey.shape == (MAX_SIDE // 2, MAX_SIDE)  # rows, columns
+    path, _ = save(tmp_path, "tall.png", 600, 2400)
+    assert decode(path)[0].shape == (MAX_SIDE, MAX_SIDE // 4)
+
+
+def test_a_thin_pen_on_a_large_page_comes_out_with_mnist_stroke_width(tmp_path, qapp):
+    path, image = save(tmp_path, "ring.png", 400, 400)
+    painter = QPainter(image)
+    painter.setPen(QPen(QColor("black"), 3, Qt.PenStyle.SolidLine))
+    painter.drawEllipse(100, 60, 200, 280)  # a "0" drawn with a 3 px pen: 0.2 px once 20 px tall
+    painter.end()
+    image.save(str(path))
+    digit = read_digit_job(None, None, path)
+    assert digit.shape == (28, 28) and digit.max() > 0.9
+    assert STROKE_BAND[0] <= stroke_width(digit) <= STROKE_BAND[1]
