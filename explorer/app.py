@@ -21,17 +21,17 @@ from PySide6.QtWidgets import (
 )
 
 from engine.resource_files import resource_path
-from engine.weights import WeightsFileError
 
 from . import i18n
 from .dialogs import ShortcutsDialog
 from .exporting import export_widget, write_atomically
 from .i18n import fill
-from .model import CurrentDigit, ModelStore
+from .model import CurrentDigit, ModelStore, read_weights_job
 from .panels import PANELS
 from .panels.base import PanelContext
 from .theme import THEMES, apply_theme, has_korean_font
 from .widgets.room import PanelRoom
+from .workers import FunctionWorker
 
 log = logging.getLogger("dlfs")
 ICONS = resource_path("icons")
@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
     panel_changed = Signal(str)
     language_changed = Signal(str)
     first_painted = Signal()
+    weights_opened = Signal(bool)  # File › Open weights is over: loaded, or refused with a message
 
     def __init__(self, settings, lang=None, panel=None, defer_panel=False):
         super().__init__()
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         key = panel or self.settings.get("last_panel", "draw", str, choices=[p.key for p in PANELS])
         key = key if key in {p.key for p in PANELS} else "draw"
         self._pending_panel = None
+        self._weights_reader = None  # the FunctionWorker reading a weights file, if any
         if defer_panel:
             # Paint the frame first; the (heavier) panel is built right after the first paint.
             self.nav.blockSignals(True)
@@ -337,17 +339,34 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open weights"), self.settings.folder("weights"),
                                               self.tr("Weights (*.npz *.pkl);;All files (*)"))
         if path:
+            self.settings.remember_folder("weights", path)  # also when the file turns out to be bad
             self.open_weights(path)
 
     def open_weights(self, path):
-        """Load weights; a bad file is refused with its reason and the current weights stay."""
-        try:
-            self.model.load(path)
-        except (WeightsFileError, OSError) as e:
-            QMessageBox.warning(self, self.tr("Cannot open weights"), str(e))
-            return False
-        self.settings.remember_folder("weights", path)
-        return True
+        """Read weights off the GUI thread (a busy cursor meanwhile; a large file takes seconds); a bad
+        file is refused with its reason and the current weights stay. ``weights_opened(ok)`` tells
+        when it is over; a newer request wins over one still reading."""
+        if self._weights_reader is not None:
+            self._weights_reader.request_stop()
+        worker = FunctionWorker(read_weights_job, str(path), parent=self)
+        self._weights_reader = worker
+        worker.succeeded.connect(lambda net, w=worker: self._on_weights_read(w, path, net))
+        worker.errored.connect(lambda message, _tb, w=worker: self._on_weights_read(w, path, message))
+        worker.finished.connect(worker.deleteLater)
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        worker.start()
+
+    def _on_weights_read(self, worker, path, net):
+        if worker is not self._weights_reader:
+            return
+        self._weights_reader = None
+        self.unsetCursor()
+        if isinstance(net, str):
+            QMessageBox.warning(self, self.tr("Cannot open weights"), net)
+            self.weights_opened.emit(False)
+            return
+        self.model.use(net, Path(path).name)
+        self.weights_opened.emit(True)
 
     def _on_save_weights_triggered(self):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save weights"), self.settings.folder("weights"),
@@ -480,6 +499,10 @@ class MainWindow(QMainWindow):
         download = getattr(self, "_download", None)
         if download is not None:
             download.stop()  # a half-downloaded file is removed by the engine
+        if self._weights_reader is not None:  # a bounded read (the loader caps a file's arrays): let it end
+            reader, self._weights_reader = self._weights_reader, None
+            reader.request_stop()
+            reader.wait()
         for panel in self.panels.values():
             try:
                 panel.shutdown()

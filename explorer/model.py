@@ -1,7 +1,6 @@
 """What the panels share: the current SimpleConvNet (the shipped one until the user opens other
 weights) and the digit last drawn."""
 
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
@@ -42,14 +41,6 @@ class ModelStore(QObject):
             return self.tr("untrained weights (shipped weights not found)")
         return self.source
 
-    def load(self, path):
-        """Load weights into a fresh network; on any error the current one stays. Raises WeightsFileError."""
-        net = SimpleConvNet()
-        net.load_params(path)
-        self._net = net
-        self.source = Path(path).name
-        self.weights_changed.emit(self.source)
-
     def use(self, net, source):
         """Make ``net`` (e.g. just trained in the Training Studio) the current network."""
         self._net = net
@@ -63,6 +54,17 @@ class ModelStore(QObject):
 
     def save(self, path):
         self.net.save_params(path)
+
+
+def read_weights_job(report, should_stop, path):
+    """A SimpleConvNet with the weights in ``path`` (a FunctionWorker job), or the reason it cannot
+    be read as an English message (WeightsFileError and OSError carry the file's name)."""
+    try:
+        net = SimpleConvNet()
+        net.load_params(path)
+    except (WeightsFileError, OSError) as e:
+        return str(e)
+    return net
 
 
 class CurrentDigit(QObject):

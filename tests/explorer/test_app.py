@@ -124,24 +124,27 @@ def test_an_exception_in_a_slot_shows_a_dialog_and_the_app_keeps_running(window,
     sys.excepthook = sys.__excepthook__
 
 
-def test_bad_weights_file_is_refused_and_current_weights_stay(window, tmp_path, monkeypatch):
+def test_bad_weights_file_is_refused_and_current_weights_stay(window, tmp_path, monkeypatch, qtbot):
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
     before = window.model.net.params["W1"].copy()
     bad = tmp_path / "bad.npz"
     np.savez(bad, W1=np.zeros((3, 3)))
-    assert not window.open_weights(bad)
-    assert "missing parameters" in warnings[-1]
+    with qtbot.waitSignal(window.weights_opened) as blocker:
+        window.open_weights(bad)
+    assert blocker.args == [False] and "missing parameters" in warnings[-1]
     np.testing.assert_array_equal(window.model.net.params["W1"], before)
 
 
-def test_good_weights_file_is_loaded(window, tmp_path):
+def test_good_weights_file_is_loaded(window, tmp_path, qtbot):
     from engine.simple_convnet import SimpleConvNet
 
     other = SimpleConvNet(seed=123)
     path = tmp_path / "other.npz"
     other.save_params(path)
-    assert window.open_weights(path)
+    with qtbot.waitSignal(window.weights_opened) as blocker:
+        window.open_weights(path)
+    assert blocker.args == [True]
     np.testing.assert_array_equal(window.model.net.params["W1"], other.params["W1"])
     assert "other.npz" in window.weights_label.text()
 
@@ -543,3 +546,29 @@ def test_screenshot_option_reports_what_it_could_not_do(tmp_path):
     assert empty.returncode == 2 and "needs a file name" in empty.stderr
     assert run(str(tmp_path / "x.jpg")).returncode == 0
     assert (tmp_path / "x.jpg").read_bytes()[:3] == b"\xff\xd8\xff"  # a JPEG
+
+
+def test_weights_are_read_off_the_gui_thread_and_closing_meanwhile_waits_for_the_read(window, tmp_path, qtbot,
+                                                                                      monkeypatch):
+    import threading
+    import time
+
+    from engine.simple_convnet import SimpleConvNet
+
+    path = tmp_path / "slow.npz"
+    SimpleConvNet(seed=5).save_params(path)
+    threads, real = [], SimpleConvNet.load_params
+
+    def slow_load(net, file_name):
+        threads.append(threading.current_thread() is threading.main_thread())
+        time.sleep(0.5)  # a large file
+        return real(net, file_name)
+
+    monkeypatch.setattr(SimpleConvNet, "load_params", slow_load)
+    start = time.perf_counter()
+    window.open_weights(path)
+    assert time.perf_counter() - start < 0.2  # the window stays responsive
+    assert window.cursor().shape() == Qt.CursorShape.BusyCursor
+    reader = window._weights_reader
+    window.close()  # mid-read: waits for it (no "QThread destroyed while running")
+    assert reader.isFinished() and threads == [False]
