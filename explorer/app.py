@@ -510,7 +510,12 @@ class MainWindow(QMainWindow):
                 log.exception("panel %s failed to shut down", panel.spec.key)
         self.settings.set("geometry", self.saveGeometry())
         self.settings.set("last_panel", self.current_key())
-        self.settings.sync()
+        if not self.settings.sync():
+            log.error("settings could not be written to %s", self.settings.path)
+            QMessageBox.warning(self, self.tr("Settings not saved"), fill(self.tr(
+                "The settings (window, language, drawing, folders) could not be written to %1. They will be "
+                "the defaults next time; check that the folder exists and the disk is not full."),
+                str(self.settings.path)))
         super().closeEvent(event)
 
 

@@ -35,6 +35,7 @@ class Settings:
             path = Path(tempfile.gettempdir()) / f"dlfs-explorer-{os.getuid() if hasattr(os, 'getuid') else 0}.ini"
         self.path = path
         self.qsettings = QSettings(str(path), QSettings.Format.IniFormat)
+        self.qsettings.allKeys()  # QSettings reads lazily: its status tells of a broken file only after a read
         if self.qsettings.status() != QSettings.Status.NoError:
             # Unreadable file: start from defaults, keep the broken one for inspection.
             try:
@@ -91,4 +92,6 @@ class Settings:
         self.set("last_dir", folder)
 
     def sync(self):
+        """Write the settings to their file now; False if that failed (folder gone, disk full)."""
         self.qsettings.sync()
+        return self.qsettings.status() == QSettings.Status.NoError

@@ -1378,6 +1378,14 @@ answer.&lt;/li&gt;
         <source>Settings will not be kept: %1</source>
         <translation>설정이 저장되지 않습니다: %1</translation>
     </message>
+    <message>
+        <source>Settings not saved</source>
+        <translation>설정을 저장하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>The settings (window, language, drawing, folders) could not be written to %1. They will be the defaults next time; check that the folder exists and the disk is not full.</source>
+        <translation>설정(창, 언어, 그림, 폴더)을 %1에 쓰지 못했습니다. 다음 실행 때는 기본값이 쓰입니다. 폴더가 있는지, 디스크가 가득 차지 않았는지 확인하세요.</translation>
+    </message>
 </context>
 <context>
     <name>MapsPage</name>

@@ -33,6 +33,9 @@ KO = {
     "Open weights": "가중치 열기",
     "Weights (*.npz *.pkl);;All files (*)": "가중치 (*.npz *.pkl);;모든 파일 (*)",
     "Cannot open weights": "가중치를 열 수 없습니다",
+    "Settings not saved": "설정을 저장하지 못했습니다",
+    "The settings (window, language, drawing, folders) could not be written to %1. They will be the defaults next time; check that the folder exists and the disk is not full.":
+        "설정(창, 언어, 그림, 폴더)을 %1에 쓰지 못했습니다. 다음 실행 때는 기본값이 쓰입니다. 폴더가 있는지, 디스크가 가득 차지 않았는지 확인하세요.",
     "Save weights": "가중치 저장",
     "Weights (*.npz)": "가중치 (*.npz)",
     "Cannot save weights": "가중치를 저장할 수 없습니다",

@@ -78,6 +78,10 @@ def test_corrupt_settings_file_does_not_stop_the_app(qtbot, tmp_path):
     win.show()
     assert win.current_key() in {p.key for p in PANELS}
     assert win.width() > 0
+    win.zoom(+1)
+    win.close()  # the broken file was set aside, so this session's settings are kept (QSettings never
+    assert path.with_suffix(".ini.broken").exists()  # writes over a file it cannot parse)
+    assert Settings(path).get("zoom", 0, int) == 1
 
 
 @pytest.mark.parametrize("value", ["99999999999", "-5", "nan", "1e400", "banana", "@ByteArray(x)", ""])
@@ -572,3 +576,19 @@ def test_weights_are_read_off_the_gui_thread_and_closing_meanwhile_waits_for_the
     reader = window._weights_reader
     window.close()  # mid-read: waits for it (no "QThread destroyed while running")
     assert reader.isFinished() and threads == [False]
+
+
+def test_settings_that_cannot_be_written_at_close_are_said_so(qtbot, tmp_path, monkeypatch):
+    import shutil
+
+    folder = tmp_path / "cfg"
+    settings = Settings(folder / "s.ini")
+    assert settings.problem is None
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    shutil.rmtree(folder)
+    folder.write_text("the folder was replaced by a file")  # nothing can be written there now, even by root
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[1:]))
+    win.close()
+    assert warnings and warnings[0][0] == "Settings not saved" and str(folder / "s.ini") in warnings[0][1]
