@@ -14,6 +14,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .files import MISSING, REASONS, file_problem
+
 FILES = {
     "train_img": "train-images-idx3-ubyte.gz",
     "train_label": "train-labels-idx1-ubyte.gz",
@@ -73,6 +75,9 @@ def read_idx(path, kind):
     name = path.name
     ndim = 3 if kind == "images" else 1
     header_len = 4 + 4 * ndim
+    problem = file_problem(path)  # a pipe would hang the reader; a folder or a link loop, misnamed
+    if problem not in (None, MISSING):
+        raise DatasetError(f"{name}: {REASONS[problem]}")
     try:
         with _open_maybe_gzip(path) as f:
             header = f.read(header_len)

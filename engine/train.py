@@ -17,6 +17,7 @@ import numpy as np
 
 from . import __version__
 from .deep_convnet import DeepConvNet
+from .files import REASONS, SPECIAL, file_problem
 from .mnist import DatasetError, DownloadError, data_hash, find_data_dir, load_mnist
 from .optimizer import make_optimizer
 from .parallel import DataParallel
@@ -146,6 +147,8 @@ def check_writable(path):
     path = Path(path)
     if path.is_dir():
         raise ValueError(f"{path} is a folder; give a file name ending in .npz")
+    if file_problem(path) == SPECIAL:
+        raise ValueError(f"{path} is {REASONS[SPECIAL]}; give a file name ending in .npz")
     folder = path.parent if str(path.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -161,8 +164,11 @@ def check_writable(path):
 
 def recorded_accuracy(out):
     """The test accuracy recorded beside existing weights at ``out`` (OUT.json), or None."""
+    record = Path(out).with_suffix(".json")
+    if file_problem(record) is not None:  # none, or a pipe that would hang the read
+        return None
     try:
-        return float(json.loads(Path(out).with_suffix(".json").read_text())["test_accuracy"])
+        return float(json.loads(record.read_text())["test_accuracy"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
 

@@ -13,6 +13,8 @@ import zlib
 
 import numpy as np
 
+from .files import check_readable_file
+
 
 class WeightsFileError(ValueError):
     """A weights file that cannot be read; the message names the file and the problem."""
@@ -221,8 +223,7 @@ def load_params_file(path):
     """Read parameters from ``.npz`` (or the book's ``.pkl``) into a dict of arrays."""
     path = os.fspath(path)
     name = os.path.basename(path)
-    if not os.path.exists(path):
-        raise WeightsFileError(f"{name}: no such file")
+    check_readable_file(path, WeightsFileError)  # a pipe would hang the reader; a folder is "not a zip archive"
     if path.lower().endswith((".pkl", ".pickle")):
         return load_pickle_params(path)
     if not zipfile.is_zipfile(path):

@@ -12,6 +12,7 @@ import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize
 from PySide6.QtGui import QImage, QImageReader
 
+from engine.files import DANGLING, FOLDER, LOOP, MISSING, SPECIAL, UNREADABLE, file_problem
 from engine.photo import photo_to_ink
 from engine.preprocess import fit_square, mnist_style
 
@@ -24,6 +25,14 @@ NOT_AN_IMAGE = QT_TRANSLATE_NOOP("ImageFile", "%1 is not an image this program c
 TOO_SMALL = QT_TRANSLATE_NOOP("ImageFile", "%1 is %2×%3 pixels (width × height): a digit needs at least %4×%4.")
 CUT_OFF = QT_TRANSLATE_NOOP("ImageFile", "%1 is cut off: the file ends before the picture does.")
 BLANK = QT_TRANSLATE_NOOP("ImageFile", "No digit found in %1: the image looks blank.")
+NOT_A_FILE = {  # what engine.files.file_problem finds, in words a user can act on
+    MISSING: QT_TRANSLATE_NOOP("ImageFile", "%1 does not exist."),
+    DANGLING: QT_TRANSLATE_NOOP("ImageFile", "%1 is a link to a file that does not exist."),
+    LOOP: QT_TRANSLATE_NOOP("ImageFile", "%1 is a link that leads back to itself."),
+    FOLDER: QT_TRANSLATE_NOOP("ImageFile", "%1 is a folder, not an image."),
+    SPECIAL: QT_TRANSLATE_NOOP("ImageFile", "%1 is not a regular file (a pipe, socket or device)."),
+    UNREADABLE: QT_TRANSLATE_NOOP("ImageFile", "%1 cannot be read: permission denied."),
+}
 
 
 class ImageFileProblem:
@@ -42,6 +51,9 @@ class ImageFileProblem:
 def decode(path):
     """(grey, alpha or None) as float arrays 0..1, or an ImageFileProblem."""
     name = Path(path).name
+    problem = file_problem(path)  # before Qt opens it: a pipe would block the reader for ever
+    if problem is not None:
+        return ImageFileProblem(NOT_A_FILE[problem], name)
     reader = QImageReader(str(path))
     # Qt refuses images whose full size would take more than 256 MB (64 megapixels) even when they are
     # decoded scaled down; a phone's 108-megapixel photo is a fine digit. The scaled image is what is

@@ -983,6 +983,30 @@
         <source>No digit found in %1: the image looks blank.</source>
         <translation>%1에서 숫자를 찾지 못했습니다: 빈 이미지로 보입니다.</translation>
     </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is a link to a file that does not exist.</source>
+        <translation>%1: 없는 파일을 가리키는 링크입니다.</translation>
+    </message>
+    <message>
+        <source>%1 is a link that leads back to itself.</source>
+        <translation>%1: 자기 자신으로 되돌아오는 링크입니다.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not an image.</source>
+        <translation>%1: 이미지가 아니라 폴더입니다.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a pipe, socket or device).</source>
+        <translation>%1: 일반 파일이 아닙니다(파이프, 소켓 또는 장치).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: permission denied.</source>
+        <translation>%1: 읽을 권한이 없습니다.</translation>
+    </message>
 </context>
 <context>
     <name>InputControls</name>

@@ -139,6 +139,12 @@ KO = {
     "Cannot load image": "이미지를 불러올 수 없습니다",
     "%1 is not an image this program can read, or the file is broken.": "%1은(는) 이 프로그램이 읽을 수 있는 이미지가 아니거나 파일이 손상되었습니다.",
     "No digit found in %1: the image looks blank.": "%1에서 숫자를 찾지 못했습니다: 빈 이미지로 보입니다.",
+    "%1 does not exist.": "%1 파일이 없습니다.",
+    "%1 is a link to a file that does not exist.": "%1: 없는 파일을 가리키는 링크입니다.",
+    "%1 is a link that leads back to itself.": "%1: 자기 자신으로 되돌아오는 링크입니다.",
+    "%1 is a folder, not an image.": "%1: 이미지가 아니라 폴더입니다.",
+    "%1 is not a regular file (a pipe, socket or device).": "%1: 일반 파일이 아닙니다(파이프, 소켓 또는 장치).",
+    "%1 cannot be read: permission denied.": "%1: 읽을 권한이 없습니다.",
     "%1 is %2×%3 pixels (width × height): a digit needs at least %4×%4.":
         "%1은(는) %2×%3 픽셀(가로 × 세로)입니다: 숫자를 담으려면 적어도 %4×%4 픽셀이 필요합니다.",
     "%1 is cut off: the file ends before the picture does.": "%1은(는) 잘린 파일입니다: 그림이 끝나기 전에 파일이 끝납니다.",

@@ -55,3 +55,17 @@ def test_a_thin_pen_on_a_large_page_comes_out_with_mnist_stroke_width(tmp_path, 
     digit = read_digit_job(None, None, path)
     assert digit.shape == (28, 28) and digit.max() > 0.9
     assert STROKE_BAND[0] <= stroke_width(digit) <= STROKE_BAND[1]
+
+
+def test_a_pipe_a_folder_or_a_link_loop_is_named_and_never_opened(tmp_path, qapp):
+    import os
+
+    os.mkfifo(tmp_path / "pipe.png")  # Qt would wait for ever for a writer
+    (tmp_path / "folder.png").mkdir()
+    os.symlink("b.png", tmp_path / "a.png")
+    os.symlink("a.png", tmp_path / "b.png")
+    messages = {name: decode(tmp_path / name).message() for name in ("pipe.png", "folder.png", "a.png", "none.png")}
+    assert messages == {"pipe.png": "pipe.png is not a regular file (a pipe, socket or device).",
+                        "folder.png": "folder.png is a folder, not an image.",
+                        "a.png": "a.png is a link that leads back to itself.",
+                        "none.png": "none.png does not exist."}
