@@ -19,7 +19,6 @@ and torch's intra-op threads. Asserts nothing about time.
 """
 
 import argparse
-import os
 import statistics
 import sys
 import time
@@ -31,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import book_reference as book  # noqa: E402
-from bench_engine import timed  # noqa: E402  (median seconds of a few calls)
+from bench_engine import describe_threads, timed  # noqa: E402  (median seconds of a few calls)
 
 from engine.deep_convnet import DeepConvNet  # noqa: E402
 from engine.optimizer import Adam  # noqa: E402
@@ -180,20 +179,6 @@ def report_epoch(step_med, infer_med):
         test = 10 * infer_med[name]  # plus the 10,000 test images a trainer evaluates per epoch
         print(f"  {name:<20} {steps:6.0f} s = {steps / 60:4.1f} min; with a 10,000-image evaluation "
               f"{(steps + test) / 60:4.1f} min")
-
-
-def describe_threads(threads):
-    coretype = os.environ.get("OPENBLAS_CORETYPE")
-    line = f"threads: {threads} (BLAS via threadpoolctl" + (", torch.set_num_threads)" if torch else ")")
-    line += f"; OPENBLAS_CORETYPE={coretype}" if coretype else "; OPENBLAS_CORETYPE not set"
-    print(line)
-    if threadpool_info is not None:
-        for lib in threadpool_info():
-            version = f" {lib['version']}" if lib.get("version") else ""
-            print(f"  {lib['internal_api']}{version} ({lib['user_api']}): {lib['num_threads']} threads, "
-                  f"{Path(lib['filepath']).name}")
-    else:
-        print("  threadpoolctl not installed: BLAS threads left at their default")
 
 
 def main():
