@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     def _update_weights_label(self):
-        self.weights_label.setText(self.tr("Network: SimpleConvNet, %1").replace("%1", self.model.describe()))
+        self.weights_label.setText(fill(self.tr("Network: SimpleConvNet, %1"), self.model.describe()))
 
     # -- panels -----------------------------------------------------------------------------
 
@@ -381,11 +381,11 @@ class MainWindow(QMainWindow):
         except OSError as e:
             QMessageBox.warning(self, self.tr("Cannot save weights"), str(e))
             return
-        self.statusBar().showMessage(self.tr("Weights saved to %1").replace("%1", path), 8000)
+        self.statusBar().showMessage(fill(self.tr("Weights saved to %1"), path), 8000)
 
     def _on_weights_changed(self, source):
         self._update_weights_label()
-        self.statusBar().showMessage(self.tr("Loaded weights from %1").replace("%1", source), 8000)
+        self.statusBar().showMessage(fill(self.tr("Loaded weights from %1"), source), 8000)
 
     def _on_choose_data_triggered(self):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder with the four MNIST IDX files"),
@@ -405,9 +405,8 @@ class MainWindow(QMainWindow):
         self.settings.set("data_dir", str(folder))
         for panel in self.panels.values():
             panel.data_folder_changed()
-        self.statusBar().showMessage(self.tr("Using %1: %2 training and %3 test images")
-                                     .replace("%1", str(folder)).replace("%2", f"{len(x):,}")
-                                     .replace("%3", f"{len(xt):,}"), 8000)
+        self.statusBar().showMessage(fill(self.tr("Using %1: %2 training and %3 test images"),
+                                          str(folder), f"{len(x):,}", f"{len(xt):,}"), 8000)
         return True
 
     def _on_download_triggered(self):
@@ -421,7 +420,7 @@ class MainWindow(QMainWindow):
         if folder is not None:
             for panel in self.panels.values():
                 panel.data_folder_changed()
-            self.statusBar().showMessage(self.tr("MNIST is ready in %1").replace("%1", str(folder)), 8000)
+            self.statusBar().showMessage(fill(self.tr("MNIST is ready in %1"), str(folder)), 8000)
 
     def _on_export_triggered(self):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export view"), self.settings.folder("export"),
@@ -438,7 +437,7 @@ class MainWindow(QMainWindow):
             path += ".png"
         ok = export_widget(widget, path)
         message = self.tr("Exported to %1") if ok else self.tr("Could not write %1")
-        self.statusBar().showMessage(message.replace("%1", path), 8000)
+        self.statusBar().showMessage(fill(message, path), 8000)
         return ok
 
     # -- help -----------------------------------------------------------------------------------

@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from engine import mnist
 
+from .i18n import fill
+
 
 def data_folder(settings):
     """The folder holding MNIST (settings' data folder, $DLFS_DATA, cache), or None."""
@@ -79,7 +81,7 @@ class MnistDownload(QObject):
 
     def _on_progress(self, info):
         name, done, total = info
-        self.dialog.setLabelText(self.tr("Downloading %1…").replace("%1", name))
+        self.dialog.setLabelText(fill(self.tr("Downloading %1…"), name))
         if total:
             self.dialog.setValue(int(1000 * done / total))
 

@@ -24,6 +24,7 @@ from engine.inference import read_digit
 from engine.visualize import saliency
 
 from ..dialogs import ask_image_path
+from ..i18n import fill
 from ..image_files import ImageFileProblem, read_ink_job
 from ..widgets.drawing_canvas import DrawingCanvas
 from ..widgets.gallery_page import GalleryPage
@@ -247,7 +248,7 @@ class DrawPanel(Panel):
             return
         self.preview.setPixmap(QPixmap.fromImage(self._preview_image(reading)).scaled(112, 112))
         self.answer.setText(str(reading.answer))
-        self.confidence.setText(self.tr("%1% sure").replace("%1", f"{100 * reading.confidence:.1f}"))
+        self.confidence.setText(fill(self.tr("%1% sure"), f"{100 * reading.confidence:.1f}"))
         self.bars.set_probabilities(reading.probabilities)
         self.conv_lab_button.setEnabled(True)
         acts = reading.activations
@@ -294,8 +295,8 @@ class DrawPanel(Panel):
         reading = self.state.reading
         if reading is not None and reading.activations is not None:
             self.detail_map.set_maps(reading.activations["Relu1"][k : k + 1], cols=1)
-        self.detail_title.setText(self.tr("Filter %1 and what it finds (bias %2)")
-                                  .replace("%1", str(k + 1)).replace("%2", f"{float(net.params['b1'][k]):+.3g}"))
+        self.detail_title.setText(fill(self.tr("Filter %1 and what it finds (bias %2)"),
+                                       str(k + 1), f"{float(net.params['b1'][k]):+.3g}"))
 
     def _on_conv_lab_clicked(self):
         reading = self.state.reading

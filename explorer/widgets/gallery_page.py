@@ -12,6 +12,7 @@ from engine import samples
 from engine.mnist import load_idx_dataset
 
 from ..data import data_folder
+from ..i18n import fill
 from ..workers import FunctionWorker
 from .combo import refill, select_data
 from .digit_gallery import DigitGallery
@@ -85,7 +86,7 @@ class GalleryPage(QWidget):
         refill(self.source, [(self.tr("Shipped sample (1,000 digits)"), "samples"),
                              (self.tr("MNIST test set (10,000 digits)"), "test")])
         refill(self.filter, [(self.tr("All digits"), "all")]
-               + [(self.tr("Only %1").replace("%1", str(d)), str(d)) for d in range(10)]
+               + [(fill(self.tr("Only %1"), str(d)), str(d)) for d in range(10)]
                + [(self.tr("Show mistakes"), "mistakes")])
         self.source.setToolTip(self.tr("The MNIST test set is offered once MNIST is on this computer "
                                        "(File › Download MNIST or Choose MNIST folder)"))
@@ -132,7 +133,7 @@ class GalleryPage(QWidget):
 
     def _classify(self, src):
         """Classify the digits in a worker (about 0.1 s for 1,000: too long for the GUI thread)."""
-        self.status.setText(self.tr("Classifying %1 digits…").replace("%1", f"{len(src.labels):,}"))
+        self.status.setText(fill(self.tr("Classifying %1 digits…"), f"{len(src.labels):,}"))
         self.gallery.clear()
         if self.classifier is not None and self.classifier.isRunning():
             return  # its answer triggers a refresh
@@ -168,18 +169,16 @@ class GalleryPage(QWidget):
             pred = src.predictions
             idx = np.flatnonzero(pred != labels)
             captions = [f"{pred[i]}≠{labels[i]}" for i in idx]
-            tips = [self.tr("The network says %1; the truth is %2").replace("%1", str(pred[i]))
-                    .replace("%2", str(labels[i])) for i in idx]
-            text = (self.tr("%1 of %2 digits are misclassified").replace("%1", f"{len(idx):,}")
-                    .replace("%2", f"{len(labels):,}"))
+            tips = [fill(self.tr("The network says %1; the truth is %2"), str(pred[i]), str(labels[i])) for i in idx]
+            text = (fill(self.tr("%1 of %2 digits are misclassified"), f"{len(idx):,}", f"{len(labels):,}"))
             text += " " + self.tr("(under each: the network's answer ≠ the true digit)")
         else:
             idx = np.arange(len(labels)) if self.filter_key == "all" else np.flatnonzero(labels == int(self.filter_key))
             captions = [str(labels[i]) for i in idx]
-            tips = [self.tr("A %1 from the MNIST test set").replace("%1", str(labels[i])) for i in idx]
-            text = self.tr("%1 digits; click one to load it").replace("%1", f"{len(idx):,}")
+            tips = [fill(self.tr("A %1 from the MNIST test set"), str(labels[i])) for i in idx]
+            text = fill(self.tr("%1 digits; click one to load it"), f"{len(idx):,}")
         if len(idx) > MAX_SHOWN:
-            text += " " + self.tr("(showing the first %1)").replace("%1", str(MAX_SHOWN))
+            text += " " + fill(self.tr("(showing the first %1)"), str(MAX_SHOWN))
         self.status.setText(text)
         n = min(len(idx), MAX_SHOWN)
         self.gallery.show_digits(src.images, idx[:n], captions[:n], tips[:n], key=self.source_key)

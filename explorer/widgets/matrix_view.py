@@ -14,6 +14,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QKeySequence, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QWidget
 
+from ..i18n import fill
+
 NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
@@ -302,7 +304,7 @@ class MatrixView(QWidget):
         """Set padded cell (r, c) from text; refuses what is not a number. Returns success."""
         value = parse_number(text)
         if value is None:
-            self.edit_refused.emit(self.tr("'%1' is not a number; the cell keeps its value.").replace("%1", text))
+            self.edit_refused.emit(fill(self.tr("'%1' is not a number; the cell keeps its value."), text))
             return False
         rr, cc = r - self.pad, c - self.pad
         self.values[rr, cc] = value
@@ -315,7 +317,7 @@ class MatrixView(QWidget):
         try:
             block = parse_block(text)
         except ValueError as e:
-            self.edit_refused.emit(self.tr("Cannot paste: %1").replace("%1", str(e)))
+            self.edit_refused.emit(fill(self.tr("Cannot paste: %1"), str(e)))
             return False
         h, w = self.values.shape
         r0, c0 = (0, 0) if self.current is None else (max(self.current[0] - self.pad, 0),
@@ -324,10 +326,8 @@ class MatrixView(QWidget):
             r0, c0 = 0, 0
         bh, bw = block.shape
         if r0 + bh > h or c0 + bw > w:
-            self.edit_refused.emit(self.tr("Cannot paste: a %1×%2 block does not fit at row %3, column %4 of this "
-                                           "%5×%6 grid.").replace("%1", str(bh)).replace("%2", str(bw))
-                                   .replace("%3", str(r0 + 1)).replace("%4", str(c0 + 1))
-                                   .replace("%5", str(h)).replace("%6", str(w)))
+            self.edit_refused.emit(fill(self.tr("Cannot paste: a %1×%2 block does not fit at row %3, column %4 of this "
+                                           "%5×%6 grid."), str(bh), str(bw), str(r0 + 1), str(c0 + 1), str(h), str(w)))
             return False
         self.values[r0 : r0 + bh, c0 : c0 + bw] = block
         self.update()

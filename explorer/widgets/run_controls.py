@@ -5,6 +5,7 @@ import time
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QStyle, QVBoxLayout, QWidget
 
+from ..i18n import fill
 from .sizing import cap_width
 
 
@@ -53,7 +54,7 @@ class RunControls(QWidget):
         self.progress.setValue(int(1000 * done / max(total, 1)))
         if self._t0 is not None and 0 < done < total:
             elapsed = time.perf_counter() - self._t0
-            text += "  ·  " + self.tr("%1 left").replace("%1", format_seconds(elapsed * (total - done) / done))
+            text += "  ·  " + fill(self.tr("%1 left"), format_seconds(elapsed * (total - done) / done))
         self.status.setText(text)
 
     def set_status(self, text):

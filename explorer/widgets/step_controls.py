@@ -3,6 +3,7 @@
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QStyle, QToolButton, QWidget
 
+from ..i18n import fill
 from .sizing import usable_slider
 
 
@@ -87,4 +88,4 @@ class StepControls(QWidget):
             self.set_step(self.step + 1)
 
     def _update_label(self):
-        self.label.setText(self.tr("Step %1 of %2").replace("%1", str(self.step + 1)).replace("%2", str(self.count)))
+        self.label.setText(fill(self.tr("Step %1 of %2"), str(self.step + 1), str(self.count)))

@@ -592,3 +592,16 @@ def test_settings_that_cannot_be_written_at_close_are_said_so(qtbot, tmp_path, m
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[1:]))
     win.close()
     assert warnings and warnings[0][0] == "Settings not saved" and str(folder / "s.ini") in warnings[0][1]
+
+
+def test_placeholders_are_filled_in_one_pass_so_values_keep_their_percent_signs(window, tmp_path):
+    """A data folder named run%2 was shown as 'run60,000' when %1, %2, %3 were replaced one after another."""
+    from pathlib import Path
+
+    from tests.explorer.test_training import write_learnable_dataset
+
+    folder = write_learnable_dataset(tmp_path / "run%2", n_train=30, n_test=10)
+    assert window.set_data_folder(folder)
+    assert window.statusBar().currentMessage() == f"Using {folder}: 30 training and 10 test images"
+    chains = [str(p) for p in Path("explorer").rglob("*.py") if '.replace("%' in p.read_text(encoding="utf-8")]
+    assert not chains, "fill() placeholders in one pass instead of .replace chains"

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
 from engine import samples
 
+from ...i18n import fill
 from ...widgets.matrix_view import MatrixView
 from ..base import Panel
 from .backward_page import BackwardPage
@@ -122,4 +123,4 @@ class ConvLabPanel(Panel):
                           np.asarray(payload["filter"], float)[None, None], np.array([payload["bias"]]))
         self.tabs.setCurrentWidget(self.conv_page)
         self.conv_page.set_setup(setup)
-        self.status_message.emit(self.tr("Filter %1 of conv1 on your digit").replace("%1", str(payload["index"] + 1)))
+        self.status_message.emit(fill(self.tr("Filter %1 of conv1 on your digit"), str(payload["index"] + 1)))

@@ -5,6 +5,7 @@ import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ...i18n import fill
 from ...widgets.combo import refill
 from ...widgets.matrix_view import MatrixView, fmt
 from ...widgets.step_controls import StepControls
@@ -116,12 +117,10 @@ class BackwardPage(QWidget):
     def _refresh_conv(self, trace, k):
         step = trace.step(k)
         dW, db, dx = trace.backward(self.dout, k)
-        self.titles[0].setText(self.tr("Upstream gradient dout[%1, %2]").replace("%1", str(step.n))
-                               .replace("%2", str(step.f)))
-        self.titles[1].setText(self.tr("dW of filter %1 so far (db = %2)").replace("%1", str(step.f + 1))
-                               .replace("%2", fmt(float(db[step.f]))))
-        self.titles[2].setText(self.tr("dx of image %1 so far (col2im: overlaps add up)")
-                               .replace("%1", str(step.n + 1)))
+        self.titles[0].setText(fill(self.tr("Upstream gradient dout[%1, %2]"), str(step.n), str(step.f)))
+        self.titles[1].setText(fill(self.tr("dW of filter %1 so far (db = %2)"),
+                                    str(step.f + 1), fmt(float(db[step.f]))))
+        self.titles[2].setText(fill(self.tr("dx of image %1 so far (col2im: overlaps add up)"), str(step.n + 1)))
         self.dout_view.set_values(self.dout[step.n, step.f])
         self.dout_view.set_highlights([(step.i, step.j, 1, 1, WINDOW)])
         p = trace.pad
@@ -135,10 +134,9 @@ class BackwardPage(QWidget):
                 xv.set_highlights([(step.top, step.left, trace.FH, trace.FW, WINDOW)])
                 xv.set_marks({})
         g = float(self.dout[step.n, step.f, step.i, step.j])
-        self.explain.setText(self.tr(
+        self.explain.setText(fill(self.tr(
             "Step %1: dW[%2] += %3 × (the window), dx[window] += %3 × W[%2], db[%2] += %3. After the last step "
-            "these equal Convolution.backward.").replace("%1", str(k + 1)).replace("%2", str(step.f))
-            .replace("%3", fmt(g)))
+            "these equal Convolution.backward."), str(k + 1), str(step.f), fmt(g)))
 
     def _refresh_pool(self, trace, k):
         step = trace.step(k)
@@ -159,9 +157,9 @@ class BackwardPage(QWidget):
         xv.set_marks({(step.top + r, step.left + c): MAX_MARK} if trace.mode == "max" else {})
         g = fmt(float(self.dout[step.n, step.c, step.i, step.j]))
         if trace.mode == "max":
-            text = self.tr("Max pooling passes the gradient %1 only to the window's maximum (circled); "
-                           "the other cells get 0.").replace("%1", g)
+            text = fill(self.tr("Max pooling passes the gradient %1 only to the window's maximum (circled); "
+                           "the other cells get 0."), g)
         else:
-            text = self.tr("Average pooling spreads the gradient %1 evenly: each of the %2 cells gets %1/%2.") \
-                .replace("%1", g).replace("%2", str(trace.ph * trace.pw))
+            text = fill(self.tr("Average pooling spreads the gradient %1 evenly: each of the %2 cells gets %1/%2."),
+                        g, str(trace.ph * trace.pw))
         self.explain.setText(text)

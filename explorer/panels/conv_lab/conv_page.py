@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import fill
 from ...widgets.combo import refill
 from ...widgets.matrix_view import MatrixView, fmt
 from ...widgets.step_controls import StepControls
@@ -250,23 +251,23 @@ class ConvPage(QWidget):
         problems = []
         for g in (gh, gw):
             if g.numerator < 0:
-                problems.append(self.tr("the %1×%2 filter does not fit in the padded input: no output")
-                                .replace("%1", str(s["FH"])).replace("%2", str(s["FW"])))
+                problems.append(fill(self.tr("the %1×%2 filter does not fit in the padded input: no output"),
+                                     str(s["FH"]), str(s["FW"])))
             elif not g.whole:
-                problems.append(self.tr("O%1 = %2 is not a whole number: the last %3 padded row(s)/column(s) "
-                                        "along %1 are never covered by a window and are left out (marked red)")
-                                .replace("%1", g.axis).replace("%2", f"{g.exact:g}").replace("%3", str(g.leftover)))
+                problems.append(fill(self.tr("O%1 = %2 is not a whole number: the last %3 padded row(s)/column(s) "
+                                             "along %1 are never covered by a window and are left out (marked red)"),
+                                     g.axis, f"{g.exact:g}", str(g.leftover)))
         html = "<br>".join(lines)
         if problems:
             html += "<br><span style='color:#c53030'>" + "<br>".join(problems) + "</span>"
         self.formula.setText(html)
         self.geom = (gh, gw)
         oh, ow = gh.output, gw.output
-        self.blocks.setText(self.tr("Input (N, C, H, W) = (%1) ⊛ Filters (FN, C, FH, FW) = (%2) → "
-                                    "Output (N, FN, OH, OW) = (%3)")
-                            .replace("%1", ", ".join(str(s[k]) for k in "N C H W".split()))
-                            .replace("%2", ", ".join(str(s[k]) for k in "FN C FH FW".split()))
-                            .replace("%3", f"{s['N']}, {s['FN']}, {oh}, {ow}"))
+        self.blocks.setText(fill(self.tr("Input (N, C, H, W) = (%1) ⊛ Filters (FN, C, FH, FW) = (%2) → "
+                                         "Output (N, FN, OH, OW) = (%3)"),
+                                 ", ".join(str(s[k]) for k in "N C H W".split()),
+                                 ", ".join(str(s[k]) for k in "FN C FH FW".split()),
+                                 f"{s['N']}, {s['FN']}, {oh}, {ow}"))
 
     def refresh(self):
         """Redraw for the current step (cheap: no recomputation of the trace)."""
@@ -298,19 +299,16 @@ class ConvPage(QWidget):
             view.set_values(partial[n, g])
             view.set_highlights([(step.i, step.j, 1, 1, WINDOW)] if g == f else [])
             view.set_marks({cell: FED for cell in fed})
-        self.row_titles[0].setText(self.tr("Input (padded), image %1").replace("%1", str(n + 1)))
-        self.row_titles[1].setText(self.tr("⊛ Filter %1").replace("%1", str(f + 1)))
-        self.row_titles[3].setText(self.tr("→ Output of image %1").replace("%1", str(n + 1)))
+        self.row_titles[0].setText(fill(self.tr("Input (padded), image %1"), str(n + 1)))
+        self.row_titles[1].setText(fill(self.tr("⊛ Filter %1"), str(f + 1)))
+        self.row_titles[3].setText(fill(self.tr("→ Output of image %1"), str(n + 1)))
         if C > 1:
             sums = " + ".join(fmt(float(step.products[c].sum())) for c in range(C))
-            total = self.tr("sum over the %1 channels: %2 = %3").replace("%1", str(C)).replace("%2", sums) \
-                .replace("%3", fmt(step.total))
+            total = fill(self.tr("sum over the %1 channels: %2 = %3"), str(C), sums, fmt(step.total))
         else:
-            total = self.tr("sum of the products = %1").replace("%1", fmt(step.total))
-        self.mac.setText(self.tr("out[%1, %2, %3, %4]: %5, plus bias %6 = <b>%7</b>")
-                         .replace("%1", str(n)).replace("%2", str(f)).replace("%3", str(step.i))
-                         .replace("%4", str(step.j)).replace("%5", total).replace("%6", fmt(step.bias))
-                         .replace("%7", fmt(step.value)))
+            total = fill(self.tr("sum of the products = %1"), fmt(step.total))
+        self.mac.setText(fill(self.tr("out[%1, %2, %3, %4]: %5, plus bias %6 = <b>%7</b>"),
+                              str(n), str(f), str(step.i), str(step.j), total, fmt(step.bias), fmt(step.value)))
 
     def _leftover_rects(self):
         gh, gw = self.geom

@@ -3,6 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from ...i18n import fill
 from ...widgets.matrix_view import MatrixView
 from ...widgets.step_controls import StepControls
 from .conv_page import WINDOW
@@ -83,20 +84,17 @@ class Im2colPage(QWidget):
         cell = self.cell()
         self.col_area.ensureVisible(0, row * cell + cell // 2, 0, 3 * cell)
         N, FN, OH, OW = trace.N, trace.FN, trace.OH, trace.OW
-        self.titles[0].setText(self.tr("im2col(x): one row per window, (N·OH·OW, C·FH·FW) = (%1, %2)")
-                               .replace("%1", str(col.shape[0])).replace("%2", str(col.shape[1])))
-        self.titles[1].setText(self.tr("Filters as columns, (C·FH·FW, FN) = (%1, %2)")
-                               .replace("%1", str(col_W.shape[0])).replace("%2", str(FN)))
-        self.titles[2].setText(self.tr("col · W + b, (N·OH·OW, FN) = (%1, %2)")
-                               .replace("%1", str(product.shape[0])).replace("%2", str(FN)))
-        self.explain.setText(self.tr(
+        self.titles[0].setText(fill(self.tr("im2col(x): one row per window, (N·OH·OW, C·FH·FW) = (%1, %2)"),
+                                    str(col.shape[0]), str(col.shape[1])))
+        self.titles[1].setText(fill(self.tr("Filters as columns, (C·FH·FW, FN) = (%1, %2)"),
+                                    str(col_W.shape[0]), str(FN)))
+        self.titles[2].setText(fill(self.tr("col · W + b, (N·OH·OW, FN) = (%1, %2)"), str(product.shape[0]), str(FN)))
+        self.explain.setText(fill(self.tr(
             "Row %1 is the window of image %2 at output position (%3, %4); times column %5 (filter %5) plus bias "
             "gives %6. Reshaped to (N, OH, OW, FN) = (%7) and transposed (0, 3, 1, 2) this is the output "
-            "(N, FN, OH, OW) = (%8): one matrix product does all %9 multiply-accumulates.")
-            .replace("%1", str(row + 1)).replace("%2", str(step.n + 1)).replace("%3", str(step.i))
-            .replace("%4", str(step.j)).replace("%5", str(step.f + 1)).replace("%6", f"{step.value:g}")
-            .replace("%7", f"{N}, {OH}, {OW}, {FN}").replace("%8", f"{N}, {FN}, {OH}, {OW}")
-            .replace("%9", str(len(trace))))
+            "(N, FN, OH, OW) = (%8): one matrix product does all %9 multiply-accumulates."),
+            str(row + 1), str(step.n + 1), str(step.i), str(step.j), str(step.f + 1), f"{step.value:g}",
+            f"{N}, {OH}, {OW}, {FN}", f"{N}, {FN}, {OH}, {OW}", str(len(trace))))
 
     def _on_row_clicked(self, r, _c):
         trace = self.conv_page.trace

@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
+from ...i18n import fill
 from ...widgets.combo import refill, select_data
 from ...widgets.matrix_view import MatrixView, fmt
 from ...widgets.step_controls import StepControls
@@ -161,8 +162,7 @@ class PoolPage(QWidget):
             self.shifted.show_step(self.shift_trace, k, self.setup.pad)
         what = self.tr("max") if self.setup.mode == "max" else self.tr("mean")
         window = ", ".join(fmt(v) for v in step.window.ravel())
-        self.result.setText(self.tr("%1(%2) = %3").replace("%1", what).replace("%2", window)
-                            .replace("%3", fmt(step.value)))
+        self.result.setText(fill(self.tr("%1(%2) = %3"), what, window, fmt(step.value)))
 
     def load_preset(self, name):
         """The preset ``name``; the preset list shows it too (also when called from code)."""

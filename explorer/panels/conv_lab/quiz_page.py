@@ -6,6 +6,8 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QSp
 
 from engine.conv_trace import output_size_question
 
+from ...i18n import fill
+
 
 class QuizPage(QWidget):
     def __init__(self, parent=None):
@@ -57,12 +59,10 @@ class QuizPage(QWidget):
 
     def show_question(self):
         q = self.q
-        self.question.setText(self.tr(
+        self.question.setText(fill(self.tr(
             "Question %1: input (H, W) = (%2, %3), padding P = %4, stride S = %5, filter (FH, FW) = (%6, %7).<br>"
-            "What is the output size (OH, OW)?")
-            .replace("%1", str(self.k + 1)).replace("%2", str(q["H"])).replace("%3", str(q["W"]))
-            .replace("%4", str(q["P"])).replace("%5", str(q["S"])).replace("%6", str(q["FH"]))
-            .replace("%7", str(q["FW"])))
+            "What is the output size (OH, OW)?"),
+            str(self.k + 1), str(q["H"]), str(q["W"]), str(q["P"]), str(q["S"]), str(q["FH"]), str(q["FW"])))
 
     def check(self):
         q = self.q
@@ -73,12 +73,11 @@ class QuizPage(QWidget):
             self.score[1] += 1
         explain = self.tr("OH = (H + 2P − FH)/S + 1 = (%1 + 2·%2 − %3)/%4 + 1 = %5; "
                           "OW = (W + 2P − FW)/S + 1 = (%6 + 2·%2 − %7)/%4 + 1 = %8")
-        explain = (explain.replace("%1", str(q["H"])).replace("%2", str(q["P"])).replace("%3", str(q["FH"]))
-                   .replace("%4", str(q["S"])).replace("%5", str(q["OH"])).replace("%6", str(q["W"]))
-                   .replace("%7", str(q["FW"])).replace("%8", str(q["OW"])))
+        explain = fill(explain, str(q["H"]), str(q["P"]), str(q["FH"]), str(q["S"]), str(q["OH"]), str(q["W"]),
+                       str(q["FW"]), str(q["OW"]))
         verdict = self.tr("Right!") if right else self.tr("Not quite.")
         color = "#2f855a" if right else "#c53030"
-        score = self.tr("Score: %1 of %2").replace("%1", str(self.score[0])).replace("%2", str(self.score[1]))
+        score = fill(self.tr("Score: %1 of %2"), str(self.score[0]), str(self.score[1]))
         self.feedback.setText(f"<b style='color:{color}'>{verdict}</b> {explain}<br>{score}")
         return right
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from engine.surfaces import BUILT_IN, SurfaceError
 
+from ...i18n import fill
 from ...widgets.combo import refill, select_data
 from ...widgets.sizing import usable_slider
 from ..base import Panel
@@ -205,22 +206,20 @@ class OptimizerPanel(Panel):
         k = self.state.frame
         self.view.set_paths(self.state.paths, k, self.trails.isChecked(), playing=self.playing)
         self.loss.set_paths(self.state.paths, k, playing=self.playing)
-        self.frame_label.setText(self.tr("Update %1 of %2").replace("%1", str(k))
-                                 .replace("%2", str(self.state.iterations)))
+        self.frame_label.setText(fill(self.tr("Update %1 of %2"), str(k), str(self.state.iterations)))
         key = self.state.selected
-        self.state_title.setText(self.tr("%1 at update %2").replace("%1", NAMES[key]).replace("%2", str(k)))
+        self.state_title.setText(fill(self.tr("%1 at update %2"), NAMES[key], str(k)))
         path = self.state.paths.get(key)
         if path is None:
-            self.state_view.setText(self.tr("Switch %1 on to see its state.").replace("%1", NAMES[key]))
+            self.state_view.setText(fill(self.tr("Switch %1 on to see its state."), NAMES[key]))
         elif k == 0:
-            self.state_view.setText(self.tr("At the start (%1, %2); press ▶ or → to update.")
-                                    .replace("%1", f"{self.state.start[0]:.3g}")
-                                    .replace("%2", f"{self.state.start[1]:.3g}"))
+            self.state_view.setText(fill(self.tr("At the start (%1, %2); press ▶ or → to update."),
+                                         f"{self.state.start[0]:.3g}", f"{self.state.start[1]:.3g}"))
         else:
             text = update_html(key, path, min(k, path.steps), self.state.configs[key])
             if path.diverged_at and k >= path.diverged_at:
-                text += "<br><b style='color:#c53030'>" + self.tr("Diverged at update %1: the learning rate is too "
-                                                                  "large here.").replace("%1", str(path.diverged_at))
+                diverged = self.tr("Diverged at update %1: the learning rate is too large here.")
+                text += "<br><b style='color:#c53030'>" + fill(diverged, str(path.diverged_at))
                 text += "</b>"
             self.state_view.setText(text)
 
@@ -319,8 +318,7 @@ class OptimizerPanel(Panel):
         shown = {key: NAMES[key] for key in ORDER if key in self.state.paths}
         with self.view.legend_shown(shown):
             ok = export_gif(self, path) if path.lower().endswith(".gif") else export_widget(self.view, path)
-        self.status_message.emit((self.tr("Exported to %1") if ok else self.tr("Could not write %1"))
-                                 .replace("%1", path))
+        self.status_message.emit(fill(self.tr("Exported to %1") if ok else self.tr("Could not write %1"), path))
         return ok
 
     def export_widget(self):

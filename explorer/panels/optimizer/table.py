@@ -81,8 +81,8 @@ class OptimizerTable(QWidget):
         self._reserve_divergence_lines()
         self._show_divergence_text()
         for key in ORDER:
-            self.checks[key].setToolTip(self.tr("Show %1 on the surface").replace("%1", NAMES[key]))
-            self.radios[key].setToolTip(self.tr("Show %1's internal state below").replace("%1", NAMES[key]))
+            self.checks[key].setToolTip(fill(self.tr("Show %1 on the surface"), NAMES[key]))
+            self.radios[key].setToolTip(fill(self.tr("Show %1's internal state below"), NAMES[key]))
 
     def sync(self):
         """Show the state's configuration (after a preset)."""

@@ -133,7 +133,7 @@ class TrainingPanel(Panel):
         self._end(result, done)
 
     def _on_job_errored(self, message, _details):
-        self._end(None, self.tr("Training stopped: %1").replace("%1", message))
+        self._end(None, fill(self.tr("Training stopped: %1"), message))
 
     def _end(self, result, message):
         page, self.running_page = self.running_page, None
@@ -205,8 +205,8 @@ class TrainingPanel(Panel):
         try:
             net = network_from_file(self.autosave_path)
         except (WeightsFileError, OSError) as e:
-            self.convnet_page.run.set_status(self.tr("The network kept from last time could not be read: %1")
-                                             .replace("%1", str(e)))
+            self.convnet_page.run.set_status(fill(self.tr("The network kept from last time could not be read: %1"),
+                                                  str(e)))
             self.autosave_path.unlink(missing_ok=True)
             return
         self.convnet_page.restore(net)

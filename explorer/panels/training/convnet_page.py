@@ -161,7 +161,7 @@ class ConvNetPage(QWidget):
         self.network.setToolTip(self.tr("DeepConvNet has six convolution layers: an epoch costs about ten times "
                                         "as much as SimpleConvNet's"))
         refill(self.optimizer, [(NAMES[k], k) for k in OPTIMIZER_ORDER])
-        refill(self.train_size, [(self.tr("%1 images").replace("%1", f"{n:,}"), n) for n in TRAIN_SIZES])
+        refill(self.train_size, [(fill(self.tr("%1 images"), f"{n:,}"), n) for n in TRAIN_SIZES])
         refill(self.threads, [(self.tr("Automatic"), "auto")] + [(str(k), k) for k in range(1, usable_cores() + 1)])
         self.threads.setToolTip(self.tr("Threads per training step. Automatic uses all cores while that is "
                                         "faster and one when the computer is busy (it measures as it trains)"))
@@ -266,9 +266,9 @@ class ConvNetPage(QWidget):
         elif kind == "step":
             self.iterations.extend(e["losses"].tolist())
             self.run.set_fraction(e["iteration"], e["max_iter"],
-                                  self.tr("epoch %1 · iteration %2 of %3 · loss %4")
-                                  .replace("%1", str(e["epoch"])).replace("%2", f"{e['iteration']:,}")
-                                  .replace("%3", f"{e['max_iter']:,}").replace("%4", f"{e['loss']:.3f}"))
+                                  fill(self.tr("epoch %1 · iteration %2 of %3 · loss %4"),
+                                       str(e["epoch"]), f"{e['iteration']:,}", f"{e['max_iter']:,}",
+                                       f"{e['loss']:.3f}"))
             self._draw_loss()
         elif kind == "evaluating_all":
             self.run.set_status(fill(self.tr("Measuring the accuracy on all %1 training images…"),
@@ -277,7 +277,7 @@ class ConvNetPage(QWidget):
             self.final_train = (e["train_acc"], e["train_images"])
         elif kind == "evaluating":
             self._evaluation_started = time.perf_counter()
-            self.run.set_status(self.tr("Measuring the accuracy after epoch %1…").replace("%1", str(e["epoch"])))
+            self.run.set_status(fill(self.tr("Measuring the accuracy after epoch %1…"), str(e["epoch"])))
         elif kind == "epoch":
             self.epochs.append((e["epoch"], e["train_acc"], e["test_acc"]))
             ep = np.array(self.epochs)
@@ -312,9 +312,8 @@ class ConvNetPage(QWidget):
             _, train_acc, test_acc = self.epochs[-1]
             if self.final_train is not None:  # measured on every training image once, at the end
                 train_acc = self.final_train[0]
-            message += " " + (self.tr("Accuracy: %1 % on the training images, %2 % on the %3 test images.")
-                              .replace("%1", f"{100 * train_acc:.2f}").replace("%2", f"{100 * test_acc:.2f}")
-                              .replace("%3", f"{self.test_images:,}"))
+            message += " " + (fill(self.tr("Accuracy: %1 % on the training images, %2 % on the %3 test images."),
+                                   f"{100 * train_acc:.2f}", f"{100 * test_acc:.2f}", f"{self.test_images:,}"))
             if test_acc < CHANCE:
                 message += " " + STUCK_TEXT()
             if self.epoch_seconds:
@@ -359,5 +358,5 @@ class ConvNetPage(QWidget):
             QMessageBox.warning(self, self.tr("Could not save the weights"), str(e))
             return False
         self.saved = True
-        self.run.set_status(self.tr("Saved %1").replace("%1", str(path)))
+        self.run.set_status(fill(self.tr("Saved %1"), str(path)))
         return True

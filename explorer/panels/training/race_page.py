@@ -20,6 +20,7 @@ from engine.util import smooth_curve
 
 from ...colors import OPTIMIZER_COLORS, OPTIMIZER_ORDER, paint_optimizer_labels
 from ...colors import OPTIMIZER_NAMES as NAMES
+from ...i18n import fill
 from ...plotting import book_plot, long_curve, optimizer_rgb, pg, set_long_data, set_title, themed
 from ...widgets.run_controls import RunControls, job_page_layout
 from . import jobs
@@ -125,7 +126,7 @@ class RacePage(QWidget):
         self.iterations.setToolTip(self.tr("Mini-batches of 128 images; the book runs 2,000"))
         self.seed.setToolTip(self.tr("The same seed gives the same initial weights and batches"))
         for key, rate in self.rates.items():
-            rate.setToolTip(self.tr("Learning rate of %1").replace("%1", NAMES[key]))
+            rate.setToolTip(fill(self.tr("Learning rate of %1"), NAMES[key]))
         self.run.start_button.setText(self.tr("Race"))
         self.run.start_button.setToolTip(self.tr("Train one network per ticked optimizer on the same batches "
                                                  "(Ctrl+Return)"))
@@ -177,8 +178,8 @@ class RacePage(QWidget):
             self.losses = np.concatenate([self.losses, e["losses"]])
             last = e["losses"][-1]
             self.run.set_fraction(e["iteration"], e["iterations"],
-                                  self.tr("iteration %1 of %2").replace("%1", f"{e['iteration']:,}")
-                                  .replace("%2", f"{e['iterations']:,}") + "  ·  "
+                                  fill(self.tr("iteration %1 of %2"),
+                                       f"{e['iteration']:,}", f"{e['iterations']:,}") + "  ·  "
                                   + ", ".join(f"{NAMES[k]} {v:.3f}" if np.isfinite(v) else f"{NAMES[k]} –"
                                               for k, v in zip(self.names, last)))
             for k, key in enumerate(self.names):
@@ -208,10 +209,10 @@ class RacePage(QWidget):
         if self.evals:
             it, acc = self.evals[-1]
             order = [k for k in np.argsort(-acc) if np.isfinite(acc[k])]
-            lines = [self.tr("After %1 iterations, on 1,000 test images:").replace("%1", f"{it:,}")]
+            lines = [fill(self.tr("After %1 iterations, on 1,000 test images:"), f"{it:,}")]
             lines += [f"{i + 1}. {NAMES[self.names[k]]}: {100 * acc[k]:.1f} %" for i, k in enumerate(order)]
-            lines += [self.tr("%1 diverged at iteration %2: lower its learning rate.")
-                      .replace("%1", NAMES[key]).replace("%2", f"{at:,}") for key, at in self.diverged.items()]
+            lines += [fill(self.tr("%1 diverged at iteration %2: lower its learning rate."),
+                           NAMES[key], f"{at:,}") for key, at in self.diverged.items()]
             stuck = [NAMES[key] for k, key in enumerate(self.names) if acc[k] < CHANCE]
             if stuck:
                 lines += ["", ", ".join(stuck) + ": " + STUCK_TEXT()]
