@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.model = ModelStore(self)
         self.context = PanelContext(settings=settings, model=self.model, drawing=CurrentDigit(self))
         self.panels = {}  # key -> Panel, created on first selection
+        self._retranslations = 0  # how often retranslate ran: tells whether a language switch posted events
         self.lang = lang or settings.get("language", "", str) or i18n.system_language()
         if self.lang not in i18n.LANGUAGES:
             self.lang = "en"
@@ -189,6 +190,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate(self):
+        self._retranslations += 1
         self.setWindowTitle(self.tr("DLFS Explorer — Deep Learning from Scratch, chapters 6–7"))
         self.file_menu.setTitle(self.tr("&File"))
         self.open_action.setText(self.tr("&Open weights…"))
@@ -313,10 +315,17 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self.lang_actions[lang].setChecked(True)
         self.settings.set("language", lang)
-        # LanguageChange events arrive later too; retranslating now makes the switch immediate.
-        self.retranslate()
-        for panel in self.panels.values():
-            panel.retranslate()
+        # Swapping translators posts LanguageChange to the application, which posts it on to every window,
+        # whose widgets retranslate in changeEvent. Delivered now: the switch is immediate and happens once
+        # (calling retranslate here as well did all of it twice).
+        app = QCoreApplication.instance()
+        before = self._retranslations
+        QCoreApplication.sendPostedEvents(app, QEvent.Type.LanguageChange)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        if self._retranslations == before:  # no translator changed (English at start-up): nothing was posted
+            self.retranslate()
+            for panel in self.panels.values():
+                panel.retranslate()
         if lang == "ko" and not has_korean_font():
             self.statusBar().showMessage(self.tr("No Korean font found: install fonts-noto-cjk to see Hangul."))
         self.language_changed.emit(lang)
