@@ -3,6 +3,7 @@
     python -m explorer.i18n.update
 """
 
+import os
 import shutil
 import subprocess
 import sys
@@ -20,6 +21,14 @@ def source_files():
 
 
 def tool(name):
+    """Qt's lupdate/lrelease: the binaries inside the PySide6 package, else its pyside6-* wrapper beside
+    this Python, else on PATH — pytest run by its full path has no venv bin/ on PATH."""
+    import PySide6
+
+    package = Path(PySide6.__file__).parent
+    for candidate in (package / name, package / f"{name}.exe", Path(sys.executable).parent / f"pyside6-{name}"):
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return str(candidate)
     path = shutil.which(f"pyside6-{name}")
     if path is None:
         raise RuntimeError(f"pyside6-{name} not found (it comes with PySide6)")

@@ -624,3 +624,11 @@ def test_a_language_switch_retranslates_every_panel_once_and_at_once(window, mon
     assert sorted(calls) == sorted(["window", *window.panels])  # each once (was twice: 590 ms instead of ~370)
     assert all(isinstance(p, Panel) for p in window.panels.values())
     window.set_language("en")
+
+
+def test_qt_translation_tools_are_found_without_the_venv_on_path(monkeypatch):
+    from explorer.i18n.update import tool
+
+    monkeypatch.setenv("PATH", "/nonexistent")  # pytest run by its full path, venv not activated
+    for name in ("lupdate", "lrelease"):
+        assert Path(tool(name)).is_file()
