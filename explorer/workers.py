@@ -60,3 +60,18 @@ class FunctionWorker(QThread):
         self.request_stop()
         self.quit()
         return self.wait(timeout_ms)
+
+
+def release(worker):
+    """Let a worker go without waiting for its thread on the GUI thread: it is deleted once the thread
+    has ended (at once if it already has; a second deleteLater is harmless)."""
+    worker.finished.connect(worker.deleteLater)
+    if worker.isFinished():
+        worker.deleteLater()
+
+
+def stop_all(owner, timeout_ms=2000):
+    """Stop and wait for every worker ``owner`` still has running (window close), released ones too."""
+    for worker in owner.findChildren(FunctionWorker):
+        if worker.isRunning():
+            worker.stop(timeout_ms)

@@ -13,7 +13,7 @@ from engine.mnist import load_idx_dataset
 
 from ..data import data_folder
 from ..i18n import fill
-from ..workers import FunctionWorker
+from ..workers import FunctionWorker, release, stop_all
 from .combo import refill, select_data
 from .digit_gallery import DigitGallery
 
@@ -141,7 +141,7 @@ class GalleryPage(QWidget):
         worker = self.classifier = FunctionWorker(_classify, own_copy(self.context.model.net), src.images, parent=self)
 
         def done(predictions):
-            worker.wait(1000)  # it has emitted its answer and is about to end
+            release(worker)  # it has emitted its answer and is about to end: no waiting for it here
             self.classifier = None
             if generation == self.generation:
                 src.predictions = predictions
@@ -189,6 +189,4 @@ class GalleryPage(QWidget):
             self.refresh()
 
     def shutdown(self):
-        for worker in (self.worker, self.classifier):
-            if worker is not None:
-                worker.stop()
+        stop_all(self)  # the loader, the classifier, and one released but still ending

@@ -19,7 +19,7 @@ from engine.weights import WeightsFileError
 
 from ...data import MnistDownload, data_folder
 from ...i18n import fill
-from ...workers import FunctionWorker
+from ...workers import FunctionWorker, release, stop_all
 from ..base import Panel
 from .convnet_page import ConvNetPage
 from .race_page import RacePage
@@ -139,9 +139,8 @@ class TrainingPanel(Panel):
         page, self.running_page = self.running_page, None
         worker, self.worker = self.worker, None
         if worker is not None:  # done: it lets go of its result (the data, a network) and of itself
-            worker.wait(2000)
             worker.result = None
-            worker.deleteLater()
+            release(worker)
         if page is not None:
             page.on_finished(result, message)
         for p in (self.convnet_page, self.race_page):
@@ -165,8 +164,7 @@ class TrainingPanel(Panel):
 
     def shutdown(self):
         """Stop any run; a trained network nobody saved is kept for the next start (nothing lost)."""
-        if self.worker is not None:
-            self.worker.stop()
+        stop_all(self)  # the run, and a finished one released but still ending
         if self._download is not None:
             self._download.stop()
         page = self.convnet_page
