@@ -361,7 +361,7 @@ def test_the_image_dialog_remembers_its_own_folder(panel, tmp_path, monkeypatch)
 def test_the_gallery_classifies_with_its_own_copy_of_the_network(panel, qtbot, monkeypatch):
     """The network's layers keep their last forward pass: a worker sharing the live network with the
     strokes being classified on the GUI thread could mix the two. Each worker gets a copy."""
-    import explorer.widgets.gallery_page as gallery_page
+    import explorer.panels.draw.gallery_page as gallery_page
 
     given = []
     real = gallery_page.FunctionWorker

@@ -19,7 +19,7 @@ from explorer.panels.layers.state import (
     most_selective,
     tracer_boxes,
 )
-from explorer.panels.training.convnet_page import duration
+from explorer.panels.training.common import duration
 from explorer.plotting import MAX_DRAWN, long_curve, set_long_data
 from explorer.settings import Settings
 from explorer.widgets.matrix_view import MatrixView, fmt

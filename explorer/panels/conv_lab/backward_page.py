@@ -9,7 +9,7 @@ from ...i18n import fill
 from ...widgets.combo import refill
 from ...widgets.matrix_view import MatrixView, fmt
 from ...widgets.step_controls import StepControls
-from .conv_page import WINDOW, compact
+from .common import WINDOW, compact
 from .pool_page import MAX_MARK
 
 

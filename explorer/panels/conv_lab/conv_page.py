@@ -2,7 +2,6 @@
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -11,7 +10,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -21,22 +19,8 @@ from ...i18n import fill
 from ...widgets.combo import refill
 from ...widgets.matrix_view import MatrixView, fmt
 from ...widgets.step_controls import StepControls
+from .common import FED, LEFTOVER, WINDOW, compact, pretty
 from .state import CONV_PRESETS, LIMITS, ConvSetup
-
-WINDOW = QColor(221, 107, 32)  # the current window / output cell
-FED = QColor(49, 130, 206)  # outputs an input cell feeds
-LEFTOVER = QColor(200, 30, 30)
-
-
-def pretty(formula):
-    """The engine's ASCII formula as the lecture writes it: 2·P, a real minus sign."""
-    return formula.replace("*", "·").replace(" - ", " − ")
-
-
-def compact(view):
-    """Grids keep their natural height instead of stretching to fill the row."""
-    view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
-    return view
 
 
 def spin(key):

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWi
 from ...i18n import fill
 from ...widgets.matrix_view import MatrixView
 from ...widgets.step_controls import StepControls
-from .conv_page import WINDOW
+from .common import WINDOW
 
 CELL = 16  # px at room 1; the page opens at IM2COL_ROOM and grows with the window
 IM2COL_ROOM = 1.5  # 24 px cells at the normal size: 16 px cells read as cramped

@@ -9,7 +9,7 @@ from ...i18n import fill
 from ...widgets.combo import refill, select_data
 from ...widgets.matrix_view import MatrixView, fmt
 from ...widgets.step_controls import StepControls
-from .conv_page import WINDOW, pretty
+from .common import WINDOW, pretty
 from .state import PoolSetup, pool_preset, shifted_right
 
 MAX_MARK = QColor(197, 48, 48)

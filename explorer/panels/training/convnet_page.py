@@ -5,7 +5,7 @@ Draw & Classify (SimpleConvNet) or the Layer Explorer (DeepConvNet), or saved.""
 import time
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -35,25 +35,11 @@ from ...widgets.combo import refill, select_data
 from ...widgets.mosaic import MosaicView
 from ...widgets.run_controls import RunControls, job_page_layout
 from . import jobs
+from .common import CHANCE, STUCK_TEXT, duration
 
 # Learning rates that train SimpleConvNet well in a few epochs (the book's chapter 7 uses Adam, 0.001).
 CONVNET_LR = {"sgd": 0.1, "momentum": 0.02, "nesterov": 0.02, "adagrad": 0.01, "rmsprop": 0.001, "adam": 0.001}
 TRAIN_SIZES = (1000, 5000, 10000, 60000)
-
-
-def duration(seconds):
-    """'48 s' or '3 min 05 s'."""
-    seconds = int(round(seconds))
-    return f"{seconds} s" if seconds < 60 else f"{seconds // 60} min {seconds % 60:02d} s"
-
-
-CHANCE = 0.2  # test accuracy below this (guessing one of ten classes gives 0.1): the network is not learning
-
-
-def STUCK_TEXT():  # noqa: N802 (a translated constant)
-    return QCoreApplication.translate(
-        "Training", "That is about the accuracy of guessing: the network is not learning. The usual cause is "
-        "a learning rate far too large (every ReLU switched off); try the optimizer's default.")
 
 
 class ConvNetPage(QWidget):

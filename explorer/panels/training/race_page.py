@@ -24,7 +24,7 @@ from ...i18n import fill
 from ...plotting import book_plot, long_curve, optimizer_rgb, pg, set_long_data, set_title, themed
 from ...widgets.run_controls import RunControls, job_page_layout
 from . import jobs
-from .convnet_page import CHANCE, STUCK_TEXT
+from .common import CHANCE, STUCK_TEXT
 
 # The book's choices: SGD, Momentum and AdaGrad at 0.01, Adam at 0.001 (their default learning rates).
 RACE_LR = {"sgd": 0.01, "momentum": 0.01, "nesterov": 0.01, "adagrad": 0.01, "rmsprop": 0.01, "adam": 0.001}

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from engine import samples
 from engine.mnist import load_idx_dataset
 
-from ..data import data_folder
-from ..i18n import fill
-from ..workers import FunctionWorker, release, stop_all
-from .combo import refill, select_data
-from .digit_gallery import DigitGallery
+from ...data import data_folder
+from ...i18n import fill
+from ...widgets.combo import refill, select_data
+from ...widgets.digit_gallery import DigitGallery
+from ...workers import FunctionWorker, release, stop_all
 
 MAX_SHOWN = 600  # icons in the grid at once; more would only slow the panel down
 

@@ -23,16 +23,16 @@ from PySide6.QtWidgets import (
 from engine.inference import read_digit
 from engine.visualize import saliency
 
-from ..dialogs import ask_image_path
-from ..i18n import fill
-from ..image_files import ImageFileProblem, read_ink_job
-from ..widgets.drawing_canvas import DrawingCanvas
-from ..widgets.gallery_page import GalleryPage
-from ..widgets.mosaic import MosaicView
-from ..widgets.prob_bars import ProbabilityBars
-from ..widgets.sizing import cap_width, usable_slider
-from ..workers import FunctionWorker
-from .base import Panel
+from ...dialogs import ask_image_path
+from ...i18n import fill
+from ...image_files import ImageFileProblem, read_ink_job
+from ...widgets.drawing_canvas import DrawingCanvas
+from ...widgets.mosaic import MosaicView
+from ...widgets.prob_bars import ProbabilityBars
+from ...widgets.sizing import cap_width, usable_slider
+from ...workers import FunctionWorker
+from ..base import Panel
+from .gallery_page import GalleryPage
 
 LIVE_INTERVAL_MS = 30  # at most ~30 predictions a second while a stroke is drawn
 
