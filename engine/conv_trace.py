@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .layers import Convolution, Pooling
-from .util import _formula, conv_output_size, im2col
+from .util import _formula, check_stride_pad, conv_output_size, im2col
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class AxisGeometry:
 
 def geometry(H, W, FH, FW, stride=1, pad=0):
     """(AxisGeometry for H, AxisGeometry for W); stride/pad are checked, fit is reported, not raised."""
-    conv_output_size(10**6, 1, stride, pad)  # raises for a non-positive stride or negative pad
+    check_stride_pad(stride, pad)
     return AxisGeometry("H", H, FH, stride, pad), AxisGeometry("W", W, FW, stride, pad)
 
 

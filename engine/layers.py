@@ -8,7 +8,9 @@ x: (N, C, H, W); filters W: (FN, C, FH, FW). Parameter gradients are left in
 import numpy as np
 
 from .functions import _labels, log_softmax, softmax
-from .util import check_image_batch, col2im, im2col, output_shape, whole, windows
+from .util import check_image_batch, check_stride_pad, col2im, im2col, output_shape, whole, windows
+
+BN_EPSILON = 10e-7  # BatchNormalization's guard against dividing by 0: the book's 10e-7 (= 1e-6), kept for its numbers
 
 
 class Relu:
@@ -173,14 +175,14 @@ class BatchNormalization:
             mu = x.mean(axis=0)
             xc = x - mu
             var = np.mean(xc**2, axis=0)
-            std = np.sqrt(var + 10e-7)
+            std = np.sqrt(var + BN_EPSILON)
             xn = xc / std
             self.batch_size = x.shape[0]
             self.xc, self.xn, self.std = xc, xn, std
             self.running_mean = self.momentum * self.running_mean + (1 - self.momentum) * mu
             self.running_var = self.momentum * self.running_var + (1 - self.momentum) * var
         else:
-            xn = (x - self.running_mean) / np.sqrt(self.running_var + 10e-7)
+            xn = (x - self.running_mean) / np.sqrt(self.running_var + BN_EPSILON)
         out = self.gamma * xn + self.beta
         return out.reshape(self.input_shape)
 
@@ -215,7 +217,7 @@ class Convolution:
             except ValueError:
                 raise ValueError(f"bias b must have shape ({W.shape[0]},) for {W.shape[0]} filters "
                                  f"(or broadcast to it), got {np.shape(b)}") from None
-        output_shape((1, 1, 10**6, 10**6), 1, 1, stride, pad)  # validates stride and pad
+        check_stride_pad(stride, pad)
         self.W = W
         self.b = b
         self.stride = whole(stride, "stride", 1)  # 2.0 is 2; inf or 2.5 is an error that says so
@@ -271,7 +273,7 @@ class Pooling:
             raise ValueError(f"mode must be 'max' or 'avg', got {mode!r}")
         if not (np.isfinite(pool_h) and np.isfinite(pool_w)) or pool_h <= 0 or pool_w <= 0:
             raise ValueError(f"pool size must be positive, got {pool_h}x{pool_w}")
-        output_shape((1, 1, 10**6, 10**6), 1, 1, stride, pad)  # validates stride and pad
+        check_stride_pad(stride, pad)
         self.pool_h = whole(pool_h, "pool_h", 1)
         self.pool_w = whole(pool_w, "pool_w", 1)
         self.stride = whole(stride, "stride", 1)

@@ -19,7 +19,7 @@ def conv_output_size(input_size, filter_size, stride=1, pad=0, strict=False, axi
     """
     if not (np.isfinite(stride) and np.isfinite(pad)) or stride <= 0 or pad < 0 or int(stride) != stride \
             or int(pad) != pad:
-        _check_stride_pad(stride, pad)
+        check_stride_pad(stride, pad)
     if int(filter_size) != filter_size or filter_size < 1:
         raise ValueError(f"the filter size F{axis} must be a positive whole number, got {filter_size}")
     numerator = input_size + 2 * pad - filter_size
@@ -41,7 +41,8 @@ def _formula(input_size, filter_size, stride, pad, axis):
             f"({input_size} + 2*{pad} - {filter_size}) / {stride} + 1 = {shown}")
 
 
-def _check_stride_pad(stride, pad):
+def check_stride_pad(stride, pad):
+    """A ValueError naming the value unless stride is a positive and pad a non-negative whole number."""
     if not np.isfinite(stride) or int(stride) != stride or stride <= 0:
         raise ValueError(f"stride must be a positive integer, got {stride}")
     if not np.isfinite(pad) or int(pad) != pad or pad < 0:
