@@ -10,13 +10,14 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtGui import QImageReader
 
 from engine.files import DANGLING, FOLDER, LOOP, MISSING, SPECIAL, UNREADABLE, file_problem
 from engine.photo import photo_to_ink
 from engine.preprocess import fit_square, mnist_style
 
 from .i18n import fill
+from .qimages import to_array
 
 MAX_SIDE = 1024  # larger images are scaled down while decoding: a digit needs no more
 MIN_SIDE = 8  # fewer pixels than this cannot show a digit
@@ -72,10 +73,7 @@ def decode(path):
     image = reader.read()
     if image.isNull():
         return ImageFileProblem(NOT_AN_IMAGE, name)
-    rgba = image.convertToFormat(QImage.Format.Format_RGBA8888)  # not premultiplied
-    w, h = rgba.width(), rgba.height()
-    data = np.frombuffer(rgba.constBits(), dtype=np.uint8, count=rgba.sizeInBytes())
-    pixels = data.reshape(h, rgba.bytesPerLine())[:, : 4 * w].reshape(h, w, 4).astype(np.float64) / 255.0
+    pixels = to_array(image, channels=4).astype(np.float64) / 255.0  # RGBA, not premultiplied
     grey = pixels[..., :3] @ np.array([0.299, 0.587, 0.114])  # luma, as Qt's own grey conversion
     alpha = pixels[..., 3] if image.hasAlphaChannel() else None
     return grey, alpha

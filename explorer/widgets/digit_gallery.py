@@ -1,17 +1,17 @@
 """A grid of MNIST digits to pick from (icons made once, shown with their labels)."""
 
-import numpy as np
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem
+
+from ..qimages import to_qimage
 
 ICON = 42
 
 
 def digit_icon(image):
     """uint8 (28, 28), white on black -> QIcon."""
-    data = np.ascontiguousarray(image, dtype=np.uint8)
-    qimage = QImage(data.data, 28, 28, 28, QImage.Format.Format_Grayscale8).copy()
+    qimage = to_qimage(image)
     return QIcon(QPixmap.fromImage(qimage).scaled(ICON, ICON, Qt.AspectRatioMode.KeepAspectRatio,
                                                      Qt.TransformationMode.SmoothTransformation))
 

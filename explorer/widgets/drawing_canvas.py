@@ -9,6 +9,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ..qimages import to_array, to_qimage
+
 RESOLUTION = 280  # canvas pixels per side: 10 per MNIST pixel
 UNDO_LIMIT = 100
 
@@ -177,17 +179,13 @@ class DrawingCanvas(QWidget):
 
     def to_array(self):
         """The ink as floats (RESOLUTION, RESOLUTION): 0 background .. 1 full ink."""
-        ptr = self.image.constBits()
-        data = np.frombuffer(ptr, dtype=np.uint8, count=self.image.sizeInBytes())
-        rows = data.reshape(RESOLUTION, self.image.bytesPerLine())[:, :RESOLUTION]
-        return rows.astype(np.float32) / 255.0
+        return to_array(self.image).astype(np.float32) / 255.0
 
     def set_array(self, ink):
         """Replace the drawing with an ink image (any size, 0..1), scaled to fill the canvas (undoable)."""
         ink = np.asarray(ink, dtype=np.float64)
         h, w = ink.shape
-        data = np.ascontiguousarray(np.clip(ink * 255.0 + 0.5, 0, 255).astype(np.uint8))
-        image = QImage(data.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
+        image = to_qimage(np.clip(ink * 255.0 + 0.5, 0, 255))
         if (h, w) != (RESOLUTION, RESOLUTION):  # smooth scaling: a 28x28 digit should not look blocky
             image = image.scaled(RESOLUTION, RESOLUTION, Qt.AspectRatioMode.IgnoreAspectRatio,
                                  Qt.TransformationMode.SmoothTransformation)

@@ -11,10 +11,11 @@ import re
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QKeySequence, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QWidget
 
 from ..i18n import fill
+from ..qimages import to_qimage
 
 NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
@@ -178,8 +179,7 @@ class MatrixView(QWidget):
         x0, y0 = self.origin()
         # All cells in one image drawn with nearest-neighbour scaling, then the grid lines:
         # thousands of cells repaint in a few milliseconds.
-        rgb = self.colors()
-        image = QImage(rgb.data, cols, rows, 3 * cols, QImage.Format.Format_RGB888)
+        image = to_qimage(self.colors())
         p.drawImage(QRectF(x0, y0, cols * s, rows * s), image)
         p.setPen(QPen(pal.color(QPalette.ColorRole.Mid), 1))
         for r in range(rows + 1):

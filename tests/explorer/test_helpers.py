@@ -168,3 +168,20 @@ def test_most_selective_channels_and_ties_in_channel_order():
     atlas = SimpleNamespace(labels=labels, layers={"Conv1": SimpleNamespace(top_index=top)})
     assert most_selective(atlas, "Conv1", 4) == [2, 1, 3, 0]
     assert label_summary(atlas, "Conv1", 1) == (3, 2, 3)  # label 3, two of the three, k = 3
+
+
+@pytest.mark.parametrize("w", [5, 28, 31])
+def test_arrays_and_qimages_convert_both_ways_whatever_the_row_padding(w, qapp):
+    from explorer.qimages import to_array, to_qimage
+
+    rng = np.random.default_rng(w)
+    grey = rng.integers(0, 256, (7, w), dtype=np.uint8)
+    image = to_qimage(grey)
+    assert (image.width(), image.height()) == (w, 7) and image.pixelColor(w - 1, 6).red() == grey[6, w - 1]
+    np.testing.assert_array_equal(to_array(image), grey)
+    rgb = rng.integers(0, 256, (3, w, 3), dtype=np.uint8)
+    rgba = to_array(to_qimage(rgb), channels=4)
+    np.testing.assert_array_equal(rgba[..., :3], rgb)
+    assert (rgba[..., 3] == 255).all()
+    with pytest.raises(ValueError, match="grey or"):
+        to_qimage(np.zeros((2, 2, 4)))

@@ -26,6 +26,7 @@ from engine.visualize import saliency
 from ...dialogs import ask_image_path
 from ...i18n import fill
 from ...image_files import ImageFileProblem, read_ink_job
+from ...qimages import to_array, to_qimage
 from ...widgets.drawing_canvas import DrawingCanvas
 from ...widgets.mosaic import MosaicView
 from ...widgets.prob_bars import ProbabilityBars
@@ -262,14 +263,12 @@ class DrawPanel(Panel):
         """The 28x28 input, with the saliency of the answer laid over it in orange when asked."""
         grey = np.clip(reading.image, 0, 1)
         if not self.saliency_check.isChecked():
-            data = np.ascontiguousarray((grey * 255).astype(np.uint8))
-            return QImage(data.data, 28, 28, 28, QImage.Format.Format_Grayscale8).copy()
+            return to_qimage(grey * 255)
         heat = saliency(self.context.model.net, reading.image)  # one backward pass: about a millisecond
         alpha = (0.85 * heat)[..., None]
         color = np.stack([np.ones_like(heat), 0.25 + 0.75 * heat, np.zeros_like(heat)], axis=-1)
         rgb = grey[..., None] * (1 - alpha) + color * alpha
-        data = np.ascontiguousarray((rgb * 255).astype(np.uint8))
-        return QImage(data.data, 28, 28, 28 * 3, QImage.Format.Format_RGB888).copy()
+        return to_qimage(rgb * 255)
 
     def _on_saliency_toggled(self, on):
         self.context.settings.set("draw/saliency", on)
@@ -359,10 +358,7 @@ class DrawPanel(Panel):
         data = self.context.settings.get("draw/canvas", QByteArray(), QByteArray)
         image = QImage()
         if not data.isEmpty() and image.loadFromData(data, "PNG") and not image.isNull():
-            grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
-            ptr = np.frombuffer(grey.constBits(), dtype=np.uint8, count=grey.sizeInBytes())
-            ink = ptr.reshape(grey.height(), grey.bytesPerLine())[:, : grey.width()] / 255.0
-            self.canvas.set_array(ink)
+            self.canvas.set_array(to_array(image) / 255.0)
             self.canvas.reset_history()
             self._show_reading(self.state.reading)  # Undo/Redo: nothing to undo in a restored drawing
         else:
