@@ -257,8 +257,7 @@ class MainWindow(QMainWindow):
         module = importlib.import_module(f"explorer.panels.{spec.module}")
         panel = getattr(module, spec.cls)(self.context, spec)
         panel.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        if hasattr(panel, "open_in_conv_lab"):
-            panel.open_in_conv_lab.connect(self._on_open_in_conv_lab)
+        panel.filter_on_image_requested.connect(self._on_filter_on_image_requested)
         index = self.stack.indexOf(self._slots[spec.key])
         self.stack.removeWidget(self._slots[spec.key])
         self._slots[spec.key].deleteLater()
@@ -297,14 +296,10 @@ class MainWindow(QMainWindow):
         self.weights_label.setVisible(spec.key != "layers")
         self.panel_changed.emit(spec.key)
 
-    def _on_open_in_conv_lab(self, payload):
-        """Draw & Classify asks to show one filter on the drawn digit in the Convolution Lab."""
+    def _on_filter_on_image_requested(self, request):
+        """A panel (Draw & Classify) asks to show one filter on the drawn digit in the Convolution Lab."""
         self.select_panel("conv")
-        panel = self.panels["conv"]
-        if hasattr(panel, "show_filter_on_image"):
-            panel.show_filter_on_image(payload)
-        else:
-            self.statusBar().showMessage(self.tr("The Convolution Lab cannot show filters yet."), 8000)
+        self.panels["conv"].show_filter_on_image(request)
 
     # -- language, theme, zoom ----------------------------------------------------------------
 

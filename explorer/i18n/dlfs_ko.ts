@@ -1299,10 +1299,6 @@ answer.&lt;/li&gt;
         <translation>신경망: SimpleConvNet, %1</translation>
     </message>
     <message>
-        <source>The Convolution Lab cannot show filters yet.</source>
-        <translation>합성곱 실험실은 아직 필터를 보여 줄 수 없습니다.</translation>
-    </message>
-    <message>
         <source>No Korean font found: install fonts-noto-cjk to see Hangul.</source>
         <translation>한글 글꼴이 없습니다: fonts-noto-cjk를 설치하세요.</translation>
     </message>

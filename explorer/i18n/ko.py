@@ -151,7 +151,6 @@ KO = {
     "The network says %1; the truth is %2": "신경망의 답은 %1, 정답은 %2",
     "A %1 from the MNIST test set": "MNIST 시험 데이터의 %1",
     "%1 digits; click one to load it": "숫자 %1개. 클릭하면 캔버스에 불러옵니다",
-    "The Convolution Lab cannot show filters yet.": "합성곱 실험실은 아직 필터를 보여 줄 수 없습니다.",
     # data
     "Downloading MNIST…": "MNIST 내려받는 중…",
     "Cancel": "취소",

@@ -1,24 +1,44 @@
 """What every panel shares: a context, live retranslation, shutdown, export target."""
 
-from dataclasses import dataclass
+from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:  # types only: panels get these from the window, they do not build them
+    from ..model import CurrentDigit, ModelStore
+    from ..settings import Settings
 
 
 @dataclass
 class PanelContext:
     """What the main window hands to every panel (panels never import each other)."""
 
-    settings: object  # explorer.settings.Settings
-    model: object  # explorer.model.ModelStore
-    drawing: object = None  # explorer.model.CurrentDigit
+    settings: Settings
+    model: ModelStore
+    drawing: CurrentDigit | None = None
+
+
+@dataclass(frozen=True)
+class FilterOnImage:
+    """A request from one panel to another, routed by the main window: show conv1's filter ``index``
+    (weights ``filter`` (FH, FW), ``bias``) on a 28x28 ``image`` in the Convolution Lab."""
+
+    image: np.ndarray
+    filter: np.ndarray
+    bias: float
+    index: int
 
 
 class Panel(QWidget):
     """Base class: subclasses build once, connect once, and set texts in ``retranslate``."""
 
     status_message = Signal(str)
+    filter_on_image_requested = Signal(object)  # a FilterOnImage for the Convolution Lab
 
     def __init__(self, context, spec, parent=None):
         super().__init__(parent)

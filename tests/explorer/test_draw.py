@@ -287,11 +287,17 @@ def test_clicking_a_feature_map_selects_its_filter(panel, qtbot):
     panel._on_map_clicked(4)
     assert panel.state.selected_map == 4
     assert "Filter 5" in panel.detail_title.text()
-    with qtbot.waitSignal(panel.open_in_conv_lab) as blocker:
+    with qtbot.waitSignal(panel.filter_on_image_requested) as blocker:
         panel.conv_lab_button.click()
-    payload = blocker.args[0]
-    np.testing.assert_array_equal(payload["filter"], panel.context.model.net.params["W1"][4, 0])
-    np.testing.assert_array_equal(payload["image"], panel.state.reading.image)
+    request = blocker.args[0]
+    np.testing.assert_array_equal(request.filter, panel.context.model.net.params["W1"][4, 0])
+    np.testing.assert_array_equal(request.image, panel.state.reading.image)
+    assert request.index == 4 and request.bias == pytest.approx(float(panel.context.model.net.params["b1"][4]))
+    window = panel.window()
+    assert window.current_key() == "conv"  # routed by the main window to the Convolution Lab
+    lab = window.current_panel()
+    np.testing.assert_array_equal(lab.conv_page.setup.W[0, 0], request.filter)
+    np.testing.assert_array_equal(lab.conv_page.setup.x[0, 0], request.image)
 
 
 def test_mosaic_click_maps_to_tiles(panel):

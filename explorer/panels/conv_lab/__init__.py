@@ -115,12 +115,12 @@ class ConvLabPanel(Panel):
         setup = conv_preset(key, digit=self._digit(), filters=(net.params["W1"], net.params["b1"]), k=0)
         self.conv_page.set_setup(setup)
 
-    def show_filter_on_image(self, payload):
-        """From Draw & Classify: one trained conv1 filter on the drawn digit."""
+    def show_filter_on_image(self, request):
+        """From Draw & Classify (a FilterOnImage): one trained conv1 filter on the drawn digit."""
         from .state import ConvSetup
 
-        setup = ConvSetup(np.asarray(payload["image"], float)[None, None],
-                          np.asarray(payload["filter"], float)[None, None], np.array([payload["bias"]]))
+        setup = ConvSetup(np.asarray(request.image, float)[None, None],
+                          np.asarray(request.filter, float)[None, None], np.array([request.bias]))
         self.tabs.setCurrentWidget(self.conv_page)
         self.conv_page.set_setup(setup)
-        self.status_message.emit(fill(self.tr("Filter %1 of conv1 on your digit"), str(payload["index"] + 1)))
+        self.status_message.emit(fill(self.tr("Filter %1 of conv1 on your digit"), str(request.index + 1)))

@@ -32,7 +32,7 @@ from ...widgets.mosaic import MosaicView
 from ...widgets.prob_bars import ProbabilityBars
 from ...widgets.sizing import cap_width, usable_slider
 from ...workers import FunctionWorker
-from ..base import Panel
+from ..base import FilterOnImage, Panel
 from .gallery_page import GalleryPage
 
 LIVE_INTERVAL_MS = 30  # at most ~30 predictions a second while a stroke is drawn
@@ -47,7 +47,6 @@ class DrawState:
 
 
 class DrawPanel(Panel):
-    open_in_conv_lab = Signal(object)  # {"image", "filter", "bias", "index"} for the Convolution Lab
     image_load_finished = Signal(bool)  # a loaded image is on the canvas (True) or was refused (False)
 
     def __init__(self, context, spec, parent=None):
@@ -303,8 +302,8 @@ class DrawPanel(Panel):
             return
         k = self.state.selected_map
         net = self.context.model.net
-        self.open_in_conv_lab.emit({"image": reading.image.copy(), "filter": net.params["W1"][k, 0].copy(),
-                                    "bias": float(net.params["b1"][k]), "index": k})
+        self.filter_on_image_requested.emit(FilterOnImage(reading.image.copy(), net.params["W1"][k, 0].copy(),
+                                                          float(net.params["b1"][k]), k))
 
     def _on_weights_changed(self, _source):
         self._refresh_filters()
