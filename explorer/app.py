@@ -43,6 +43,8 @@ def icon(name):
 
 NAV_WIDE, NAV_NARROW = 200, 56  # px: the navigation list with names, with icons only
 NAV_COMPACT_BELOW = 1200  # window widths below this get the icons-only list
+STATUS_MS = 8000  # how long a status-bar message stays
+ZOOM_RANGE = (-3, 6)  # text size steps of 10 % (View › Zoom): 70 % to 160 %
 
 
 class MainWindow(QMainWindow):
@@ -256,7 +258,7 @@ class MainWindow(QMainWindow):
     def _create_panel(self, spec):
         module = importlib.import_module(f"explorer.panels.{spec.module}")
         panel = getattr(module, spec.cls)(self.context, spec)
-        panel.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        panel.status_message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MS))
         panel.filter_on_image_requested.connect(self._on_filter_on_image_requested)
         index = self.stack.indexOf(self._slots[spec.key])
         self.stack.removeWidget(self._slots[spec.key])
@@ -333,8 +335,8 @@ class MainWindow(QMainWindow):
 
     def zoom(self, direction):
         """+1 / -1 steps of 10% in text size; 0 resets."""
-        step = 0 if direction == 0 else self.settings.get("zoom", 0, int, within=(-3, 6)) + direction
-        self.settings.set("zoom", max(-3, min(6, step)))
+        step = 0 if direction == 0 else self.settings.get("zoom", 0, int, within=ZOOM_RANGE) + direction
+        self.settings.set("zoom", max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], step)))
         self._apply_zoom()
 
     # -- files --------------------------------------------------------------------------------
@@ -385,11 +387,11 @@ class MainWindow(QMainWindow):
         except OSError as e:
             QMessageBox.warning(self, self.tr("Cannot save weights"), str(e))
             return
-        self.statusBar().showMessage(fill(self.tr("Weights saved to %1"), path), 8000)
+        self.statusBar().showMessage(fill(self.tr("Weights saved to %1"), path), STATUS_MS)
 
     def _on_weights_changed(self, source):
         self._update_weights_label()
-        self.statusBar().showMessage(fill(self.tr("Loaded weights from %1"), source), 8000)
+        self.statusBar().showMessage(fill(self.tr("Loaded weights from %1"), source), STATUS_MS)
 
     def _on_choose_data_triggered(self):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder with the four MNIST IDX files"),
@@ -410,7 +412,7 @@ class MainWindow(QMainWindow):
         for panel in self.panels.values():
             panel.data_folder_changed()
         self.statusBar().showMessage(fill(self.tr("Using %1: %2 training and %3 test images"),
-                                          str(folder), f"{len(x):,}", f"{len(xt):,}"), 8000)
+                                          str(folder), f"{len(x):,}", f"{len(xt):,}"), STATUS_MS)
         return True
 
     def _on_download_triggered(self):
@@ -424,7 +426,7 @@ class MainWindow(QMainWindow):
         if folder is not None:
             for panel in self.panels.values():
                 panel.data_folder_changed()
-            self.statusBar().showMessage(fill(self.tr("MNIST is ready in %1"), str(folder)), 8000)
+            self.statusBar().showMessage(fill(self.tr("MNIST is ready in %1"), str(folder)), STATUS_MS)
 
     def _on_export_triggered(self):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export view"), self.settings.folder("export"),
@@ -441,7 +443,7 @@ class MainWindow(QMainWindow):
             path += ".png"
         ok = export_widget(widget, path)
         message = self.tr("Exported to %1") if ok else self.tr("Could not write %1")
-        self.statusBar().showMessage(fill(message, path), 8000)
+        self.statusBar().showMessage(fill(message, path), STATUS_MS)
         return ok
 
     # -- help -----------------------------------------------------------------------------------
@@ -492,7 +494,7 @@ class MainWindow(QMainWindow):
         self._apply_zoom()
 
     def _apply_zoom(self):
-        step = self.settings.get("zoom", 0, int, within=(-3, 6))
+        step = self.settings.get("zoom", 0, int, within=ZOOM_RANGE)
         font = QApplication.font()
         font.setPointSizeF(self._base_font_size * (1.1**step))
         QApplication.setFont(font)
