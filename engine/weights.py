@@ -42,6 +42,11 @@ def _umask():
     return _UMASK
 
 
+def new_file_mode():
+    """The permissions an ordinary new file gets: 0666 without what the umask takes away."""
+    return 0o666 & ~_umask()
+
+
 def atomic_write_bytes(path, data):
     """Write ``data`` to ``path`` via a temporary file in the same folder and ``os.replace``."""
     path = os.fspath(path)
@@ -53,7 +58,7 @@ def atomic_write_bytes(path, data):
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual permissions
+        os.chmod(tmp, new_file_mode())  # mkstemp makes 0600; give the usual permissions
         os.replace(tmp, path)
     except BaseException:
         try:

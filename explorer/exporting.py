@@ -13,6 +13,8 @@ from PySide6.QtCore import QPoint, QRectF
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from engine.weights import new_file_mode
+
 
 def write_atomically(path, write):
     """Run ``write(temporary_path) -> bool`` and move the result to ``path``; False on any failure."""
@@ -27,6 +29,7 @@ def write_atomically(path, write):
     try:
         ok = bool(write(tmp)) and os.path.getsize(tmp) > 0
         if ok:
+            os.chmod(tmp, new_file_mode())  # mkstemp makes 0600; an export is an ordinary file
             os.replace(tmp, path)
         return ok
     except OSError:

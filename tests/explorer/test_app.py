@@ -153,11 +153,16 @@ def test_good_weights_file_is_loaded(window, tmp_path, qtbot):
     assert "other.npz" in window.weights_label.text()
 
 
-def test_export_view_png_and_svg(window, tmp_path):
+def test_export_view_png_and_svg(window, tmp_path, monkeypatch):
+    from engine import weights
+
+    monkeypatch.setattr(weights, "_UMASK", 0o022)
     assert window.export_view(tmp_path / "view.png")
     assert (tmp_path / "view.png").stat().st_size > 1000
     assert window.export_view(tmp_path / "view.svg")
     assert b"<svg" in (tmp_path / "view.svg").read_bytes()
+    for name in ("view.png", "view.svg"):  # ordinary files others may read, as the user's umask says (was 0600)
+        assert (tmp_path / name).stat().st_mode & 0o777 == 0o644
 
 
 def test_shortcuts_and_about_are_translated(window):
