@@ -259,3 +259,15 @@ def test_a_pickle_of_hundreds_of_megabytes_is_refused_before_it_is_read(tmp_path
         f.truncate(300 * 2**20)
     with pytest.raises(WeightsFileError, match="larger than 256 MB"):
         load_params_file(path)
+
+
+def test_training_command_defaults_and_bounds():
+    from engine.train import build_parser, to_float
+
+    parser = build_parser()
+    assert parser.parse_args([]).epochs == 20  # the book's train_convnet.py: max_epochs=20
+    assert parser.parse_args(["--epochs", "10000"]).epochs == 10_000  # the highest allowed is allowed
+    with pytest.raises(SystemExit):
+        parser.parse_args(["--epochs", "10001"])
+    np.testing.assert_array_equal(to_float(np.array([0, 51, 255], dtype=np.uint8)),
+                                  np.array([0, 0.2, 1], dtype=np.float32))

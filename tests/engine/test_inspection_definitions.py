@@ -282,3 +282,23 @@ def test_each_jittered_step_raises_the_pixel_the_shifted_unit_saw(monkeypatch):
         assert changed == [(3 - dy, 3 - dx)], (seed, dy, dx)
         moved += (dy, dx) != (0, 0)
     assert moved >= 4
+
+
+def test_an_atlas_without_an_untrained_network_has_no_untrained_curve_after_loading(tmp_path):
+    kw = dict(input_dim=(1, 8, 8), conv_param={"filter_num": 3, "filter_size": 3, "pad": 1, "stride": 1},
+              hidden_size=4, output_size=10, weight_init_std=0.5, dtype=np.float32)
+    rng = np.random.default_rng(5)
+    images, labels = rng.random((30, 1, 8, 8)).astype(np.float32), rng.integers(0, 10, 30)
+    atlas = build_atlas(SimpleConvNet(seed=1, **kw), images, labels, k=3, maximize_steps=1)
+    save_atlas(tmp_path / "a.npz", atlas)
+    loaded = load_atlas(tmp_path / "a.npz")
+    assert loaded.agreement_untrained == {} and set(loaded.agreement) == {"Conv1"}
+
+
+def test_the_ascent_blurs_after_every_fourth_step_not_before_the_first():
+    net = small_net(3)
+    kw = dict(steps=3, seed=2, jitter=0, decay=0.0)
+    np.testing.assert_array_equal(maximize_activation(net, "Conv2", [0], blur_every=4, **kw)[0],
+                                  maximize_activation(net, "Conv2", [0], blur_every=0, **kw)[0])
+    assert not np.array_equal(maximize_activation(net, "Conv2", [0], blur_every=4, steps=4, seed=2, jitter=0)[0],
+                              maximize_activation(net, "Conv2", [0], blur_every=0, steps=4, seed=2, jitter=0)[0])
