@@ -39,7 +39,9 @@ def median_ms(app, fn, n=20):
 
 def main():
     app = QApplication([])
+    from engine.events import RaceStep, TrainStep
     from explorer.panels.training.convnet_page import ConvNetPage
+    from explorer.panels.training.events import RaceStarted, RaceSteps, Started, Steps
     from explorer.panels.training.race_page import RacePage
 
     rng = np.random.default_rng(0)
@@ -48,28 +50,24 @@ def main():
     race.show()
     race.on_started()
     names = ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"]
-    race.on_progress({"event": "start", "names": names})
+    race.on_progress(RaceStarted(names))
     for done, label in ((1990, "2,000 (the book's run)"), (19990, "20,000 (the most offered)")):
         race.on_started()
-        race.on_progress({"event": "start", "names": names})
-        race.on_progress({"event": "step", "iteration": done, "iterations": done + 10,
-                          "losses": losses(rng, done, 6)})
+        race.on_progress(RaceStarted(names))
+        race.on_progress(RaceSteps(RaceStep(done, done + 10, np.zeros(6)), losses(rng, done, 6)))
         ms = median_ms(app, lambda i, done=done: race.on_progress(
-            {"event": "step", "iteration": done + i, "iterations": done + 30,
-             "losses": losses(rng, 1, 6, done + i)}))
+            RaceSteps(RaceStep(done + i, done + 30, np.zeros(6)), losses(rng, 1, 6, done + i))))
         print(f"race, six optimizers, at iteration {label}: {ms:6.1f} ms per report (budget 50)")
 
     conv = ConvNetPage()
     conv.resize(1100, 800)
     conv.show()
     conv.on_started()
-    conv.on_progress({"event": "start", "filters": rng.random((30, 5, 5)), "train_images": 60000,
-                      "test_images": 10000})
+    conv.on_progress(Started(rng.random((30, 5, 5)), 60000, 10000))
     for n, label in ((300, "300 (3 epochs of 10,000)"), (30000, "30,000 (50 epochs of 60,000)")):
         conv.iterations = list(losses(rng, n)[:, 0])
         ms = median_ms(app, lambda i, n=n: conv.on_progress(
-            {"event": "step", "iteration": n + i, "max_iter": n + 100, "epoch": 1, "loss": 0.1,
-             "losses": losses(rng, 8, 1, n + i)[:, 0], "filters": rng.random((30, 5, 5))}))
+            Steps(TrainStep(1, n + i, n + 100, 0.1), losses(rng, 8, 1, n + i)[:, 0], rng.random((30, 5, 5)))))
         print(f"SimpleConvNet, loss curve + filters, at iteration {label}: {ms:6.1f} ms per report (budget 50)")
 
 

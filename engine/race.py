@@ -12,6 +12,7 @@ NumPy calls, not the arithmetic, are the cost).
 
 import numpy as np
 
+from .events import Diverged, RaceEval, RaceStep
 from .multi_layer_net import MultiLayerNet
 
 FLAT = "theta"  # the one key the optimizers see: update({FLAT: theta[k]}, {FLAT: grad[k]})
@@ -128,12 +129,11 @@ def iterate_race(race, x_train, t_train, x_test=None, t_test=None, *, iterations
                  eval_every=100, eval_samples=1000, seed=None, should_stop=None, transform=None):
     """Run the race as the book's ch06/optimizer_compare_mnist.py does, yielding progress.
 
-    Every iteration draws one random mini-batch that all networks train on. Yields
-    ``{"event": "step", "iteration", "iterations", "losses": (K,)}`` after each step and, every
-    ``eval_every`` iterations and at the end, ``{"event": "eval", "iteration", "test_acc": (K,)}``
-    on the first ``eval_samples`` test images. A network whose loss becomes infinite or NaN drops
-    out of the race with ``{"event": "diverged", "name", "iteration"}`` (its later losses and
-    accuracies are NaN) while the others go on; if all of them diverge, FloatingPointError.
+    Every iteration draws one random mini-batch that all networks train on. Yields a ``RaceStep``
+    (``engine.events``) after each step and, every ``eval_every`` iterations and at the end, a
+    ``RaceEval`` on the first ``eval_samples`` test images. A network whose loss becomes infinite
+    or NaN drops out of the race with a ``Diverged`` (its later losses and accuracies are NaN)
+    while the others go on; if all of them diverge, FloatingPointError.
     ``should_stop()`` is polled between steps. ``transform(x)``, if given, turns stored images
     into network input batch by batch.
     """
@@ -150,10 +150,10 @@ def iterate_race(race, x_train, t_train, x_test=None, t_test=None, *, iterations
         with np.errstate(over="ignore", invalid="ignore"):  # a diverging network is reported below
             losses = race.step(tf(x_train[idx]), t_train[idx])
         losses[out] = np.nan  # a diverged network's numbers mean nothing any more
-        yield {"event": "step", "iteration": it, "iterations": iterations, "losses": losses}
+        yield RaceStep(it, iterations, losses)
         for k in np.flatnonzero(~out & ~np.isfinite(losses)):
             out[k] = True
-            yield {"event": "diverged", "name": race.names[k], "iteration": it}
+            yield Diverged(race.names[k], it)
         if out.all():
             raise FloatingPointError(f"the loss of every network ({', '.join(race.names)}) became infinite or NaN "
                                      f"by iteration {it}: lower the learning rates")
@@ -161,4 +161,4 @@ def iterate_race(race, x_train, t_train, x_test=None, t_test=None, *, iterations
             with np.errstate(invalid="ignore"):
                 acc = race.accuracy(tf(x_test[:eval_samples]), t_test[:eval_samples])
             acc[out] = np.nan
-            yield {"event": "eval", "iteration": it, "test_acc": acc}
+            yield RaceEval(it, acc)

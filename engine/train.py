@@ -17,6 +17,7 @@ import numpy as np
 
 from . import __version__
 from .deep_convnet import DeepConvNet
+from .events import TrainStep
 from .files import REASONS, SPECIAL, file_problem
 from .mnist import DatasetError, DownloadError, data_hash, find_data_dir, load_mnist
 from .optimizer import make_optimizer
@@ -210,15 +211,16 @@ def train(args, log=print):
                                       mini_batch_size=args.batch_size, optimizer=optimizer, seed=args.seed,
                                       evaluate_sample_num_per_epoch=10000, augment_shift=args.augment_shift,
                                       transform=to_float):
-            if event["event"] == "step":
+            if isinstance(event, TrainStep):
                 if bar:
-                    bar.update(event["iteration"], f"epoch {event['epoch']} loss {event['loss']:.4f}")
+                    bar.update(event.iteration, f"epoch {event.epoch} loss {event.loss:.4f}")
                 continue
-            epochs_done = event["epoch"]
+            epochs_done = event.epoch
             best = {k: v.copy() for k, v in net.params.items()}
-            history.append({k: event[k] for k in ("epoch", "train_acc", "test_acc", "seconds")})
-            msg = (f"epoch {epochs_done}/{args.epochs}: train acc {event['train_acc']:.4f} "
-                   f"test acc {event['test_acc']:.4f} ({_fmt_time(event['seconds'])})")
+            history.append({"epoch": event.epoch, "train_acc": event.train_acc, "test_acc": event.test_acc,
+                            "seconds": event.seconds})
+            msg = (f"epoch {epochs_done}/{args.epochs}: train acc {event.train_acc:.4f} "
+                   f"test acc {event.test_acc:.4f} ({_fmt_time(event.seconds)})")
             bar.line(msg) if bar else log(msg)
             optimizer.lr *= args.lr_decay
     except KeyboardInterrupt:

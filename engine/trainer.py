@@ -4,6 +4,7 @@ import time
 
 import numpy as np
 
+from .events import EpochEnd, TrainStep
 from .optimizer import make_optimizer
 
 
@@ -37,12 +38,11 @@ def chunked_accuracy(network, x, t, transform=None, should_stop=None, chunk=1000
 def iterate_training(network, x_train, t_train, x_test=None, t_test=None, *, epochs=20,
                      mini_batch_size=100, optimizer=None, evaluate_sample_num_per_epoch=None,
                      seed=None, should_stop=None, augment_shift=0, transform=None):
-    """Train ``network`` and yield progress as dicts; nothing is printed.
+    """Train ``network`` and yield its progress (``engine.events``); nothing is printed.
 
     Each epoch visits the training set once in a fresh random order (seeded: the same
-    seed and data give the same weights). Yields
-    ``{"event": "step", "epoch", "iteration", "max_iter", "loss"}`` after every update and
-    ``{"event": "epoch", "epoch", "train_acc", "test_acc", "seconds"}`` after every epoch.
+    seed and data give the same weights), ``n // mini_batch_size`` updates. Yields a
+    ``TrainStep`` after every update and an ``EpochEnd`` after every epoch.
     ``should_stop()`` is polled between steps for cooperative cancellation.
     ``augment_shift`` > 0 shifts each training image by up to that many pixels (images only).
     ``transform(x)``, if given, turns stored images into network input batch by batch (e.g. uint8
@@ -76,7 +76,7 @@ def iterate_training(network, x_train, t_train, x_test=None, t_test=None, *, epo
             # The engine's networks keep the loss their gradient computed; any other object with the
             # book's interface (params, gradient, loss, accuracy) is asked, as the book's Trainer does.
             loss = float(network.last_loss if fast_loss else network.loss(x_batch, t_train[idx]))
-            yield {"event": "step", "epoch": epoch, "iteration": iteration, "max_iter": max_iter, "loss": loss}
+            yield TrainStep(epoch, iteration, max_iter, loss)
             if not np.isfinite(loss):
                 raise FloatingPointError(f"the loss became {loss} at iteration {iteration}: lower the learning rate")
         sample = slice(None) if not evaluate_sample_num_per_epoch else slice(0, evaluate_sample_num_per_epoch)
@@ -85,8 +85,7 @@ def iterate_training(network, x_train, t_train, x_test=None, t_test=None, *, epo
                     if x_test is not None else None)
         if train_acc is None or (x_test is not None and test_acc is None):
             return  # stopped while evaluating
-        yield {"event": "epoch", "epoch": epoch, "iteration": iteration, "max_iter": max_iter,
-               "train_acc": train_acc, "test_acc": test_acc, "seconds": time.perf_counter() - start}
+        yield EpochEnd(epoch, iteration, max_iter, train_acc, test_acc, time.perf_counter() - start)
 
 
 class Trainer:
@@ -114,10 +113,10 @@ class Trainer:
         if not self.verbose:
             return
         # The book's console output; only when verbose=True, as in the book.
-        if event["event"] == "step":
-            print("train loss:" + str(event["loss"]))
+        if isinstance(event, TrainStep):
+            print("train loss:" + str(event.loss))
         else:
-            print(f"=== epoch:{event['epoch']}, train acc:{event['train_acc']}, test acc:{event['test_acc']} ===")
+            print(f"=== epoch:{event.epoch}, train acc:{event.train_acc}, test acc:{event.test_acc} ===")
 
     def train(self):
         for event in iterate_training(
@@ -125,11 +124,11 @@ class Trainer:
             epochs=self.epochs, mini_batch_size=self.batch_size, optimizer=self.optimizer,
             evaluate_sample_num_per_epoch=self.evaluate_sample_num_per_epoch, seed=self.seed,
         ):
-            if event["event"] == "step":
-                self.train_loss_list.append(event["loss"])
+            if isinstance(event, TrainStep):
+                self.train_loss_list.append(event.loss)
             else:
-                self.train_acc_list.append(event["train_acc"])
-                self.test_acc_list.append(event["test_acc"])
+                self.train_acc_list.append(event.train_acc)
+                self.test_acc_list.append(event.test_acc)
             self._report(event)
         test_acc = self.network.accuracy(self.x_test, self.t_test)
         if self.verbose:

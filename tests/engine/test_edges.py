@@ -9,6 +9,7 @@ import pytest
 from engine import weights
 from engine.conv_trace import PoolTrace, geometry
 from engine.deep_convnet import DeepConvNet
+from engine.events import Diverged, EpochEnd, RaceStep, TrainStep
 from engine.features import channel_maxima
 from engine.functions import relu_grad, step_function
 from engine.layers import Pooling, SoftmaxWithLoss
@@ -111,9 +112,9 @@ def test_an_epoch_is_the_whole_batches_of_the_training_set():
     net = MultiLayerNetExtend(4, [5], 2, seed=0)
     x, t = np.random.default_rng(0).standard_normal((250, 4)), np.zeros(250, dtype=int)
     events = list(iterate_training(net, x, t, x, t, epochs=2, mini_batch_size=100, optimizer=SGD(0.01), seed=0))
-    steps = [e for e in events if e["event"] == "step"]
-    assert len(steps) == 4 and steps[-1]["max_iter"] == 4  # 250 // 100 = 2 per epoch
-    assert [e["epoch"] for e in events if e["event"] == "epoch"] == [1, 2]
+    steps = [e for e in events if isinstance(e, TrainStep)]
+    assert len(steps) == 4 and steps[-1].iterations == 4  # 250 // 100 = 2 per epoch
+    assert [e.epoch for e in events if isinstance(e, EpochEnd)] == [1, 2]
 
 
 def test_trainer_records_test_accuracy_apart_from_training_accuracy_and_trains_20_epochs_by_default():
@@ -133,8 +134,8 @@ def test_a_diverged_network_in_the_race_reports_nan_from_then_on():
     x, t = rng.standard_normal((50, 6)) * 10, rng.integers(0, 3, 50)
     with np.errstate(all="ignore"):
         events = list(iterate_race(race, x, t, iterations=30, batch_size=10, seed=0))
-    diverged = next(e["iteration"] for e in events if e["event"] == "diverged")
-    after = [e["losses"] for e in events if e["event"] == "step" and e["iteration"] > diverged]
+    diverged = next(e.iteration for e in events if isinstance(e, Diverged))
+    after = [e.losses for e in events if isinstance(e, RaceStep) and e.iteration > diverged]
     assert after and all(np.isnan(losses[1]) and np.isfinite(losses[0]) for losses in after)
 
 

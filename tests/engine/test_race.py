@@ -1,6 +1,7 @@
 import numpy as np
 import pytest
 
+from engine.events import Diverged, RaceEval, RaceStep
 from engine.multi_layer_net import MultiLayerNet
 from engine.optimizer import SGD, AdaGrad, Adam, Momentum
 from engine.race import OptimizerRace, iterate_race
@@ -64,15 +65,15 @@ def test_iterate_race_follows_the_books_loop_and_learns():
     race = OptimizerRace(make_optimizers(), 8, [16, 16], 3, seed=0)
     events = list(iterate_race(race, x[:300], t[:300], x[300:], t[300:], iterations=60, batch_size=32,
                                eval_every=25, seed=1))
-    steps = [e for e in events if e["event"] == "step"]
-    evals = [e for e in events if e["event"] == "eval"]
-    assert [e["iteration"] for e in steps] == list(range(1, 61))
-    assert [e["iteration"] for e in evals] == [25, 50, 60]  # and always at the end
-    assert all(e["losses"].shape == (4,) for e in steps)
-    first = np.mean([e["losses"] for e in steps[:5]], axis=0)
-    last = np.mean([e["losses"] for e in steps[-5:]], axis=0)
+    steps = [e for e in events if isinstance(e, RaceStep)]
+    evals = [e for e in events if isinstance(e, RaceEval)]
+    assert [e.iteration for e in steps] == list(range(1, 61)) and {e.iterations for e in steps} == {60}
+    assert [e.iteration for e in evals] == [25, 50, 60]  # and always at the end
+    assert all(e.losses.shape == (4,) for e in steps)
+    first = np.mean([e.losses for e in steps[:5]], axis=0)
+    last = np.mean([e.losses for e in steps[-5:]], axis=0)
     assert np.all(last < first)
-    assert np.all(evals[-1]["test_acc"] > 0.9)
+    assert np.all(evals[-1].test_acc > 0.9)
 
 
 def test_iterate_race_draws_the_same_batches_as_a_hand_loop():
@@ -97,7 +98,7 @@ def test_iterate_race_transform_gives_the_same_race():
     eb = list(iterate_race(b, stored, t, stored, t, iterations=20, eval_every=10, seed=5,
                            transform=lambda v: v.astype(np.float32) / 255))
     np.testing.assert_array_equal(a.theta, b.theta)
-    np.testing.assert_array_equal(ea[-1]["test_acc"], eb[-1]["test_acc"])
+    np.testing.assert_array_equal(ea[-1].test_acc, eb[-1].test_acc)
 
 
 def test_iterate_race_stops_and_a_diverging_network_drops_out_while_the_others_go_on():
@@ -110,14 +111,14 @@ def test_iterate_race_stops_and_a_diverging_network_drops_out_while_the_others_g
     assert len(calls) == 3
     wild = OptimizerRace({"SGD": SGD(0.05), "Adam": Adam(1e30)}, 8, [6], 3, seed=0)
     events = list(iterate_race(wild, x, t, x, t, iterations=40, eval_every=20))
-    diverged = [e for e in events if e["event"] == "diverged"]
-    assert [e["name"] for e in diverged] == ["Adam"] and diverged[0]["iteration"] <= 3
-    steps = [e for e in events if e["event"] == "step"]
+    diverged = [e for e in events if isinstance(e, Diverged)]
+    assert [e.name for e in diverged] == ["Adam"] and diverged[0].iteration <= 3
+    steps = [e for e in events if isinstance(e, RaceStep)]
     assert len(steps) == 40  # SGD raced on to the end
-    assert all(np.isnan(e["losses"][1]) for e in steps[diverged[0]["iteration"] - 1 :])
-    assert all(np.isfinite(e["losses"][0]) for e in steps)
-    last_eval = [e for e in events if e["event"] == "eval"][-1]
-    assert np.isnan(last_eval["test_acc"][1]) and last_eval["test_acc"][0] > 0.8
+    assert all(np.isnan(e.losses[1]) for e in steps[diverged[0].iteration - 1 :])
+    assert all(np.isfinite(e.losses[0]) for e in steps)
+    last_eval = [e for e in events if isinstance(e, RaceEval)][-1]
+    assert np.isnan(last_eval.test_acc[1]) and last_eval.test_acc[0] > 0.8
     everyone = OptimizerRace({"SGD": SGD(1e30), "Adam": Adam(1e30)}, 8, [6], 3, seed=0)
     with pytest.raises(FloatingPointError, match="every network"):
         list(iterate_race(everyone, x, t, iterations=50))

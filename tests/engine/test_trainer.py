@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from engine import train as train_cli
+from engine.events import EpochEnd, TrainStep
 from engine.multi_layer_net import MultiLayerNet
 from engine.optimizer import SGD, Adam
 from engine.simple_convnet import SimpleConvNet
@@ -71,12 +72,12 @@ def test_training_learns_and_reports_progress():
     x, t = toy_data()
     net = toy_net()
     events = list(iterate_training(net, x, t, x, t, epochs=3, mini_batch_size=20, optimizer=Adam(0.01), seed=0))
-    steps = [e for e in events if e["event"] == "step"]
-    epochs = [e for e in events if e["event"] == "epoch"]
-    assert len(steps) == 30 and steps[-1]["iteration"] == 30 and steps[0]["max_iter"] == 30
-    assert [e["epoch"] for e in epochs] == [1, 2, 3]
-    assert epochs[-1]["test_acc"] > 0.95
-    assert steps[-1]["loss"] < steps[0]["loss"]
+    steps = [e for e in events if isinstance(e, TrainStep)]
+    epochs = [e for e in events if isinstance(e, EpochEnd)]
+    assert len(steps) == 30 and steps[-1].iteration == 30 and steps[0].iterations == 30
+    assert [e.epoch for e in epochs] == [1, 2, 3]
+    assert epochs[-1].test_acc > 0.95
+    assert steps[-1].loss < steps[0].loss
 
 
 def test_same_seed_same_weights():
@@ -100,7 +101,7 @@ def test_transform_turns_stored_bytes_into_the_same_training():
                                transform=lambda v: v.astype(np.float32) / 255))
     for key in a.params:
         np.testing.assert_array_equal(a.params[key], b.params[key])
-    assert ea[-1]["test_acc"] == eb[-1]["test_acc"] > 0.9
+    assert ea[-1].test_acc == eb[-1].test_acc > 0.9
 
 
 def test_should_stop_is_honoured():
@@ -122,10 +123,10 @@ def test_stop_during_evaluation_ends_the_run_and_accuracy_is_exact():
 
     events = list(iterate_training(net, x, t, x, t, epochs=2, mini_batch_size=100, optimizer=Adam(0.01),
                                    seed=0, should_stop=should_stop))
-    assert [e["event"] for e in events] == ["step"] * 25  # no epoch event with a half-done evaluation
+    assert [type(e) for e in events] == [TrainStep] * 25  # no epoch event with a half-done evaluation
     events = list(iterate_training(net, x, t, x[:1500], t[:1500], epochs=1, mini_batch_size=100, seed=0))
     expected = np.mean(net.predict(x[:1500]).argmax(axis=1) == t[:1500])
-    assert events[-1]["test_acc"] == expected  # evaluated in chunks of 1,000, counted exactly
+    assert events[-1].test_acc == expected  # evaluated in chunks of 1,000, counted exactly
 
 
 def test_diverging_loss_raises_a_clear_error():
@@ -194,7 +195,7 @@ def test_training_command_keeps_last_epoch_on_ctrl_c(tmp_path, monkeypatch):
     def interrupted(*args, **kwargs):
         for event in real(*args, **kwargs):
             yield event
-            if event["event"] == "epoch" and event["epoch"] == 1:
+            if isinstance(event, EpochEnd) and event.epoch == 1:
                 raise KeyboardInterrupt
 
     monkeypatch.setattr(train_cli, "iterate_training", interrupted)

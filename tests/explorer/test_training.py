@@ -7,9 +7,11 @@ from PySide6.QtTest import QTest
 
 from engine import mnist
 from engine.deep_convnet import DeepConvNet
+from engine.events import EpochEnd
 from engine.simple_convnet import SimpleConvNet
 from explorer.app import MainWindow
 from explorer.panels.training import jobs
+from explorer.panels.training.events import Epoch, Evaluating, EvaluatingAll, Final, Loading, Steps
 from tests.engine.test_mnist import idx_bytes
 
 
@@ -130,10 +132,10 @@ def test_stop_keeps_the_weights_so_far_and_the_data_stays_loaded(with_data, qtbo
     events = []
     page.epochs_spin.setValue(1)
     panel.run_job(page, jobs.train_convnet, page.settings())
-    panel.worker.progress.connect(lambda e: events.append(e["event"]))
+    panel.worker.progress.connect(lambda e: events.append(type(e)))
     wait_done(qtbot, panel)
-    assert "loading" not in events
-    assert events.index("evaluating") < events.index("epoch")  # the status says why the bar pauses
+    assert Loading not in events
+    assert events.index(Evaluating) < events.index(Epoch)  # the status says why the bar pauses
 
 
 def test_the_race_draws_one_curve_per_ticked_optimizer(with_data, qtbot):
@@ -263,12 +265,12 @@ def test_epochs_measure_a_10000_image_sample_and_the_end_every_training_image(pa
     page.start()
     panel.worker.progress.connect(lambda e: events.append(e))
     wait_done(qtbot, panel, timeout=120000)
-    kinds = [e["event"] for e in events]
-    assert kinds.index("epoch") < kinds.index("evaluating_all") < kinds.index("final")
-    final = next(e for e in events if e["event"] == "final")
+    kinds = [type(e) for e in events]
+    assert kinds.index(Epoch) < kinds.index(EvaluatingAll) < kinds.index(Final)
+    final = next(e for e in events if isinstance(e, Final))
     (x_train, t_train), _ = mnist.load_idx_dataset(folder)
     expected = page.trained.accuracy(x_train.astype(np.float32)[:, None] / 255.0, t_train)
-    assert final["train_images"] == 10_300 and final["train_acc"] == pytest.approx(expected, abs=1e-12)
+    assert final.train_images == 10_300 and final.train_acc == pytest.approx(expected, abs=1e-12)
     assert f"{100 * expected:.2f} % on the training images" in page.run.status.text()
 
 
@@ -385,10 +387,11 @@ def test_every_epoch_ends_with_its_last_step_and_the_accuracy_being_measured():
     events = []
     jobs.train_convnet(events.append, lambda: False, small_data(), None, "adam", 0.001, epochs=3,
                        train_images=300, seed=0, threads=1)
-    kinds = [(e["event"], e.get("epoch"), e.get("iteration")) for e in events if e["event"] != "start"]
     for epoch in (1, 2, 3):  # 3 steps of 100 images per epoch
-        at = kinds.index(("evaluating", epoch, None))
-        assert kinds[at - 1] == ("step", epoch, 3 * epoch) and kinds[at + 1][:2] == ("epoch", epoch)
+        at = events.index(Evaluating(epoch))
+        before, after = events[at - 1], events[at + 1]
+        assert isinstance(before, Steps) and (before.step.epoch, before.step.iteration) == (epoch, 3 * epoch)
+        assert isinstance(after, Epoch) and after.end.epoch == epoch
 
 
 def test_the_race_is_the_books_five_layer_network():
@@ -402,5 +405,5 @@ def test_the_race_is_the_books_five_layer_network():
 
 def test_the_time_per_epoch_is_the_runs_time_over_its_epochs(panel):
     page = panel.convnet_page
-    page.on_progress({"event": "epoch", "epoch": 4, "seconds": 100.0, "train_acc": 0.9, "test_acc": 0.9})
+    page.on_progress(Epoch(EpochEnd(4, 40, 50, 0.9, 0.9, 100.0), np.zeros((30, 5, 5))))
     assert page.epoch_seconds == pytest.approx(25.0)

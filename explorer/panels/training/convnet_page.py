@@ -36,6 +36,7 @@ from ...widgets.mosaic import MosaicView
 from ...widgets.run_controls import RunControls, job_page_layout
 from . import jobs
 from .common import CHANCE, STUCK_TEXT, duration
+from .events import Epoch, Evaluating, EvaluatingAll, Final, Loading, Started, Steps
 
 # Learning rates that train SimpleConvNet well in a few epochs (the book's chapter 7 uses Adam, 0.001).
 CONVNET_LR = {"sgd": 0.1, "momentum": 0.02, "nesterov": 0.02, "adagrad": 0.01, "rmsprop": 0.001, "adam": 0.001}
@@ -242,46 +243,51 @@ class ConvNetPage(QWidget):
         self.depth_plot.clear_epochs()
 
     def on_progress(self, e):
-        kind = e["event"]
-        if kind == "loading":
+        if isinstance(e, Loading):
             self.run.set_status(self.tr("Loading MNIST…"))
-        elif kind == "start":
-            self.test_images = e["test_images"]
-            self.set_filters(self.before_view, e["filters"])
-            self.set_filters(self.after_view, e["filters"])
-        elif kind == "step":
-            self.iterations.extend(e["losses"].tolist())
-            self.run.set_fraction(e["iteration"], e["max_iter"],
+        elif isinstance(e, Started):
+            self.test_images = e.test_images
+            self.set_filters(self.before_view, e.filters)
+            self.set_filters(self.after_view, e.filters)
+        elif isinstance(e, Steps):
+            step = e.step
+            self.iterations.extend(e.losses.tolist())
+            self.run.set_fraction(step.iteration, step.iterations,
                                   fill(self.tr("epoch %1 · iteration %2 of %3 · loss %4"),
-                                       str(e["epoch"]), f"{e['iteration']:,}", f"{e['max_iter']:,}",
-                                       f"{e['loss']:.3f}"))
+                                       str(step.epoch), f"{step.iteration:,}", f"{step.iterations:,}",
+                                       f"{step.loss:.3f}"))
             self._draw_loss()
-        elif kind == "evaluating_all":
+            if e.filters is not None:
+                self.set_filters(self.after_view, e.filters)
+        elif isinstance(e, EvaluatingAll):
             self.run.set_status(fill(self.tr("Measuring the accuracy on all %1 training images…"),
-                                     f"{e['train_images']:,}"))
-        elif kind == "final":
-            self.final_train = (e["train_acc"], e["train_images"])
-        elif kind == "evaluating":
+                                     f"{e.train_images:,}"))
+        elif isinstance(e, Final):
+            self.final_train = (e.train_acc, e.train_images)
+        elif isinstance(e, Evaluating):
             self._evaluation_started = time.perf_counter()
-            self.run.set_status(fill(self.tr("Measuring the accuracy after epoch %1…"), str(e["epoch"])))
-        elif kind == "epoch":
-            self.epochs.append((e["epoch"], e["train_acc"], e["test_acc"]))
-            ep = np.array(self.epochs)
-            self.train_curve.setData(ep[:, 0], ep[:, 1])
-            self.test_curve.setData(ep[:, 0], ep[:, 2])
-            self.acc_plot.setXRange(0.5, max(self.epochs_spin.value(), len(ep)) + 0.5)
-            low = float(np.nanmin(ep[:, 1:]))  # a range that shows 93 % and 99 % apart
-            self.acc_plot.setYRange(min(0.9, np.floor((low - 0.02) * 20) / 20), 1.0)
-            self.epoch_seconds = e["seconds"] / e["epoch"]
-            if self._evaluation_started is not None:
-                self.evaluation_seconds = time.perf_counter() - self._evaluation_started
-            if e.get("agreement"):
-                self.depth_plot.add_epoch(e["agreement"])
-            self.run.set_status(fill(self.tr("Epoch %1: %2 % on the test images · %3 per epoch on this computer, "
-                                             "%4 of it measuring accuracy"), e["epoch"], f"{100 * e['test_acc']:.2f}",
-                                     duration(self.epoch_seconds), duration(self.evaluation_seconds)))
-        if "filters" in e and kind != "start":
-            self.set_filters(self.after_view, e["filters"])
+            self.run.set_status(fill(self.tr("Measuring the accuracy after epoch %1…"), str(e.epoch)))
+        elif isinstance(e, Epoch):
+            self._on_epoch(e)
+
+    def _on_epoch(self, e):
+        end = e.end
+        self.epochs.append((end.epoch, end.train_acc, end.test_acc))
+        ep = np.array(self.epochs)
+        self.train_curve.setData(ep[:, 0], ep[:, 1])
+        self.test_curve.setData(ep[:, 0], ep[:, 2])
+        self.acc_plot.setXRange(0.5, max(self.epochs_spin.value(), len(ep)) + 0.5)
+        low = float(np.nanmin(ep[:, 1:]))  # a range that shows 93 % and 99 % apart
+        self.acc_plot.setYRange(min(0.9, np.floor((low - 0.02) * 20) / 20), 1.0)
+        self.epoch_seconds = end.seconds / end.epoch
+        if self._evaluation_started is not None:
+            self.evaluation_seconds = time.perf_counter() - self._evaluation_started
+        if e.agreement:
+            self.depth_plot.add_epoch(e.agreement)
+        self.run.set_status(fill(self.tr("Epoch %1: %2 % on the test images · %3 per epoch on this computer, "
+                                         "%4 of it measuring accuracy"), end.epoch, f"{100 * end.test_acc:.2f}",
+                                 duration(self.epoch_seconds), duration(self.evaluation_seconds)))
+        self.set_filters(self.after_view, e.filters)
 
     def _draw_loss(self):
         y = np.asarray(self.iterations)

@@ -5,6 +5,7 @@ import time
 
 import numpy as np
 
+from engine.events import RaceStep, TrainStep
 from engine.features import channel_maxima, layer_agreement
 from engine.mnist import load_idx_dataset
 from engine.optimizer import make_optimizer
@@ -12,6 +13,8 @@ from engine.parallel import DataParallel
 from engine.pretrained import NETWORKS
 from engine.race import OptimizerRace, iterate_race
 from engine.trainer import chunked_accuracy, iterate_training
+
+from .events import Epoch, Evaluating, EvaluatingAll, Final, Loading, RaceStarted, RaceSteps, Started, Steps
 
 EPOCH_TRAIN_SAMPLE = 10_000  # training images measured after every epoch (the command does the same)
 AGREEMENT_IMAGES = 1000  # test images scanned after every epoch for the abstraction curve (DeepConvNet: ~2 s)
@@ -32,7 +35,7 @@ def flat_images(x):
 def ensure_data(report, data, folder):
     """The cached ((x_train, t_train), (x_test, t_test)) as uint8 images, loading it if needed."""
     if data is None:
-        report({"event": "loading"})
+        report(Loading())
         data = load_idx_dataset(folder)
     return data
 
@@ -46,8 +49,7 @@ def train_convnet(report, should_stop, data, folder, optimizer, lr, epochs, trai
     (x_train, t_train), (x_test, t_test) = data
     n = min(train_images, len(x_train))
     net = NETWORKS[network](seed=seed)
-    report({"event": "start", "filters": net.params["W1"][:, 0].copy(), "train_images": n,
-            "test_images": len(x_test)})
+    report(Started(net.params["W1"][:, 0].copy(), n, len(x_test)))
     losses, last_report, last_filters, finished, last_step = [], 0.0, time.perf_counter(), False, None
     stepper = DataParallel(net, threads=threads, seed=seed)
     try:
@@ -55,34 +57,34 @@ def train_convnet(report, should_stop, data, folder, optimizer, lr, epochs, trai
                                   optimizer=make_optimizer(optimizer, lr=lr), seed=seed, should_stop=should_stop,
                                   evaluate_sample_num_per_epoch=EPOCH_TRAIN_SAMPLE, transform=images):
             now = time.perf_counter()
-            if e["event"] == "step":
-                losses.append(e["loss"])
+            if isinstance(e, TrainStep):
+                losses.append(e.loss)
                 last_step = e
-                epoch_done = e["iteration"] % (e["max_iter"] // epochs) == 0  # accuracy is measured next
+                epoch_done = e.iteration % (e.iterations // epochs) == 0  # accuracy is measured next
                 if now - last_report < REPORT_EVERY and not epoch_done:
                     continue
                 last_report = now
-                e = {**e, "losses": np.array(losses)}
-                losses = []
+                filters = None
                 if now - last_filters > FILTERS_EVERY:
                     last_filters = now
-                    e["filters"] = net.params["W1"][:, 0].copy()
+                    filters = net.params["W1"][:, 0].copy()
+                report(Steps(e, np.array(losses), filters))
+                losses = []
+                if epoch_done:
+                    report(Evaluating(e.epoch))
             else:
-                e = {**e, "filters": net.params["W1"][:, 0].copy(),
-                     "agreement": agreement(net, x_test[:AGREEMENT_IMAGES], t_test[:AGREEMENT_IMAGES], should_stop)}
-                finished = e["epoch"] == epochs
-            report(e)
-            if e["event"] == "step" and epoch_done:
-                report({"event": "evaluating", "epoch": e["epoch"]})
+                report(Epoch(e, net.params["W1"][:, 0].copy(),
+                             agreement(net, x_test[:AGREEMENT_IMAGES], t_test[:AGREEMENT_IMAGES], should_stop)))
+                finished = e.epoch == epochs
     finally:  # also when training fails (a diverging loss): no idle threads left behind
         stepper.close()
     if losses:  # stopped between two reports
-        report({**last_step, "losses": np.array(losses), "filters": net.params["W1"][:, 0].copy()})
+        report(Steps(last_step, np.array(losses), net.params["W1"][:, 0].copy()))
     if finished and n > EPOCH_TRAIN_SAMPLE:  # every training image once, at the end
-        report({"event": "evaluating_all", "train_images": n})
+        report(EvaluatingAll(n))
         full = chunked_accuracy(net, x_train[:n], t_train[:n], images, should_stop)
         if full is not None:
-            report({"event": "final", "train_acc": full, "train_images": n})
+            report(Final(full, n))
     return {"net": net, "data": data, "finished": finished}
 
 
@@ -98,21 +100,21 @@ def race_optimizers(report, should_stop, data, folder, learning_rates, iteration
     (x_train, t_train), (x_test, t_test) = data
     race = OptimizerRace({key: make_optimizer(key, lr=lr) for key, lr in learning_rates.items()},
                          784, [100] * 4, 10, seed=seed)
-    report({"event": "start", "names": race.names})
+    report(RaceStarted(list(race.names)))
     losses, last_report, last_step = [], 0.0, None
     for e in iterate_race(race, x_train, t_train, x_test, t_test, iterations=iterations, batch_size=128,
                           eval_every=100, eval_samples=1000, seed=seed, should_stop=should_stop,
                           transform=flat_images):
-        if e["event"] == "step":
-            losses.append(e["losses"])
+        if isinstance(e, RaceStep):
+            losses.append(e.losses)
             last_step = e
             now = time.perf_counter()
-            if now - last_report < REPORT_EVERY and e["iteration"] < e["iterations"]:
+            if now - last_report < REPORT_EVERY and e.iteration < e.iterations:
                 continue
             last_report = now
-            e = {**e, "losses": np.array(losses)}  # (steps since the last report, K)
+            e = RaceSteps(e, np.array(losses))  # (steps since the last report, K)
             losses = []
-        report(e)
+        report(e)  # RaceSteps, or the engine's Diverged and RaceEval as they are
     if losses:
-        report({**last_step, "losses": np.array(losses)})
+        report(RaceSteps(last_step, np.array(losses)))
     return {"race": race, "data": data}

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.events import Diverged, RaceEval
 from engine.util import smooth_curve
 
 from ...colors import OPTIMIZER_COLORS, OPTIMIZER_ORDER, paint_optimizer_labels
@@ -25,6 +26,7 @@ from ...plotting import book_plot, long_curve, optimizer_rgb, pg, set_long_data,
 from ...widgets.run_controls import RunControls, job_page_layout
 from . import jobs
 from .common import CHANCE, STUCK_TEXT
+from .events import Loading, RaceStarted, RaceSteps
 
 # The book's choices: SGD, Momentum and AdaGrad at 0.01, Adam at 0.001 (their default learning rates).
 RACE_LR = {"sgd": 0.01, "momentum": 0.01, "nesterov": 0.01, "adagrad": 0.01, "rmsprop": 0.01, "adam": 0.001}
@@ -167,28 +169,28 @@ class RacePage(QWidget):
         self.acc_plot.setYRange(0, 1)
 
     def on_progress(self, e):
-        kind = e["event"]
-        if kind == "loading":
+        if isinstance(e, Loading):
             self.run.set_status(self.tr("Loading MNIST…"))
-        elif kind == "start":
-            self.names = list(e["names"])
+        elif isinstance(e, RaceStarted):
+            self.names = list(e.names)
             self.losses = np.zeros((0, len(self.names)))
             self._show_legend()
-        elif kind == "step":
-            self.losses = np.concatenate([self.losses, e["losses"]])
-            last = e["losses"][-1]
-            self.run.set_fraction(e["iteration"], e["iterations"],
+        elif isinstance(e, RaceSteps):
+            step = e.step
+            self.losses = np.concatenate([self.losses, e.losses])
+            last = e.losses[-1]
+            self.run.set_fraction(step.iteration, step.iterations,
                                   fill(self.tr("iteration %1 of %2"),
-                                       f"{e['iteration']:,}", f"{e['iterations']:,}") + "  ·  "
+                                       f"{step.iteration:,}", f"{step.iterations:,}") + "  ·  "
                                   + ", ".join(f"{NAMES[k]} {v:.3f}" if np.isfinite(v) else f"{NAMES[k]} –"
                                               for k, v in zip(self.names, last)))
             for k, key in enumerate(self.names):
                 n = self.diverged.get(key, len(self.losses) + 1) - 1  # a curve ends where its loss blew up
                 set_long_data(self.loss_curves[key], np.arange(1, n + 1), smooth_curve(self.losses[:n, k]))
-        elif kind == "diverged":
-            self.diverged[e["name"]] = e["iteration"]
-        elif kind == "eval":
-            self.evals.append((e["iteration"], np.asarray(e["test_acc"])))
+        elif isinstance(e, Diverged):
+            self.diverged[e.name] = e.iteration
+        elif isinstance(e, RaceEval):
+            self.evals.append((e.iteration, np.asarray(e.test_acc)))
             its = np.array([it for it, _ in self.evals])
             accs = np.array([acc for _, acc in self.evals])
             for k, key in enumerate(self.names):

@@ -1,0 +1,54 @@
+"""Progress of the engine's long computations, as small frozen dataclasses: one type per kind of event,
+so a consumer dispatches on the type and a misspelt field is an error instead of a silent ``None``.
+Everywhere ``iteration`` counts updates from 1 and ``iterations`` is their total for the whole run."""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class TrainStep:
+    """One update of ``iterate_training``: the mini-batch loss after it."""
+
+    epoch: int
+    iteration: int
+    iterations: int
+    loss: float
+
+
+@dataclass(frozen=True)
+class EpochEnd:
+    """An epoch of ``iterate_training`` is over and measured (``test_acc`` None without a test set)."""
+
+    epoch: int
+    iteration: int
+    iterations: int
+    train_acc: float
+    test_acc: float | None
+    seconds: float  # since training started
+
+
+@dataclass(frozen=True)
+class RaceStep:
+    """One step of ``iterate_race``: every network's loss on the shared mini-batch (NaN once diverged)."""
+
+    iteration: int
+    iterations: int
+    losses: np.ndarray  # (K,)
+
+
+@dataclass(frozen=True)
+class Diverged:
+    """A network of the race whose loss became infinite or NaN; it drops out, the others go on."""
+
+    name: str
+    iteration: int
+
+
+@dataclass(frozen=True)
+class RaceEval:
+    """Every network's accuracy on the test sample (NaN for the diverged)."""
+
+    iteration: int
+    test_acc: np.ndarray  # (K,)
