@@ -185,3 +185,10 @@ def test_arrays_and_qimages_convert_both_ways_whatever_the_row_padding(w, qapp):
     assert (rgba[..., 3] == 255).all()
     with pytest.raises(ValueError, match="grey or"):
         to_qimage(np.zeros((2, 2, 4)))
+
+
+@pytest.mark.parametrize("lowest, floor", [(0.99, 0.9), (0.93, 0.9), (0.91, 0.85), (0.5, 0.45), (0.13, 0.1)])
+def test_accuracy_axes_start_at_0_9_or_lower_in_steps_of_0_05(lowest, floor):
+    from explorer.panels.training.common import accuracy_floor
+
+    assert accuracy_floor(lowest) == pytest.approx(floor)

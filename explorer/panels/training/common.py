@@ -1,6 +1,8 @@
 """What the Training Studio's pages share: durations in words and when a network is not learning."""
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDoubleSpinBox
 
 
 def duration(seconds):
@@ -16,3 +18,20 @@ def STUCK_TEXT():  # noqa: N802 (a translated constant)
     return QCoreApplication.translate(
         "Training", "That is about the accuracy of guessing: the network is not learning. The usual cause is "
         "a learning rate far too large (every ReLU switched off); try the optimizer's default.")
+
+
+def learning_rate_box(value=None):
+    """A spin box for a learning rate: 0.0001 to 1, four decimals."""
+    box = QDoubleSpinBox()
+    box.setDecimals(4)
+    box.setRange(0.0001, 1.0)
+    box.setSingleStep(0.001)
+    if value is not None:
+        box.setValue(value)
+    return box
+
+
+def accuracy_floor(lowest):
+    """The bottom of an accuracy axis that still shows 93 % and 99 % apart: 0.9, or lower in steps of 0.05
+    when some curve is lower."""
+    return min(0.9, float(np.floor((lowest - 0.02) * 20) / 20))

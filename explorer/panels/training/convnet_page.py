@@ -8,7 +8,6 @@ import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -35,7 +34,7 @@ from ...widgets.combo import refill, select_data
 from ...widgets.mosaic import MosaicView
 from ...widgets.run_controls import RunControls, job_page_layout
 from . import jobs
-from .common import CHANCE, STUCK_TEXT, duration
+from .common import CHANCE, STUCK_TEXT, accuracy_floor, duration, learning_rate_box
 from .events import Epoch, Evaluating, EvaluatingAll, Final, Loading, Started, Steps
 
 # Learning rates that train SimpleConvNet well in a few epochs (the book's chapter 7 uses Adam, 0.001).
@@ -70,10 +69,7 @@ class ConvNetPage(QWidget):
     def _build_ui(self):
         self.network = QComboBox()
         self.optimizer = QComboBox()
-        self.lr = QDoubleSpinBox()
-        self.lr.setDecimals(4)
-        self.lr.setRange(0.0001, 1.0)
-        self.lr.setSingleStep(0.001)
+        self.lr = learning_rate_box()
         self.epochs_spin = QSpinBox()
         self.epochs_spin.setRange(1, 50)
         self.epochs_spin.setValue(2)
@@ -277,8 +273,7 @@ class ConvNetPage(QWidget):
         self.train_curve.setData(ep[:, 0], ep[:, 1])
         self.test_curve.setData(ep[:, 0], ep[:, 2])
         self.acc_plot.setXRange(0.5, max(self.epochs_spin.value(), len(ep)) + 0.5)
-        low = float(np.nanmin(ep[:, 1:]))  # a range that shows 93 % and 99 % apart
-        self.acc_plot.setYRange(min(0.9, np.floor((low - 0.02) * 20) / 20), 1.0)
+        self.acc_plot.setYRange(accuracy_floor(float(np.nanmin(ep[:, 1:]))), 1.0)
         self.epoch_seconds = end.seconds / end.epoch
         if self._evaluation_started is not None:
             self.evaluation_seconds = time.perf_counter() - self._evaluation_started

@@ -5,7 +5,6 @@ import numpy as np
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -25,7 +24,7 @@ from ...i18n import fill
 from ...plotting import book_plot, long_curve, optimizer_rgb, pg, set_long_data, set_title, themed
 from ...widgets.run_controls import RunControls, job_page_layout
 from . import jobs
-from .common import CHANCE, STUCK_TEXT
+from .common import CHANCE, STUCK_TEXT, accuracy_floor, learning_rate_box
 from .events import Loading, RaceStarted, RaceSteps
 
 # The book's choices: SGD, Momentum and AdaGrad at 0.01, Adam at 0.001 (their default learning rates).
@@ -52,11 +51,7 @@ class RacePage(QWidget):
         for row, key in enumerate(OPTIMIZER_ORDER):
             check = QCheckBox(NAMES[key])
             check.setChecked(key in BOOK_FOUR)
-            rate = QDoubleSpinBox()
-            rate.setDecimals(4)
-            rate.setRange(0.0001, 1.0)
-            rate.setSingleStep(0.001)
-            rate.setValue(RACE_LR[key])
+            rate = learning_rate_box(RACE_LR[key])
             grid.addWidget(check, row, 0)
             grid.addWidget(rate, row, 1)
             self.checks[key], self.rates[key] = check, rate
@@ -197,8 +192,7 @@ class RacePage(QWidget):
                 ok = np.isfinite(accs[:, k])
                 self.acc_curves[key].setData(its[ok], accs[ok, k])
             if np.isfinite(accs).any():
-                low = float(np.nanmin(accs))
-                self.acc_plot.setYRange(min(0.9, np.floor((low - 0.02) * 20) / 20), 1.0)
+                self.acc_plot.setYRange(accuracy_floor(float(np.nanmin(accs))), 1.0)
 
     def _show_legend(self):
         legend = self.loss_plot.plotItem.legend
