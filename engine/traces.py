@@ -58,11 +58,8 @@ def run(optimizer, surface, start, iterations, limit=None):
 
 def snapshot(optimizer):
     """The optimizer's internal state as (x, y) pairs, copied."""
-    out = {}
-    for attr in ("v", "h", "m"):
-        store = getattr(optimizer, attr, None)
-        if isinstance(store, dict):
-            out[attr] = np.array([store["x"][0], store["y"][0]], dtype=float)
+    x, y = optimizer.state("x"), optimizer.state("y")  # the optimizer's own reading of its state
+    out = {attr: np.array([x[attr][0], y[attr][0]], dtype=float) for attr in x}
     if hasattr(optimizer, "iter"):
         out["iter"] = optimizer.iter
         out["lr_t"] = float(optimizer.lr_t)
