@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from engine.resource_files import resource_path
 
 from . import i18n
-from .dialogs import ShortcutsDialog
+from .dialogs import ShortcutsDialog, ask_path
 from .exporting import export_widget, write_atomically
 from .i18n import fill
 from .model import CurrentDigit, ModelStore, read_weights_job
@@ -342,10 +342,9 @@ class MainWindow(QMainWindow):
     # -- files --------------------------------------------------------------------------------
 
     def _on_open_weights_triggered(self):
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open weights"), self.settings.folder("weights"),
-                                              self.tr("Weights (*.npz *.pkl);;All files (*)"))
+        path = ask_path(self, self.settings, "weights", self.tr("Open weights"),  # remembered even for a bad file
+                        self.tr("Weights (*.npz *.pkl);;All files (*)"))
         if path:
-            self.settings.remember_folder("weights", path)  # also when the file turns out to be bad
             self.open_weights(path)
 
     def open_weights(self, path):
@@ -375,11 +374,9 @@ class MainWindow(QMainWindow):
         self.weights_opened.emit(True)
 
     def _on_save_weights_triggered(self):
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save weights"), self.settings.folder("weights"),
-                                              self.tr("Weights (*.npz)"))
+        path = ask_path(self, self.settings, "weights", self.tr("Save weights"), self.tr("Weights (*.npz)"), save=True)
         if not path:
             return
-        self.settings.remember_folder("weights", path)
         if not path.endswith(".npz"):
             path += ".npz"
         try:
@@ -429,10 +426,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(fill(self.tr("MNIST is ready in %1"), str(folder)), STATUS_MS)
 
     def _on_export_triggered(self):
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export view"), self.settings.folder("export"),
-                                              self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
+        path = ask_path(self, self.settings, "export", self.tr("Export view"),
+                        self.tr("PNG image (*.png);;SVG drawing (*.svg)"), save=True)
         if path:
-            self.settings.remember_folder("export", path)
             self.export_view(path)
 
     def export_view(self, path):

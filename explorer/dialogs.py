@@ -1,5 +1,7 @@
 """Small dialogs of the main window."""
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QTableWidget, QTableWidgetItem, QVBoxLayout
 
@@ -27,12 +29,23 @@ class ShortcutsDialog(QDialog):
         self.resize(480, 440)  # every row without scrolling
 
 
-def ask_image_path(parent, settings):
-    """Ask for a photo or scan of a digit; the path, or '' when cancelled. The dialog opens where
-    it was last used."""
-    kinds = QCoreApplication.translate("Dialogs", "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)")
-    title = QCoreApplication.translate("Dialogs", "Load an image of a digit")
-    path, _ = QFileDialog.getOpenFileName(parent, title, settings.folder("images"), kinds)
-    if path:
-        settings.remember_folder("images", path)
+def ask_path(parent, settings, dialog, title, kinds, save=False, name=""):
+    """Ask for a file to open (or, with ``save``, to write); the path, or '' when cancelled.
+
+    The dialog opens in the folder where the dialog named ``dialog`` ("weights", "images", "export")
+    was last used, with ``name`` suggested there, and remembers the folder of the answer."""
+    start = settings.folder(dialog) if settings is not None else ""
+    if name:
+        start = str(Path(start) / name) if start else str(Path.home() / name)
+    ask = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
+    path, _ = ask(parent, title, start, kinds)
+    if path and settings is not None:
+        settings.remember_folder(dialog, path)
     return path
+
+
+def ask_image_path(parent, settings):
+    """Ask for a photo or scan of a digit; the path, or '' when cancelled."""
+    kinds = QCoreApplication.translate("Dialogs", "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)")
+    return ask_path(parent, settings, "images", QCoreApplication.translate("Dialogs", "Load an image of a digit"),
+                    kinds)

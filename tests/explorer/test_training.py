@@ -407,3 +407,24 @@ def test_the_time_per_epoch_is_the_runs_time_over_its_epochs(panel):
     page = panel.convnet_page
     page.on_progress(Epoch(EpochEnd(4, 40, 50, 0.9, 0.9, 100.0), np.zeros((30, 5, 5))))
     assert page.epoch_seconds == pytest.approx(25.0)
+
+
+def test_the_studios_save_dialog_opens_where_weights_were_last_saved(panel, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    page = panel.convnet_page
+    page._set_trained(SimpleConvNet(seed=0))
+    panel.context.settings.remember_folder("weights", str(tmp_path / "mine" / "old.npz"))
+    starts = []
+
+    def fake_save(parent, title, start, kinds):
+        starts.append(start)
+        return str(tmp_path / "elsewhere" / "net.npz"), kinds
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_save))
+    (tmp_path / "elsewhere").mkdir()
+    page._on_save_clicked()
+    page._on_save_clicked()
+    assert starts == [str(tmp_path / "mine" / "simple_convnet_trained.npz"),  # was the current directory
+                      str(tmp_path / "elsewhere" / "simple_convnet_trained.npz")]
+    assert (tmp_path / "elsewhere" / "net.npz").exists()

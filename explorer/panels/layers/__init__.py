@@ -6,7 +6,6 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -18,7 +17,7 @@ from engine import pretrained, samples
 from engine.receptive_field import layer_geometry
 
 from ...data import data_folder
-from ...dialogs import ask_image_path
+from ...dialogs import ask_image_path, ask_path
 from ...i18n import fill
 from ...image_files import ImageFileProblem, read_digit_job
 from ...widgets.sizing import cap_width
@@ -162,12 +161,9 @@ class LayerExplorerPanel(Panel):
         self._request_inspection()
 
     def _on_open_clicked(self):
-        settings = self.context.settings
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open SimpleConvNet or DeepConvNet weights"),
-                                              settings.folder("weights"),
-                                              self.tr("Weights (*.npz *.pkl);;All files (*)"))
+        path = ask_path(self, self.context.settings, "weights", self.tr("Open SimpleConvNet or DeepConvNet weights"),
+                        self.tr("Weights (*.npz *.pkl);;All files (*)"))
         if path:
-            settings.remember_folder("weights", path)
             self.open_weights(path)
 
     def open_weights(self, path):

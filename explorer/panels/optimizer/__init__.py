@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from engine.surfaces import BUILT_IN, SurfaceError
 
+from ...dialogs import ask_path
 from ...i18n import fill
 from ...widgets.combo import refill, select_data
 from ...widgets.sizing import usable_slider
@@ -303,11 +303,9 @@ class OptimizerPanel(Panel):
         self.recompute(new_surface=True)
 
     def _on_export_clicked(self):
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export figure or animation"),
-                                              self.context.settings.folder("export"),
-                                              self.tr("PNG image (*.png);;SVG drawing (*.svg);;GIF animation (*.gif)"))
+        path = ask_path(self, self.context.settings, "export", self.tr("Export figure or animation"),
+                        self.tr("PNG image (*.png);;SVG drawing (*.svg);;GIF animation (*.gif)"), save=True)
         if path:
-            self.context.settings.remember_folder("export", path)
             self.export(path)
 
     def export(self, path):

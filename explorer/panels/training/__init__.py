@@ -4,7 +4,6 @@ from pathlib import Path
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -18,6 +17,7 @@ from engine.pretrained import network_from_file
 from engine.weights import WeightsFileError
 
 from ...data import MnistDownload, data_folder
+from ...dialogs import ask_path
 from ...i18n import fill
 from ...workers import FunctionWorker, release, stop_all
 from ..base import Panel
@@ -51,7 +51,7 @@ class TrainingPanel(Panel):
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.notice, 1)
         bar.addWidget(self.download_button)
-        self.convnet_page = ConvNetPage()
+        self.convnet_page = ConvNetPage(app_settings=self.context.settings)
         self.race_page = RacePage()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.convnet_page, "")
@@ -185,8 +185,8 @@ class TrainingPanel(Panel):
             fill(self.tr("The network you trained and did not save cannot be kept in %1 (%2). Save it "
                          "somewhere else?"), self.autosave_path.parent, error.strerror or error))
         while answer == QMessageBox.StandardButton.Yes:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save weights"), str(Path.home() / "trained.npz"),
-                                                  self.tr("NumPy weights (*.npz)"))
+            path = ask_path(self, self.context.settings, "weights", self.tr("Save weights"),
+                            self.tr("NumPy weights (*.npz)"), save=True, name="trained.npz")
             if not path:
                 return
             try:

@@ -8,7 +8,6 @@ import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -27,6 +26,7 @@ from engine.weights import WeightsFileError
 
 from ...colors import OPTIMIZER_NAMES as NAMES
 from ...colors import OPTIMIZER_ORDER
+from ...dialogs import ask_path
 from ...i18n import fill
 from ...plotting import book_plot, long_curve, pg, set_long_data, set_title
 from ...widgets.agreement_plot import EpochAgreementPlot
@@ -46,8 +46,9 @@ class ConvNetPage(QWidget):
     run_requested = Signal(object, object)  # (job function, keyword arguments): the panel runs it
     use_requested = Signal(object)  # the trained network
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, app_settings=None):
         super().__init__(parent)
+        self.app_settings = app_settings  # explorer.settings.Settings: where file dialogs open (None: home)
         self.iterations = []  # loss of every update, in order
         self.epochs = []  # (epoch, train_acc, test_acc)
         self.test_images = 0
@@ -333,8 +334,8 @@ class ConvNetPage(QWidget):
     def _on_save_clicked(self):
         deep = type(self.trained).__name__ == "DeepConvNet"
         name = "deep_convnet_trained.npz" if deep else "simple_convnet_trained.npz"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save weights"), name,
-                                              self.tr("NumPy weights (*.npz)"))
+        path = ask_path(self, self.app_settings, "weights", self.tr("Save weights"), self.tr("NumPy weights (*.npz)"),
+                        save=True, name=name)
         if path:
             self.save(path)
 
