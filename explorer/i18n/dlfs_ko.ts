@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
     <name>AbstractionPlot</name>
@@ -19,11 +20,11 @@
         <translation>우연 (무작위 시험 이미지 9장)</translation>
     </message>
     <message>
-        <source>SimpleConvNet's one conv layer</source>
+        <source>SimpleConvNet&apos;s one conv layer</source>
         <translation>SimpleConvNet의 합성곱 계층 하나</translation>
     </message>
     <message>
-        <source>share of a channel's top 9 images with one label</source>
+        <source>share of a channel&apos;s top 9 images with one label</source>
         <translation>채널 상위 9장 중 같은 레이블의 비율</translation>
     </message>
     <message>
@@ -31,22 +32,22 @@
         <translation>합성곱 계층 (입력 → 출력)</translation>
     </message>
     <message>
-        <source>For every channel, take the 9 test images that excite it most and count how many show the same digit; average over the layer's channels. Deep layers respond to whole digits, so their top images agree; the first layer responds to strokes that every digit has. This is the lecture's claim, measured.</source>
+        <source>For every channel, take the 9 test images that excite it most and count how many show the same digit; average over the layer&apos;s channels. Deep layers respond to whole digits, so their top images agree; the first layer responds to strokes that every digit has. This is the lecture&apos;s claim, measured.</source>
         <translation>채널마다 가장 강하게 반응하는 시험 이미지 9장을 골라 같은 숫자가 몇 장인지 세고, 계층의 채널들에 대해 평균합니다. 깊은 계층은 숫자 전체에 반응하므로 상위 이미지들이 같은 숫자이고, 첫 번째 계층은 모든 숫자에 있는 획에 반응합니다. 강의의 주장을 측정한 것입니다.</translation>
     </message>
 </context>
 <context>
     <name>BackwardPage</name>
     <message>
-        <source>Convolution (the Convolution tab's setup)</source>
+        <source>Convolution (the Convolution tab&apos;s setup)</source>
         <translation>합성곱 (합성곱 탭의 설정)</translation>
     </message>
     <message>
-        <source>Pooling (the Pooling tab's setup)</source>
+        <source>Pooling (the Pooling tab&apos;s setup)</source>
         <translation>풀링 (풀링 탭의 설정)</translation>
     </message>
     <message>
-        <source>Which forward pass to take back: the Convolution or the Pooling tab's</source>
+        <source>Which forward pass to take back: the Convolution or the Pooling tab&apos;s</source>
         <translation>어느 순전파를 거꾸로 따라갈지: 합성곱 탭 또는 풀링 탭</translation>
     </message>
     <message>
@@ -98,7 +99,7 @@
         <translation>지금까지의 dx</translation>
     </message>
     <message>
-        <source>Max pooling passes the gradient %1 only to the window's maximum (circled); the other cells get 0.</source>
+        <source>Max pooling passes the gradient %1 only to the window&apos;s maximum (circled); the other cells get 0.</source>
         <translation>최대 풀링은 기울기 %1을(를) 윈도우의 최댓값(동그라미) 위치로만 보냅니다. 나머지 칸은 0을 받습니다.</translation>
     </message>
     <message>
@@ -113,7 +114,7 @@
         <translation>가장 강하게 반응하는 시험 이미지 9장 (뉴런이 보는 부분만):</translation>
     </message>
     <message>
-        <source>Of the 10,000 MNIST test images, the 9 where this channel's strongest response is largest, each cropped to the receptive field of the unit that fired (black beyond the image's edge)</source>
+        <source>Of the 10,000 MNIST test images, the 9 where this channel&apos;s strongest response is largest, each cropped to the receptive field of the unit that fired (black beyond the image&apos;s edge)</source>
         <translation>MNIST 시험 이미지 10,000장 중 이 채널의 가장 강한 반응이 가장 큰 9장. 반응한 뉴런의 수용 영역만큼 잘라 냈습니다 (이미지 밖은 검정)</translation>
     </message>
     <message>
@@ -121,7 +122,7 @@
         <translation>가장 좋아하는 입력 (잡음에서 시작한 경사 상승법):</translation>
     </message>
     <message>
-        <source>Activation maximisation: start from faint noise and change the input to raise this channel's centre unit, with jitter, blur and decay so the picture stays readable; cropped to the unit's receptive field</source>
+        <source>Activation maximisation: start from faint noise and change the input to raise this channel&apos;s centre unit, with jitter, blur and decay so the picture stays readable; cropped to the unit&apos;s receptive field</source>
         <translation>활성화 최대화: 희미한 잡음에서 시작해 이 채널 가운데 뉴런의 값이 커지도록 입력을 바꿉니다. 그림이 알아볼 수 있게 흔들기, 흐리기, 감쇠를 함께 씁니다. 뉴런의 수용 영역만큼 잘라 냈습니다</translation>
     </message>
     <message>
@@ -196,7 +197,7 @@
         <translation>최대 풀링과 평균 풀링, 그리고 풀링이 작은 이동에 강건한 이유</translation>
     </message>
     <message>
-        <source>Gradients flowing back: dW, db, dx and pooling's routing</source>
+        <source>Gradients flowing back: dW, db, dx and pooling&apos;s routing</source>
         <translation>거꾸로 흐르는 기울기: dW, db, dx, 그리고 풀링의 기울기 전달</translation>
     </message>
     <message>
@@ -283,7 +284,7 @@
         <translation>DeepConvNet (8장)</translation>
     </message>
     <message>
-        <source>DeepConvNet has six convolution layers: an epoch costs about ten times as much as SimpleConvNet's</source>
+        <source>DeepConvNet has six convolution layers: an epoch costs about ten times as much as SimpleConvNet&apos;s</source>
         <translation>DeepConvNet에는 합성곱 계층이 여섯 개 있어서 에폭 하나에 SimpleConvNet의 10배쯤 걸립니다</translation>
     </message>
     <message>
@@ -609,7 +610,7 @@
 <context>
     <name>DepthPage</name>
     <message>
-        <source>Each row is one layer, input side at the top. Upper tiles: the input each channel likes best; lower tiles: the test image that excites it most, cut to what the unit sees. Edges and dots, then strokes and corners, then parts of digits, then whole digits. Agreement: how often a channel's 9 strongest test images show the same digit (see How abstract?).</source>
+        <source>Each row is one layer, input side at the top. Upper tiles: the input each channel likes best; lower tiles: the test image that excites it most, cut to what the unit sees. Edges and dots, then strokes and corners, then parts of digits, then whole digits. Agreement: how often a channel&apos;s 9 strongest test images show the same digit (see How abstract?).</source>
         <translation>한 줄이 한 계층이고 위가 입력 쪽입니다. 윗줄: 각 채널이 가장 좋아하는 입력, 아랫줄: 가장 강하게 반응하는 시험 이미지 (뉴런이 보는 부분만). 가장자리와 점, 그다음 획과 모서리, 그다음 숫자의 일부, 마지막으로 숫자 전체. 일치도: 채널이 가장 강하게 반응하는 시험 이미지 9장이 같은 숫자인 비율 (얼마나 추상적인가? 탭 참고).</translation>
     </message>
     <message>
@@ -811,28 +812,28 @@
         <translation>수식이 너무 깊이 중첩되어 있습니다</translation>
     </message>
     <message>
-        <source>unknown name '%1': use x and y (and pi, e)</source>
-        <translation>알 수 없는 이름 '%1': x와 y(그리고 pi, e)를 쓰세요</translation>
+        <source>unknown name &apos;%1&apos;: use x and y (and pi, e)</source>
+        <translation>알 수 없는 이름 &apos;%1&apos;: x와 y(그리고 pi, e)를 쓰세요</translation>
     </message>
     <message>
         <source>the exponent %1 is too large (at most %2)</source>
         <translation>지수 %1이(가) 너무 큽니다 (최대 %2)</translation>
     </message>
     <message>
-        <source>the operator '%1' is not allowed: use + - * / **</source>
-        <translation>연산자 '%1'은(는) 쓸 수 없습니다: + - * / **를 쓰세요</translation>
+        <source>the operator &apos;%1&apos; is not allowed: use + - * / **</source>
+        <translation>연산자 &apos;%1&apos;은(는) 쓸 수 없습니다: + - * / **를 쓰세요</translation>
     </message>
     <message>
-        <source>'%1' is not an allowed function: use %2</source>
-        <translation>'%1'은(는) 쓸 수 있는 함수가 아닙니다: %2 중에서 쓰세요</translation>
+        <source>&apos;%1&apos; is not an allowed function: use %2</source>
+        <translation>&apos;%1&apos;은(는) 쓸 수 있는 함수가 아닙니다: %2 중에서 쓰세요</translation>
     </message>
     <message>
         <source>%1() takes exactly one argument</source>
         <translation>%1()에는 인수가 정확히 하나 필요합니다</translation>
     </message>
     <message>
-        <source>'%1' is not allowed in a formula</source>
-        <translation>'%1'은(는) 수식에 쓸 수 없습니다</translation>
+        <source>&apos;%1&apos; is not allowed in a formula</source>
+        <translation>&apos;%1&apos;은(는) 수식에 쓸 수 없습니다</translation>
     </message>
     <message>
         <source>type a formula in x and y, for example x**2/20 + y**2</source>
@@ -843,12 +844,12 @@
         <translation>수식이 %1자보다 깁니다</translation>
     </message>
     <message>
-        <source>'%1' is not a valid formula (%2 at column %3)</source>
-        <translation>'%1'은(는) 올바른 수식이 아닙니다 (%3번째 글자에서 %2)</translation>
+        <source>&apos;%1&apos; is not a valid formula (%2 at column %3)</source>
+        <translation>&apos;%1&apos;은(는) 올바른 수식이 아닙니다 (%3번째 글자에서 %2)</translation>
     </message>
     <message>
-        <source>'%1' does not depend on x or y</source>
-        <translation>'%1'은(는) x나 y에 따라 달라지지 않습니다</translation>
+        <source>&apos;%1&apos; does not depend on x or y</source>
+        <translation>&apos;%1&apos;은(는) x나 y에 따라 달라지지 않습니다</translation>
     </message>
     <message>
         <source>%1: the values are too large for floating point (overflow) everywhere in the view x %2..%3, y %4..%5</source>
@@ -859,16 +860,16 @@
         <translation>%1: 보이는 범위 x %2..%3, y %4..%5 어디에서도 실수가 아닙니다 (음수의 제곱근이나 로그인가요?)</translation>
     </message>
     <message>
-        <source>'%1' divides by zero or is not a number</source>
-        <translation>'%1'은(는) 0으로 나누거나 수가 아닙니다</translation>
+        <source>&apos;%1&apos; divides by zero or is not a number</source>
+        <translation>&apos;%1&apos;은(는) 0으로 나누거나 수가 아닙니다</translation>
     </message>
     <message>
-        <source>'%1' is not a real number</source>
-        <translation>'%1'은(는) 실수가 아닙니다</translation>
+        <source>&apos;%1&apos; is not a real number</source>
+        <translation>&apos;%1&apos;은(는) 실수가 아닙니다</translation>
     </message>
     <message>
-        <source>'%1' is too large a number (at most %2)</source>
-        <translation>'%1'은(는) 너무 큰 수입니다 (최대 %2)</translation>
+        <source>&apos;%1&apos; is too large a number (at most %2)</source>
+        <translation>&apos;%1&apos;은(는) 너무 큰 수입니다 (최대 %2)</translation>
     </message>
     <message>
         <source>%1 cannot be evaluated (%2)</source>
@@ -903,7 +904,7 @@
     </message>
     <message>
         <source>Which digits to show; mistakes are digits the network gets wrong</source>
-        <translation>보여 줄 숫자. '틀린 것'은 신경망이 잘못 분류한 숫자입니다</translation>
+        <translation>보여 줄 숫자. &apos;틀린 것&apos;은 신경망이 잘못 분류한 숫자입니다</translation>
     </message>
     <message>
         <source>MNIST is not on this computer yet: use File › Download MNIST.</source>
@@ -930,7 +931,7 @@
         <translation>숫자 %2개 중 %1개를 잘못 분류했습니다</translation>
     </message>
     <message>
-        <source>(under each: the network's answer ≠ the true digit)</source>
+        <source>(under each: the network&apos;s answer ≠ the true digit)</source>
         <translation>(각 숫자 아래: 신경망의 답 ≠ 실제 숫자)</translation>
     </message>
     <message>
@@ -1019,7 +1020,7 @@
         <translation>가중치 열기…</translation>
     </message>
     <message>
-        <source>SimpleConvNet or DeepConvNet weights (.npz, or the book's .pkl)</source>
+        <source>SimpleConvNet or DeepConvNet weights (.npz, or the book&apos;s .pkl)</source>
         <translation>SimpleConvNet 또는 DeepConvNet 가중치 (.npz 또는 책의 .pkl)</translation>
     </message>
     <message>
@@ -1167,8 +1168,8 @@
     </message>
     <message>
         <source>&lt;h3&gt;The deeper the layer, the more abstract what it extracts&lt;/h3&gt;
-&lt;p&gt;The lecture ends on AlexNet's eight layers: the first layer's filters respond to edges and blobs,
-later layers to textures and parts, the last ones to whole objects. DeepConvNet (the book's chapter 8
+&lt;p&gt;The lecture ends on AlexNet&apos;s eight layers: the first layer&apos;s filters respond to edges and blobs,
+later layers to textures and parts, the last ones to whole objects. DeepConvNet (the book&apos;s chapter 8
 network: six 3×3 convolutions, three poolings, two affine layers) lets you check this on digits.&lt;/p&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;Feature maps&lt;/b&gt;: what every channel of a layer computes for your digit. Click a pixel: the
@@ -1211,7 +1212,7 @@ answer.&lt;/li&gt;
         <translation>가중치 열기(&amp;O)…</translation>
     </message>
     <message>
-        <source>Load SimpleConvNet weights (.npz, or the book's params.pkl)</source>
+        <source>Load SimpleConvNet weights (.npz, or the book&apos;s params.pkl)</source>
         <translation>SimpleConvNet 가중치 불러오기 (.npz 또는 책의 params.pkl)</translation>
     </message>
     <message>
@@ -1219,7 +1220,7 @@ answer.&lt;/li&gt;
         <translation>가중치 저장(&amp;S)…</translation>
     </message>
     <message>
-        <source>Save the current network's weights as .npz</source>
+        <source>Save the current network&apos;s weights as .npz</source>
         <translation>현재 신경망의 가중치를 .npz로 저장</translation>
     </message>
     <message>
@@ -1387,8 +1388,8 @@ answer.&lt;/li&gt;
         <translation>끝내기</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;DLFS Explorer&lt;/h3&gt;&lt;p&gt;See and poke chapters 6 and 7 of &lt;i&gt;Deep Learning from Scratch&lt;/i&gt; (Saito Koki; Korean edition 밑바닥부터 시작하는 딥러닝): parameter updates and convolutional networks.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Credits&lt;/b&gt;&lt;br&gt;The book: Saito Koki, &lt;i&gt;Deep Learning from Scratch&lt;/i&gt; (O'Reilly Japan; Hanbit Media).&lt;br&gt;MNIST: Y. LeCun, C. Cortes, C. J. C. Burges, CC BY-SA 3.0.&lt;br&gt;Built with NumPy, Qt for Python (PySide6), pyqtgraph, pooch and platformdirs.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;DLFS Explorer&lt;/h3&gt;&lt;p&gt;&lt;i&gt;밑바닥부터 시작하는 딥러닝&lt;/i&gt;(사이토 고키) 6장과 7장을 직접 보고 만져 보는 프로그램입니다: 매개변수 갱신과 합성곱 신경망.&lt;/p&gt;&lt;p&gt;&lt;b&gt;만든 데 도움을 준 것들&lt;/b&gt;&lt;br&gt;책: 사이토 고키, &lt;i&gt;밑바닥부터 시작하는 딥러닝&lt;/i&gt; (한빛미디어; 원서 O'Reilly Japan).&lt;br&gt;MNIST: Y. LeCun, C. Cortes, C. J. C. Burges, CC BY-SA 3.0.&lt;br&gt;NumPy, Qt for Python (PySide6), pyqtgraph, pooch, platformdirs로 만들었습니다.&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;DLFS Explorer&lt;/h3&gt;&lt;p&gt;See and poke chapters 6 and 7 of &lt;i&gt;Deep Learning from Scratch&lt;/i&gt; (Saito Koki; Korean edition 밑바닥부터 시작하는 딥러닝): parameter updates and convolutional networks.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Credits&lt;/b&gt;&lt;br&gt;The book: Saito Koki, &lt;i&gt;Deep Learning from Scratch&lt;/i&gt; (O&apos;Reilly Japan; Hanbit Media).&lt;br&gt;MNIST: Y. LeCun, C. Cortes, C. J. C. Burges, CC BY-SA 3.0.&lt;br&gt;Built with NumPy, Qt for Python (PySide6), pyqtgraph, pooch and platformdirs.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;DLFS Explorer&lt;/h3&gt;&lt;p&gt;&lt;i&gt;밑바닥부터 시작하는 딥러닝&lt;/i&gt;(사이토 고키) 6장과 7장을 직접 보고 만져 보는 프로그램입니다: 매개변수 갱신과 합성곱 신경망.&lt;/p&gt;&lt;p&gt;&lt;b&gt;만든 데 도움을 준 것들&lt;/b&gt;&lt;br&gt;책: 사이토 고키, &lt;i&gt;밑바닥부터 시작하는 딥러닝&lt;/i&gt; (한빛미디어; 원서 O&apos;Reilly Japan).&lt;br&gt;MNIST: Y. LeCun, C. Cortes, C. J. C. Burges, CC BY-SA 3.0.&lt;br&gt;NumPy, Qt for Python (PySide6), pyqtgraph, pooch, platformdirs로 만들었습니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About DLFS Explorer</source>
@@ -1473,8 +1474,8 @@ answer.&lt;/li&gt;
 <context>
     <name>MatrixView</name>
     <message>
-        <source>'%1' is not a number; the cell keeps its value.</source>
-        <translation>'%1'은(는) 숫자가 아닙니다. 칸의 값은 그대로입니다.</translation>
+        <source>&apos;%1&apos; is not a number; the cell keeps its value.</source>
+        <translation>&apos;%1&apos;은(는) 숫자가 아닙니다. 칸의 값은 그대로입니다.</translation>
     </message>
     <message>
         <source>Cannot paste: %1</source>
@@ -1602,7 +1603,7 @@ answer.&lt;/li&gt;
         <translation>현재 위치뿐 아니라 지나온 경로 전체를 그립니다</translation>
     </message>
     <message>
-        <source>Book's figure</source>
+        <source>Book&apos;s figure</source>
         <translation>책의 그림</translation>
     </message>
     <message>
@@ -1618,7 +1619,7 @@ answer.&lt;/li&gt;
         <translation>각각 따로 (책처럼)</translation>
     </message>
     <message>
-        <source>All paths on one plot, or the book's grid of plots</source>
+        <source>All paths on one plot, or the book&apos;s grid of plots</source>
         <translation>모든 경로를 한 그림에, 또는 책처럼 각각의 그림에</translation>
     </message>
     <message>
@@ -1713,7 +1714,7 @@ answer.&lt;/li&gt;
         <translation>%1을(를) 함수 위에 표시</translation>
     </message>
     <message>
-        <source>Show %1's internal state below</source>
+        <source>Show %1&apos;s internal state below</source>
         <translation>%1의 내부 상태를 아래에 표시</translation>
     </message>
     <message>
@@ -1827,7 +1828,7 @@ answer.&lt;/li&gt;
         <translation>최대 풀링은 윈도우의 가장 큰 값을, 평균 풀링은 평균을 남깁니다</translation>
     </message>
     <message>
-        <source>The lecture's pooling examples</source>
+        <source>The lecture&apos;s pooling examples</source>
         <translation>강의의 풀링 예제</translation>
     </message>
     <message>
@@ -1874,7 +1875,7 @@ answer.&lt;/li&gt;
         <translation>다음 문제</translation>
     </message>
     <message>
-        <source>The lecture's three exercises come first, then random ones</source>
+        <source>The lecture&apos;s three exercises come first, then random ones</source>
         <translation>강의의 연습 문제 세 개가 먼저 나오고, 그다음은 무작위 문제입니다</translation>
     </message>
     <message>
@@ -2045,7 +2046,7 @@ answer.&lt;/li&gt;
 <context>
     <name>Training</name>
     <message>
-        <source>That is about the accuracy of guessing: the network is not learning. The usual cause is a learning rate far too large (every ReLU switched off); try the optimizer's default.</source>
+        <source>That is about the accuracy of guessing: the network is not learning. The usual cause is a learning rate far too large (every ReLU switched off); try the optimizer&apos;s default.</source>
         <translation>찍기와 비슷한 정확도입니다: 신경망이 학습하지 못하고 있습니다. 흔한 원인은 너무 큰 학습률입니다 (모든 ReLU가 꺼짐). 최적화 기법의 기본값을 써 보세요.</translation>
     </message>
 </context>
@@ -2060,11 +2061,11 @@ answer.&lt;/li&gt;
         <translation>CNN 학습</translation>
     </message>
     <message>
-        <source>The book's chapter 7 or chapter 8 network trained on MNIST, its filters before and after</source>
+        <source>The book&apos;s chapter 7 or chapter 8 network trained on MNIST, its filters before and after</source>
         <translation>책 7장 또는 8장의 신경망을 MNIST로 학습하고 학습 전후의 필터 보기</translation>
     </message>
     <message>
-        <source>The book's chapter 6 comparison: one network per optimizer, same batches</source>
+        <source>The book&apos;s chapter 6 comparison: one network per optimizer, same batches</source>
         <translation>책 6장의 비교: 최적화 기법마다 신경망 하나, 같은 미니배치</translation>
     </message>
     <message>

@@ -1,4 +1,6 @@
-"""Refresh the Korean translation: lupdate the sources, merge ``ko.KO``, lrelease the ``.qm``.
+"""Refresh the Korean translation: lupdate the sources into ``dlfs_ko.ts`` (the translations' source:
+edit it in Qt Linguist — ``pyside6-linguist explorer/i18n/dlfs_ko.ts`` — or any text editor), then
+lrelease the ``.qm`` the app loads.
 
     python -m explorer.i18n.update
 """
@@ -11,7 +13,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from . import QM_FILE, TS_FILE
-from .ko import KO
 
 ROOT = Path(__file__).resolve().parents[2]  # the checkout: this is a developer's tool
 
@@ -36,37 +37,34 @@ def tool(name):
 
 
 def extract(ts_path):
-    """Run lupdate over the sources into ``ts_path``; returns [(context, source), ...]."""
+    """Run lupdate over the sources into ``ts_path`` (keeping the translations it already holds, dropping
+    strings no source uses any more); returns [(context, source, translation or None), ...], None where
+    the translation is missing or unfinished."""
     subprocess.run([tool("lupdate"), *source_files(), "-no-obsolete", "-locations", "none",
                     "-target-language", "ko_KR", "-ts", str(ts_path)], check=True, capture_output=True)
-    tree = ET.parse(ts_path)
-    return [(ctx.findtext("name"), msg.findtext("source"))
-            for ctx in tree.getroot().iter("context") for msg in ctx.iter("message")]
+    return messages(ts_path)
 
 
-def merge(ts_path):
-    """Fill every message's translation from KO; returns the sources that have none."""
-    tree = ET.parse(ts_path)
-    missing = []
-    for msg in tree.getroot().iter("message"):
-        source = msg.findtext("source")
-        translation = msg.find("translation")
-        if source in KO:
-            translation.text = KO[source]
-            translation.attrib.pop("type", None)
-        else:
-            missing.append(source)
-    tree.write(ts_path, encoding="utf-8", xml_declaration=True)
-    return missing
+def messages(ts_path):
+    """[(context, source, translation or None), ...] of a .ts file."""
+    out = []
+    for ctx in ET.parse(ts_path).getroot().iter("context"):
+        for msg in ctx.iter("message"):
+            translation = msg.find("translation")
+            done = translation is not None and translation.get("type") is None and (translation.text or "").strip()
+            out.append((ctx.findtext("name"), msg.findtext("source"), translation.text if done else None))
+    return out
 
 
 def main():
-    extract(TS_FILE)
-    missing = merge(TS_FILE)
+    """Refresh dlfs_ko.ts from the sources (new strings arrive unfinished, for Qt Linguist or an editor),
+    then compile the .qm. Exit status 1 while a string lacks its Korean."""
+    found = extract(TS_FILE)
+    missing = [source for _, source, translation in found if translation is None]
     QM_FILE.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run([tool("lrelease"), str(TS_FILE), "-qm", str(QM_FILE)], check=True, capture_output=True)
     for source in missing:
-        print(f"no Korean for: {source!r}", file=sys.stderr)
+        print(f"no Korean for: {source!r} (translate it in {TS_FILE.relative_to(ROOT)})", file=sys.stderr)
     print(f"{TS_FILE.name}: {len(missing)} untranslated; wrote {QM_FILE.relative_to(ROOT)}")
     return 1 if missing else 0
 
