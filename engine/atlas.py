@@ -168,7 +168,7 @@ def load_atlas(path) -> Atlas:
 
 
 def main(argv=None):
-    from .deep_convnet import DeepConvNet
+    from .deep_convnet import DeepConvNet  # the command line only: the module itself serves the app
     from .mnist import load_mnist
     from .simple_convnet import SimpleConvNet
 

@@ -9,6 +9,7 @@ environment variable, then the user's cache folder; otherwise they are downloade
 import gzip
 import hashlib
 import os
+import time
 import zlib
 from pathlib import Path
 
@@ -52,7 +53,7 @@ def cache_dir():
     """Where downloaded datasets live: $DLFS_CACHE_DIR, else the platform's user cache."""
     if os.environ.get("DLFS_CACHE_DIR"):
         return Path(os.environ["DLFS_CACHE_DIR"])
-    import platformdirs
+    import platformdirs  # only when no data folder is given
 
     return Path(platformdirs.user_cache_dir("dlfs-explorer", appauthor=False))
 
@@ -188,8 +189,6 @@ def mirrors_in_use():
 def remove_stale_downloads(folder, older_than=3600.0):
     """Remove pooch's temporary files (tmp*) left in ``folder`` by a download that was killed (the
     app closed on a stalled server); only ones untouched for ``older_than`` seconds."""
-    import time
-
     for leftover in Path(folder).glob("tmp*"):
         try:
             if leftover.is_file() and time.time() - leftover.stat().st_mtime > older_than:
@@ -205,7 +204,7 @@ def download_mnist(dest=None, progress=None, mirrors=None, should_stop=None, fil
     cancel. Each file is hash-checked; a failing mirror (HTTP error, wrong hash, cut
     connection) makes way for the next (``mirrors``, default ``mirrors_in_use()``). Returns the folder.
     """
-    import pooch
+    import pooch  # with requests: ~0.2 s, only when something is downloaded
     import requests
 
     mirrors = mirrors or mirrors_in_use()

@@ -8,6 +8,7 @@ centre. Ink is white (1.0) on black (0.0).
 """
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
 BOX = 20
 SIZE = 28
@@ -89,8 +90,6 @@ def stroke_width(ink, threshold=0.5):
 def sliding_extreme(image, size, reduce, mode="constant"):
     """Sliding-window ``reduce`` (np.minimum: thinner strokes; np.maximum: thicker) over size x size
     squares centred on each pixel; outside the image ``mode`` as in np.pad (zeros, or "edge")."""
-    from numpy.lib.stride_tricks import sliding_window_view
-
     before, after = size // 2, size - 1 - size // 2
     for axis in (0, 1):
         pad = [(0, 0), (0, 0)]

@@ -196,7 +196,7 @@ def train(args, log=print):
     optimizer = make_optimizer(args.optimizer, lr=args.lr)
     stepper = net
     if args.threads != "1":
-        from threadpoolctl import threadpool_limits
+        from threadpoolctl import threadpool_limits  # only with --threads
 
         threadpool_limits(1, user_api="blas")  # each thread one BLAS thread, or they fight for the cores
         stepper = DataParallel(net, threads=args.threads if args.threads == "auto" else int(args.threads),

@@ -7,6 +7,7 @@ so a crash mid-write never leaves a half-written file where a good one was.
 import io
 import os
 import pickle
+import pickletools
 import tempfile
 import zipfile
 import zlib
@@ -103,8 +104,6 @@ def check_pickle_shape(data):
     hold: more than MAX_PICKLE_OPS instructions, containers nested deeper than MAX_PICKLE_DEPTH,
     dictionary keys that are not strings, references to outside objects. (A key nested 200,000 deep
     crashed Python when the dict hashed it; a small key of shared tuples took hours to hash.)"""
-    import pickletools
-
     mark = object()
     stack, memo = [], {}
 

@@ -1,4 +1,7 @@
-"""Command line: ``python main.py [--panel conv|optimizer|draw|training|layers] [--lang ko|en] [--screenshot PATH]``."""
+"""Command line: ``python main.py [--panel conv|optimizer|draw|training|layers] [--lang ko|en] [--screenshot PATH]``.
+
+Qt and the app are imported inside the functions, after the arguments are read: ``--help`` and a
+mistyped option answer at once, and the start-up clock (START) includes them."""
 
 import argparse
 import sys
@@ -57,7 +60,7 @@ def main(argv=None):
     from .settings import Settings
 
     log_problem = setup_logging()
-    install_excepthook()
+    install_excepthook(exit_on_error=args.screenshot is not None)
     from .app import MainWindow, render_screenshot
 
     window = MainWindow(Settings(), lang=args.lang, panel=args.panel, defer_panel=True)

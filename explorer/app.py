@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.mnist import DatasetError, load_idx_dataset
 from engine.resource_files import resource_path
 
 from . import i18n
@@ -398,8 +399,6 @@ class MainWindow(QMainWindow):
 
     def set_data_folder(self, folder):
         """Remember a dataset folder after checking it holds readable IDX files; returns success."""
-        from engine.mnist import DatasetError, load_idx_dataset
-
         try:
             (x, _), (xt, _) = load_idx_dataset(folder)
         except DatasetError as e:
@@ -413,7 +412,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _on_download_triggered(self):
-        from .data import MnistDownload
+        from .data import MnistDownload  # pooch and requests: loaded when a download starts
 
         self._download = MnistDownload(self)
         self._download.finished.connect(self._on_download_finished)

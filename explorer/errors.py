@@ -74,5 +74,16 @@ def _excepthook(exc_type, exc, tb):
     dialog.show()
 
 
-def install_excepthook():
-    sys.excepthook = _excepthook
+def _exit_on_error(exc_type, exc, tb):
+    """With nobody at the window (``--screenshot``): say what failed and leave with status 1 (the run
+    used to wait for ever for a panel that could not be built)."""
+    details = "".join(traceback.format_exception(exc_type, exc, tb))
+    log.error("uncaught exception\n%s", details)
+    print(f"DLFS Explorer: {exc_type.__name__}: {exc}\n{details}", file=sys.stderr)
+    app = QApplication.instance()
+    if app is not None:
+        app.exit(1)
+
+
+def install_excepthook(exit_on_error=False):
+    sys.excepthook = _exit_on_error if exit_on_error else _excepthook

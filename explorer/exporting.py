@@ -49,7 +49,7 @@ def export_svg(widget, path):
 
 
 def _write_svg(widget, path):
-    from PySide6.QtSvg import QSvgGenerator
+    from PySide6.QtSvg import QSvgGenerator  # a Qt module of its own: loaded on the first SVG export
 
     gen = QSvgGenerator()
     gen.setFileName(str(path))

@@ -14,7 +14,7 @@ from PySide6.QtCore import QByteArray, QSettings
 def config_dir():
     if os.environ.get("DLFS_CONFIG_DIR"):
         return Path(os.environ["DLFS_CONFIG_DIR"])
-    import platformdirs
+    import platformdirs  # only when no folder is given (tests give one)
 
     return Path(platformdirs.user_config_dir("dlfs-explorer", appauthor=False))
 

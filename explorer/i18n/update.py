@@ -24,7 +24,7 @@ def source_files():
 def tool(name):
     """Qt's lupdate/lrelease: the binaries inside the PySide6 package, else its pyside6-* wrapper beside
     this Python, else on PATH — pytest run by its full path has no venv bin/ on PATH."""
-    import PySide6
+    import PySide6  # a developer's tool: the package is only needed to find its binaries
 
     package = Path(PySide6.__file__).parent
     for candidate in (package / name, package / f"{name}.exe", Path(sys.executable).parent / f"pyside6-{name}"):

@@ -5,7 +5,7 @@ Smooth antialiased strokes from mouse, pen tablets (pressure changes the width) 
 """
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -53,8 +53,6 @@ class DrawingCanvas(QWidget):
         return QPointF((pos.x() - t.x()) * RESOLUTION / t.width(), (pos.y() - t.y()) * RESOLUTION / t.height())
 
     def sizeHint(self):  # noqa: N802 (Qt's name)
-        from PySide6.QtCore import QSize
-
         return QSize(320, 320)
 
     def hasHeightForWidth(self):  # noqa: N802

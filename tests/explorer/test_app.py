@@ -646,3 +646,25 @@ def test_qt_translation_tools_are_found_without_the_venv_on_path(monkeypatch):
     monkeypatch.setenv("PATH", "/nonexistent")  # pytest run by its full path, venv not activated
     for name in ("lupdate", "lrelease"):
         assert Path(tool(name)).is_file()
+
+
+def test_a_panel_that_cannot_be_built_ends_a_screenshot_run_with_its_error(tmp_path):
+    """A panel missing from a wheel (explorer.panels.draw once was) made --screenshot wait for ever."""
+    script = ("import sys; sys.modules['explorer.panels.draw'] = None; from explorer.__main__ import main; "
+              f"sys.exit(main(['--panel', 'draw', '--screenshot', {str(tmp_path / 'x.png')!r}]))")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DLFS_CONFIG_DIR": str(tmp_path / "cfg")}
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, timeout=60, capture_output=True,
+                          text=True)
+    assert done.returncode == 1 and "explorer.panels.draw" in done.stderr
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_every_package_of_the_project_is_in_the_wheel():
+    import re
+
+    text = (ROOT / "pyproject.toml").read_text()
+    start = text.index("packages = [")
+    listed = set(re.findall(r'"([a-z0-9_.]+)"', text[start : text.index("]", start)]))
+    found = {".".join(p.parent.relative_to(ROOT).parts) for top in ("engine", "explorer")
+             for p in (ROOT / top).rglob("__init__.py")}
+    assert found <= listed, f"add to pyproject.toml's packages: {sorted(found - listed)}"

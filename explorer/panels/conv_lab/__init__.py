@@ -15,7 +15,7 @@ from .conv_page import ConvPage
 from .im2col_page import IM2COL_ROOM, Im2colPage
 from .pool_page import PoolPage
 from .quiz_page import QuizPage
-from .state import conv_preset
+from .state import ConvSetup, conv_preset
 
 REFERENCE_SIZE = (1150, 800)  # px: the panel's size in a 1400x900 window, where cells are normal
 MAX_ROOM = 2.5
@@ -117,8 +117,6 @@ class ConvLabPanel(Panel):
 
     def show_filter_on_image(self, request):
         """From Draw & Classify (a FilterOnImage): one trained conv1 filter on the drawn digit."""
-        from .state import ConvSetup
-
         setup = ConvSetup(np.asarray(request.image, float)[None, None],
                           np.asarray(request.filter, float)[None, None], np.array([request.bias]))
         self.tabs.setCurrentWidget(self.conv_page)

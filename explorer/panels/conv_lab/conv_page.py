@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.conv_trace import geometry
+
 from ...i18n import fill
 from ...widgets.combo import refill
 from ...widgets.matrix_view import MatrixView, fmt
@@ -227,8 +229,6 @@ class ConvPage(QWidget):
         self.refresh()
 
     def _show_formula(self):
-        from engine.conv_trace import geometry
-
         s = self.setup.shapes
         gh, gw = geometry(s["H"], s["W"], s["FH"], s["FW"], self.setup.stride, self.setup.pad)
         lines = [pretty(g.formula) for g in (gh, gw)]

@@ -5,6 +5,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
+from engine.conv_trace import geometry
+
 from ...i18n import fill
 from ...widgets.combo import refill, select_data
 from ...widgets.matrix_view import MatrixView, fmt
@@ -133,8 +135,6 @@ class PoolPage(QWidget):
 
     def rebuild(self):
         self._sync_controls()
-        from engine.conv_trace import geometry
-
         gh, gw = geometry(self.setup.x.shape[2], self.setup.x.shape[3], self.setup.size, self.setup.size,
                           self.setup.stride, self.setup.pad)
         try:

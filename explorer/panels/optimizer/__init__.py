@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.surfaces import BUILT_IN, SurfaceError
+from engine.surfaces import BUILT_IN, SurfaceError, custom
 
 from ...dialogs import ask_path
 from ...i18n import fill
@@ -258,8 +258,6 @@ class OptimizerPanel(Panel):
     def _on_formula_applied(self):
         """Parse the typed formula; a bad one is explained and the current surface stays."""
         text = self.formula.text()
-        from engine.surfaces import custom
-
         try:
             surface = custom(text)
         except SurfaceError as e:
@@ -309,8 +307,8 @@ class OptimizerPanel(Panel):
             self.export(path)
 
     def export(self, path):
-        from ...exporting import export_widget
-        from .export import export_gif
+        from ...exporting import export_widget  # with QtSvg: loaded when a figure is first exported
+        from .export import export_gif  # with PIL, likewise
 
         path = str(path)
         shown = {key: NAMES[key] for key in ORDER if key in self.state.paths}
