@@ -192,11 +192,15 @@ def test_training_command_keeps_last_epoch_on_ctrl_c(tmp_path, monkeypatch):
     write_dataset(tmp_path / "data", n_train=60, n_test=20)
     real = train_cli.iterate_training
 
-    def interrupted(*args, **kwargs):
-        for event in real(*args, **kwargs):
+    after_epoch_1 = {}
+
+    def interrupted(network, *args, **kwargs):
+        for event in real(network, *args, **kwargs):
             yield event
             if isinstance(event, EpochEnd) and event.epoch == 1:
-                raise KeyboardInterrupt
+                after_epoch_1.update({k: v.copy() for k, v in network.params.items()})
+            if isinstance(event, TrainStep) and event.epoch == 2:
+                raise KeyboardInterrupt  # Ctrl+C in the middle of epoch 2, after one more update
 
     monkeypatch.setattr(train_cli, "iterate_training", interrupted)
     out = tmp_path / "w.npz"
@@ -204,6 +208,39 @@ def test_training_command_keeps_last_epoch_on_ctrl_c(tmp_path, monkeypatch):
                            "--out", str(out), "--quiet"]) == 0
     meta = json.loads(out.with_suffix(".json").read_text())
     assert meta["interrupted"] and meta["epochs"] == 1
+    with np.load(out) as saved:  # the weights as epoch 1 left them, not the half-trained ones
+        for key, value in after_epoch_1.items():
+            np.testing.assert_array_equal(saved[key], value, err_msg=key)
+
+
+def test_training_command_decays_the_learning_rate_every_epoch_and_sizes_deep_convnet_as_the_book(
+        tmp_path, monkeypatch):
+    write_dataset(tmp_path / "data", n_train=40, n_test=20)
+    real, rates = train_cli.iterate_training, []
+
+    def watched(*args, **kwargs):
+        for event in real(*args, **kwargs):
+            yield event
+            if isinstance(event, EpochEnd):
+                rates.append(kwargs["optimizer"].lr)
+
+    monkeypatch.setattr(train_cli, "iterate_training", watched)
+    assert train_cli.main(["--data", str(tmp_path / "data"), "--epochs", "3", "--batch-size", "20", "--lr", "0.01",
+                           "--lr-decay", "0.5", "--out", str(tmp_path / "w.npz"), "--quiet"]) == 0
+    assert rates == pytest.approx([0.005, 0.0025, 0.00125])  # after each epoch's decay: 0.01 * 0.5^epoch
+    net, meta = train_cli.build_network(train_cli.build_parser().parse_args(["--net", "deep"]))
+    assert meta["hidden_size"] == 50 and net.params["W7"].shape == (64 * 4 * 4, 50)  # the book's DeepConvNet
+
+
+def test_training_command_progress_bar_shows_time_and_what_is_left():
+    import io
+
+    assert [train_cli._fmt_time(s) for s in (5, 65, 600.9)] == ["0:05", "1:05", "10:00"]
+    stream = io.StringIO()
+    bar = train_cli.ProgressBar(100, stream=stream, width=10)
+    bar.start -= 30.0  # 30 s ago
+    bar.update(25)  # a quarter done in 30 s: 90 s to go
+    assert "ETA 1:30" in stream.getvalue() and "[##        ]  25.0%" in stream.getvalue()
 
 
 def test_training_command_reports_missing_data(tmp_path, capsys):
