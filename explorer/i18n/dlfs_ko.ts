@@ -575,12 +575,24 @@
         <translation>%1×%2 필터가 패딩된 입력에 들어가지 않습니다: 출력 없음</translation>
     </message>
     <message>
-        <source>O%1 = %2 is not a whole number: the last %3 padded row(s)/column(s) along %1 are never covered by a window and are left out (marked red)</source>
-        <translation>O%1 = %2은(는) 정수가 아닙니다: %1 방향으로 패딩된 입력의 마지막 %3줄은 어떤 윈도우에도 들어가지 않아 버려집니다 (빨간색 표시)</translation>
-    </message>
-    <message>
         <source>Input (N, C, H, W) = (%1) ⊛ Filters (FN, C, FH, FW) = (%2) → Output (N, FN, OH, OW) = (%3)</source>
         <translation>입력 (N, C, H, W) = (%1) ⊛ 필터 (FN, C, FH, FW) = (%2) → 출력 (N, FN, OH, OW) = (%3)</translation>
+    </message>
+    <message>
+        <source>OH = %1 is not a whole number: the last padded row is never covered by a window and is left out (marked red)</source>
+        <translation>OH = %1은(는) 정수가 아닙니다: 패딩된 입력의 마지막 행은 어떤 윈도우에도 들어가지 않아 버려집니다 (빨간색 표시)</translation>
+    </message>
+    <message>
+        <source>OH = %1 is not a whole number: the last %2 padded rows are never covered by a window and are left out (marked red)</source>
+        <translation>OH = %1은(는) 정수가 아닙니다: 패딩된 입력의 마지막 %2개 행은 어떤 윈도우에도 들어가지 않아 버려집니다 (빨간색 표시)</translation>
+    </message>
+    <message>
+        <source>OW = %1 is not a whole number: the last padded column is never covered by a window and is left out (marked red)</source>
+        <translation>OW = %1은(는) 정수가 아닙니다: 패딩된 입력의 마지막 열은 어떤 윈도우에도 들어가지 않아 버려집니다 (빨간색 표시)</translation>
+    </message>
+    <message>
+        <source>OW = %1 is not a whole number: the last %2 padded columns are never covered by a window and are left out (marked red)</source>
+        <translation>OW = %1은(는) 정수가 아닙니다: 패딩된 입력의 마지막 %2개 열은 어떤 윈도우에도 들어가지 않아 버려집니다 (빨간색 표시)</translation>
     </message>
     <message>
         <source>Input (padded), image %1</source>

@@ -322,3 +322,19 @@ def test_clear_zeroes_input_filters_and_bias_and_new_cells_are_small_integers():
     assert set(np.unique(setup.W[:, 1:])) == {-1, 0, 1, 2}
     setup.randomise(rng=0)
     assert set(np.unique(setup.x)) <= {0, 1, 2, 3} and set(np.unique(setup.W)) <= {-1, 0, 1, 2}
+
+
+def test_the_rows_and_columns_a_stride_leaves_out_are_counted_in_words(lab):
+    page = lab.conv_page
+    page.preset.setCurrentIndex(page.preset.findData("lecture"))  # 4x4 input, 3x3 filter
+    page.spins["W"].setValue(5)
+    page.spins["stride"].setValue(2)  # OH = (4 - 3)/2 + 1 = 1.5: one row left; OW = (5 - 3)/2 + 1 = 2: whole
+    text = page.formula.text()
+    assert "OH = 1.5 is not a whole number: the last padded row is never covered" in text and "OW = 2 is" not in text
+    page.spins["W"].setValue(6)
+    page.spins["FW"].setValue(1)
+    page.spins["stride"].setValue(4)  # OW = (6 - 1)/4 + 1 = 2.25: one column; OH = (4 - 3)/4 + 1 = 1.25: one row
+    page.spins["H"].setValue(6)  # OH = (6 - 3)/4 + 1 = 1.75: three rows
+    text = page.formula.text()
+    assert "the last 3 padded rows are never covered" in text and "the last padded column is never" in text
+    assert "(s)" not in text

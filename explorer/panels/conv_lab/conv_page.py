@@ -238,9 +238,7 @@ class ConvPage(QWidget):
                 problems.append(fill(self.tr("the %1×%2 filter does not fit in the padded input: no output"),
                                      str(s["FH"]), str(s["FW"])))
             elif not g.whole:
-                problems.append(fill(self.tr("O%1 = %2 is not a whole number: the last %3 padded row(s)/column(s) "
-                                             "along %1 are never covered by a window and are left out (marked red)"),
-                                     g.axis, f"{g.exact:g}", str(g.leftover)))
+                problems.append(fill(self._leftover_text(g.axis, g.leftover), f"{g.exact:g}", str(g.leftover)))
         html = "<br>".join(lines)
         if problems:
             html += "<br><span style='color:#c53030'>" + "<br>".join(problems) + "</span>"
@@ -252,6 +250,18 @@ class ConvPage(QWidget):
                                  ", ".join(str(s[k]) for k in "N C H W".split()),
                                  ", ".join(str(s[k]) for k in "FN C FH FW".split()),
                                  f"{s['N']}, {s['FN']}, {oh}, {ow}"))
+
+    def _leftover_text(self, axis, n):
+        """What a stride that does not divide evenly leaves out, in words for ``n`` rows or columns."""
+        if axis == "H":
+            return (self.tr("OH = %1 is not a whole number: the last padded row is never covered by a window and "
+                            "is left out (marked red)") if n == 1 else
+                    self.tr("OH = %1 is not a whole number: the last %2 padded rows are never covered by a window "
+                            "and are left out (marked red)"))
+        return (self.tr("OW = %1 is not a whole number: the last padded column is never covered by a window and "
+                        "is left out (marked red)") if n == 1 else
+                self.tr("OW = %1 is not a whole number: the last %2 padded columns are never covered by a window "
+                        "and are left out (marked red)"))
 
     def refresh(self):
         """Redraw for the current step (cheap: no recomputation of the trace)."""
