@@ -150,15 +150,13 @@ class ConvPage(QWidget):
     # -- building the grids for the current shapes ----------------------------------------------
 
     def _ensure_views(self):
+        """One grid row per input channel (input, filter, products) and a column of outputs, rebuilt
+        when the number of channels or filters changes."""
         s = self.setup.shapes
         C, FN = s["C"], s["FN"]
         if len(self.inputs) == C and len(self.outputs) == FN:
             return
-        for w in self._grid_widgets:  # everything but the column titles
-            self.grid.removeWidget(w)
-            w.hide()  # deleteLater waits for the event loop; hide it now so nothing stale is drawn
-            w.deleteLater()
-        self._grid_widgets = []
+        self._clear_grid()
         self.inputs = [compact(MatrixView(editable=True, diverging=False)) for _ in range(C)]
         self.filters = [compact(MatrixView(editable=True)) for _ in range(C)]
         self.products = [compact(MatrixView()) for _ in range(C)]
@@ -166,23 +164,41 @@ class ConvPage(QWidget):
         self.outputs = [compact(MatrixView(diverging=False)) for _ in range(FN)]
         self.bias_boxes = []
         for c in range(C):
-            cell = QWidget()
-            v = QVBoxLayout(cell)
-            v.setContentsMargins(0, 0, 0, 0)
-            v.addWidget(self.products[c])
-            v.addWidget(self.product_sums[c], 0, Qt.AlignmentFlag.AlignHCenter)
-            v.addStretch(1)
-            channel = QLabel(f"c = {c}" if C > 1 else "")
-            for col, w in enumerate((channel, self.inputs[c], self.filters[c], cell)):
-                self.grid.addWidget(w, 1 + c, col)
-                self._grid_widgets.append(w)
-            self.inputs[c].cell_edited.connect(lambda r, col, v, c=c: self._on_input_edited(c, r, col, v))
-            self.inputs[c].block_pasted.connect(lambda values, c=c: self._on_input_pasted(c, values))
-            self.inputs[c].cell_hovered.connect(self._on_input_hovered)
-            self.filters[c].cell_edited.connect(lambda r, col, v, c=c: self._on_filter_edited(c, r, col, v))
-            self.filters[c].block_pasted.connect(lambda values, c=c: self._on_filter_pasted(c, values))
-            for view in (self.inputs[c], self.filters[c]):
-                view.edit_refused.connect(self.message)
+            self._add_channel_row(c, C)
+        self.grid.addWidget(self._output_column(FN), 1, 4, max(C, 1), 1)
+        for r in range(self.grid.rowCount()):
+            self.grid.setRowStretch(r, 0)
+        self.grid.setRowStretch(C + 1, 1)
+
+    def _clear_grid(self):
+        for w in self._grid_widgets:  # everything but the column titles
+            self.grid.removeWidget(w)
+            w.hide()  # deleteLater waits for the event loop; hide it now so nothing stale is drawn
+            w.deleteLater()
+        self._grid_widgets = []
+
+    def _add_channel_row(self, c, C):
+        """Row 1 + c: the channel's name, its input, its filter slice, and their products with the sum."""
+        cell = QWidget()
+        v = QVBoxLayout(cell)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.addWidget(self.products[c])
+        v.addWidget(self.product_sums[c], 0, Qt.AlignmentFlag.AlignHCenter)
+        v.addStretch(1)
+        channel = QLabel(f"c = {c}" if C > 1 else "")
+        for col, w in enumerate((channel, self.inputs[c], self.filters[c], cell)):
+            self.grid.addWidget(w, 1 + c, col)
+            self._grid_widgets.append(w)
+        self.inputs[c].cell_edited.connect(lambda r, col, v, c=c: self._on_input_edited(c, r, col, v))
+        self.inputs[c].block_pasted.connect(lambda values, c=c: self._on_input_pasted(c, values))
+        self.inputs[c].cell_hovered.connect(self._on_input_hovered)
+        self.filters[c].cell_edited.connect(lambda r, col, v, c=c: self._on_filter_edited(c, r, col, v))
+        self.filters[c].block_pasted.connect(lambda values, c=c: self._on_filter_pasted(c, values))
+        for view in (self.inputs[c], self.filters[c]):
+            view.edit_refused.connect(self.message)
+
+    def _output_column(self, FN):  # noqa: N803 (the lecture's name)
+        """Each filter's output map with its bias box beside it."""
         outputs = QWidget()
         h = QVBoxLayout(outputs)
         h.setContentsMargins(0, 0, 0, 0)
@@ -198,11 +214,8 @@ class ConvPage(QWidget):
             col.addWidget(box)
             h.addLayout(col)
             self.outputs[f].cell_clicked.connect(lambda r, c, f=f: self._on_output_clicked(f, r, c))
-        self.grid.addWidget(outputs, 1, 4, max(C, 1), 1)
         self._grid_widgets.append(outputs)
-        for r in range(self.grid.rowCount()):
-            self.grid.setRowStretch(r, 0)
-        self.grid.setRowStretch(C + 1, 1)
+        return outputs
 
     # -- refreshing ---------------------------------------------------------------------------------
 
