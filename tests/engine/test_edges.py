@@ -272,3 +272,32 @@ def test_training_command_defaults_and_bounds():
         parser.parse_args(["--epochs", "10001"])
     np.testing.assert_array_equal(to_float(np.array([0, 51, 255], dtype=np.uint8)),
                                   np.array([0, 0.2, 1], dtype=np.float32))
+
+
+def test_a_reading_is_confident_by_its_largest_probability():
+    from engine.inference import DigitReading
+
+    reading = DigitReading(np.zeros((28, 28), dtype=np.float32), np.array([0.1, 0.05, 0.7, 0.15] + [0.0] * 6))
+    assert reading.answer == 2 and reading.confidence == pytest.approx(0.7)
+
+
+def test_weights_files_are_recognised_by_their_parameter_names():
+    from engine.pretrained import network_kind
+
+    names = lambda n: {f"{k}{i}": None for i in range(1, n + 1) for k in "Wb"}  # noqa: E731
+    assert network_kind(names(3)) == "simple" and network_kind(names(8)) == "deep"
+    with pytest.raises(WeightsFileError, match="neither SimpleConvNet"):
+        network_kind(names(5))  # a five-layer MLP of chapter 6, say
+
+
+def test_the_shipped_sample_keeps_test_set_order(tmp_path):
+    from engine.samples import make_samples
+    from tests.engine.test_mnist import write_dataset
+
+    arrays = write_dataset(tmp_path, n_test=80, seed=3)
+    images, labels, idx = make_samples(tmp_path, per_class=2)
+    assert (np.diff(idx) > 0).all()  # in test-set order
+    expected = sorted(i for d in range(10) for i in np.flatnonzero(arrays["test_label"] == d)[:2])
+    assert list(idx) == expected
+    np.testing.assert_array_equal(labels, arrays["test_label"][idx])
+    np.testing.assert_array_equal(images, arrays["test_img"][idx])
