@@ -5,6 +5,7 @@ The function receives ``report(obj)`` (emits ``progress`` with a copy-safe objec
 then waits for the thread.
 """
 
+import time
 import traceback
 
 from PySide6.QtCore import QThread, Signal
@@ -75,3 +76,19 @@ def stop_all(owner, timeout_ms=2000):
     for worker in owner.findChildren(FunctionWorker):
         if worker.isRunning():
             worker.stop(timeout_ms)
+
+
+class Throttle:
+    """Lets something happen at most every ``seconds`` (a report, a copy of the filters): ``due()`` is
+    True the first time and then again once ``seconds`` have passed since the last True."""
+
+    def __init__(self, seconds, clock=time.perf_counter, start_due=True):
+        self.seconds, self.clock = seconds, clock
+        self.last = None if start_due else clock()
+
+    def due(self, force=False):
+        now = self.clock()
+        if force or self.last is None or now - self.last >= self.seconds:
+            self.last = now
+            return True
+        return False

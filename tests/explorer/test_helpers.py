@@ -192,3 +192,19 @@ def test_accuracy_axes_start_at_0_9_or_lower_in_steps_of_0_05(lowest, floor):
     from explorer.panels.training.common import accuracy_floor
 
     assert accuracy_floor(lowest) == pytest.approx(floor)
+
+
+def test_a_throttle_lets_one_through_per_period_and_when_forced():
+    from explorer.workers import Throttle
+
+    now = [0.0]
+    throttle = Throttle(0.1, clock=lambda: now[0])
+    seen = []
+    for t in (0.0, 0.05, 0.1, 0.12, 0.19, 0.21, 0.25):
+        now[0] = t
+        seen.append(throttle.due(force=t == 0.25))
+    assert seen == [True, False, True, False, False, True, True]
+    late = Throttle(0.5, clock=lambda: now[0], start_due=False)  # the first after a full period
+    assert not late.due()
+    now[0] += 0.5
+    assert late.due()

@@ -1,7 +1,6 @@
 """The Training Studio's background jobs (run in a FunctionWorker): load MNIST once, then
 train SimpleConvNet or race the optimizers, reporting small copies as they go."""
 
-import time
 
 import numpy as np
 
@@ -14,6 +13,7 @@ from engine.pretrained import NETWORKS
 from engine.race import OptimizerRace, iterate_race
 from engine.trainer import chunked_accuracy, iterate_training
 
+from ...workers import Throttle
 from .events import Epoch, Evaluating, EvaluatingAll, Final, Loading, RaceStarted, RaceSteps, Started, Steps
 
 EPOCH_TRAIN_SAMPLE = 10_000  # training images measured after every epoch (the command does the same)
@@ -50,24 +50,20 @@ def train_convnet(report, should_stop, data, folder, optimizer, lr, epochs, trai
     n = min(train_images, len(x_train))
     net = NETWORKS[network](seed=seed)
     report(Started(net.params["W1"][:, 0].copy(), n, len(x_test)))
-    losses, last_report, last_filters, finished, last_step = [], 0.0, time.perf_counter(), False, None
+    losses, finished, last_step = [], False, None
+    report_due, filters_due = Throttle(REPORT_EVERY), Throttle(FILTERS_EVERY, start_due=False)
     stepper = DataParallel(net, threads=threads, seed=seed)
     try:
         for e in iterate_training(stepper, x_train[:n], t_train[:n], x_test, t_test, epochs=epochs, mini_batch_size=100,
                                   optimizer=make_optimizer(optimizer, lr=lr), seed=seed, should_stop=should_stop,
                                   evaluate_sample_num_per_epoch=EPOCH_TRAIN_SAMPLE, transform=images):
-            now = time.perf_counter()
             if isinstance(e, TrainStep):
                 losses.append(e.loss)
                 last_step = e
                 epoch_done = e.iteration % (e.iterations // epochs) == 0  # accuracy is measured next
-                if now - last_report < REPORT_EVERY and not epoch_done:
+                if not report_due.due(force=epoch_done):
                     continue
-                last_report = now
-                filters = None
-                if now - last_filters > FILTERS_EVERY:
-                    last_filters = now
-                    filters = net.params["W1"][:, 0].copy()
+                filters = net.params["W1"][:, 0].copy() if filters_due.due() else None
                 report(Steps(e, np.array(losses), filters))
                 losses = []
                 if epoch_done:
@@ -101,17 +97,15 @@ def race_optimizers(report, should_stop, data, folder, learning_rates, iteration
     race = OptimizerRace({key: make_optimizer(key, lr=lr) for key, lr in learning_rates.items()},
                          784, [100] * 4, 10, seed=seed)
     report(RaceStarted(list(race.names)))
-    losses, last_report, last_step = [], 0.0, None
+    losses, last_step, report_due = [], None, Throttle(REPORT_EVERY)
     for e in iterate_race(race, x_train, t_train, x_test, t_test, iterations=iterations, batch_size=128,
                           eval_every=100, eval_samples=1000, seed=seed, should_stop=should_stop,
                           transform=flat_images):
         if isinstance(e, RaceStep):
             losses.append(e.losses)
             last_step = e
-            now = time.perf_counter()
-            if now - last_report < REPORT_EVERY and e.iteration < e.iterations:
+            if not report_due.due(force=e.iteration == e.iterations):
                 continue
-            last_report = now
             e = RaceSteps(e, np.array(losses))  # (steps since the last report, K)
             losses = []
         report(e)  # RaceSteps, or the engine's Diverged and RaceEval as they are
