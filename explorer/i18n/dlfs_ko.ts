@@ -1579,22 +1579,6 @@ answer.&lt;/li&gt;
         <translation>이 식 사용</translation>
     </message>
     <message>
-        <source>Back to the start (Home)</source>
-        <translation>처음으로 (Home)</translation>
-    </message>
-    <message>
-        <source>One update (→; ← goes back)</source>
-        <translation>한 번 갱신 (→, ←는 되돌리기)</translation>
-    </message>
-    <message>
-        <source>Play / pause (Space)</source>
-        <translation>재생 / 일시 정지 (Space)</translation>
-    </message>
-    <message>
-        <source>Speed</source>
-        <translation>속도</translation>
-    </message>
-    <message>
         <source>Updates per second (up to 60)</source>
         <translation>초당 갱신 횟수 (최대 60)</translation>
     </message>

@@ -8,12 +8,17 @@ from .sizing import usable_slider
 
 
 class StepControls(QWidget):
-    step_changed = Signal(int)
+    """``label(step, count)`` words the position (default "Step k of n", counting from 1); ``speed`` is
+    (slowest, fastest, default) steps per second."""
 
-    def __init__(self, parent=None):
+    step_changed = Signal(int)
+    playing_changed = Signal(bool)
+
+    def __init__(self, parent=None, label=None, speed=(1, 20, 3)):
         super().__init__(parent)
         self.count = 1
         self.step = 0
+        self._label = label
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._on_timer_timeout)
         layout = QHBoxLayout(self)
@@ -31,8 +36,8 @@ class StepControls(QWidget):
         self.play_button.setCheckable(True)
         self.label = QLabel()
         self.speed = QSlider(Qt.Orientation.Horizontal)
-        self.speed.setRange(1, 20)  # steps per second
-        self.speed.setValue(3)
+        self.speed.setRange(speed[0], speed[1])  # steps per second
+        self.speed.setValue(speed[2])
         self.speed.setMaximumWidth(120)
         usable_slider(self.speed)
         self.speed_label = QLabel()
@@ -80,6 +85,7 @@ class StepControls(QWidget):
             self.timer.start(int(1000 / self.speed.value()))
         else:
             self.timer.stop()
+        self.playing_changed.emit(on)
 
     def _on_timer_timeout(self):
         if self.step >= self.count - 1:
@@ -88,4 +94,7 @@ class StepControls(QWidget):
             self.set_step(self.step + 1)
 
     def _update_label(self):
-        self.label.setText(fill(self.tr("Step %1 of %2"), str(self.step + 1), str(self.count)))
+        if self._label is not None:
+            self.label.setText(self._label(self.step, self.count))
+        else:
+            self.label.setText(fill(self.tr("Step %1 of %2"), str(self.step + 1), str(self.count)))

@@ -119,12 +119,17 @@ def test_animation_steps_and_keys(playground, qtbot):
     QTest.keyClick(playground, Qt.Key.Key_Left)
     QTest.keyClick(playground, Qt.Key.Key_Left)  # not before the start
     assert playground.state.frame == 0
-    playground.speed.setValue(60)
-    playground.play_button.setChecked(True)
+    playground.steps.speed.setValue(60)
+    playground.steps.play_button.setChecked(True)
+    assert playground.playing  # lines drawn without antialiasing while it plays
     qtbot.waitUntil(lambda: playground.state.frame >= 5, timeout=3000)
-    playground.play_button.setChecked(False)
+    playground.steps.play_button.setChecked(False)
+    assert not playground.playing
+    assert playground.steps.label.text() == f"Update {playground.state.frame} of {playground.state.iterations}"
+    QTest.keyClick(playground, Qt.Key.Key_End)
+    assert playground.state.frame == playground.state.iterations == playground.steps.step
     QTest.keyClick(playground, Qt.Key.Key_Home)
-    assert playground.state.frame == 0
+    assert playground.state.frame == 0 and playground.steps.label.text().startswith("Update 0 of")
     playground.trails.setChecked(False)
     playground.set_frame(10)
     assert len(playground.view.overlay.curves["adam"].getData()[0] or []) == 0

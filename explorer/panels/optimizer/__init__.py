@@ -2,7 +2,7 @@
 
 import html
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -11,11 +11,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSlider,
     QSpinBox,
     QSplitter,
-    QStyle,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +22,7 @@ from engine.surfaces import BUILT_IN, SurfaceError, custom
 from ...dialogs import ask_path
 from ...i18n import fill
 from ...widgets.combo import refill, select_data
-from ...widgets.sizing import usable_slider
+from ...widgets.step_controls import StepControls
 from ..base import Panel
 from .formula_errors import translated
 from .plots import LossPlot, SurfaceView
@@ -39,7 +36,6 @@ class OptimizerPanel(Panel):
         self.state = PlaygroundState()
         self.state.book_figure()  # opens on the book's figure, paths drawn to the end
         self.surface = None
-        self.timer = QTimer(self)
         self.playing = False  # while the animation runs, lines are drawn without antialiasing
         self._build_ui()
         self._connect()
@@ -59,21 +55,9 @@ class OptimizerPanel(Panel):
         for w in (self.surface_combo, self.formula, self.apply_button):
             top.addWidget(w)
         top.setStretch(1, 1)
-        style = self.style()
-        SP = QStyle.StandardPixmap
-        self.reset_button, self.step_button, self.play_button = QToolButton(), QToolButton(), QToolButton()
-        self.reset_button.setIcon(style.standardIcon(SP.SP_MediaSkipBackward))
-        self.step_button.setIcon(style.standardIcon(SP.SP_MediaSeekForward))
-        self.play_icon, self.pause_icon = style.standardIcon(SP.SP_MediaPlay), style.standardIcon(SP.SP_MediaPause)
-        self.play_button.setIcon(self.play_icon)
-        self.play_button.setCheckable(True)
-        self.frame_label = QLabel()
-        self.speed = QSlider(Qt.Orientation.Horizontal)
-        self.speed.setRange(1, 60)
-        self.speed.setValue(10)
-        self.speed.setMaximumWidth(140)
-        usable_slider(self.speed)
-        self.speed_label = QLabel()
+        # Frames 0 (the start) to N updates: the Convolution Lab's step controls, counting updates.
+        self.steps = StepControls(label=lambda k, count: fill(self.tr("Update %1 of %2"), str(k), str(count - 1)),
+                                  speed=(1, 60, 10))
         self.iterations = QSpinBox()
         self.iterations.setRange(1, 1000)
         self.iterations.setValue(self.state.iterations)
@@ -83,10 +67,7 @@ class OptimizerPanel(Panel):
         self.export_button = QPushButton()
         # Two rows that fit a narrow window: playing the animation; what is drawn and saved.
         controls = QHBoxLayout()
-        for w in (self.reset_button, self.step_button, self.play_button, self.frame_label, self.speed_label,
-                  self.speed):
-            controls.addWidget(w)
-        controls.insertStretch(4, 1)
+        controls.addWidget(self.steps)
         extras = QHBoxLayout()
         for w in (self.mode_combo, self.iterations_label, self.iterations, self.trails, self.preset_button,
                   self.export_button):
@@ -129,6 +110,8 @@ class OptimizerPanel(Panel):
         self.left_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.home_key = QShortcut(QKeySequence(Qt.Key.Key_Home), self)
         self.home_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.end_key = QShortcut(QKeySequence(Qt.Key.Key_End), self)
+        self.end_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _connect(self):
         self.surface_combo.currentIndexChanged.connect(self._on_surface_changed)
@@ -137,20 +120,18 @@ class OptimizerPanel(Panel):
         self.table.changed.connect(lambda: self.recompute())
         self.table.selected.connect(self._on_optimizer_selected)
         self.view.start_moved.connect(self._on_start_moved)
-        self.timer.timeout.connect(self._on_timer)
-        self.play_button.toggled.connect(self._on_play_toggled)
-        self.step_button.clicked.connect(lambda: self.set_frame(self.state.frame + 1))
-        self.reset_button.clicked.connect(lambda: self.set_frame(0))
-        self.speed.valueChanged.connect(lambda v: self.timer.setInterval(int(1000 / v)))
         self.iterations.valueChanged.connect(self._on_iterations_changed)
         self.trails.toggled.connect(lambda _on: self.show_frame())
         self.mode_combo.currentIndexChanged.connect(self._on_mode_changed)
         self.preset_button.clicked.connect(self.load_book_figure)
         self.export_button.clicked.connect(self._on_export_clicked)
-        self.space.activated.connect(self.play_button.toggle)
+        self.space.activated.connect(self.steps.toggle_play)
         self.right_key.activated.connect(lambda: self.set_frame(self.state.frame + 1))
         self.left_key.activated.connect(lambda: self.set_frame(max(self.state.frame - 1, 0)))
         self.home_key.activated.connect(lambda: self.set_frame(0))
+        self.end_key.activated.connect(lambda: self.set_frame(self.state.iterations))
+        self.steps.step_changed.connect(self._on_step_changed)
+        self.steps.playing_changed.connect(self._on_playing_changed)
 
     def retranslate(self):
         titles = {"book": self.tr("Book: f(x, y) = x²/20 + y²"), "rosenbrock": self.tr("Rosenbrock"),
@@ -162,11 +143,8 @@ class OptimizerPanel(Panel):
         self.formula.setPlaceholderText(self.tr("Type f(x, y), e.g. x**2/20 + y**2 or sin(x)*cos(y)"))
         self.formula.setToolTip(self.tr("Numbers, x, y, + − * / ** (or ^) and sin cos tan exp log sqrt abs tanh"))
         self.apply_button.setText(self.tr("Use formula"))
-        self.reset_button.setToolTip(self.tr("Back to the start (Home)"))
-        self.step_button.setToolTip(self.tr("One update (→; ← goes back)"))
-        self.play_button.setToolTip(self.tr("Play / pause (Space)"))
-        self.speed_label.setText(self.tr("Speed"))
-        self.speed.setToolTip(self.tr("Updates per second (up to 60)"))
+        self.steps.retranslate()
+        self.steps.speed.setToolTip(self.tr("Updates per second (up to 60)"))
         self.iterations_label.setText(self.tr("Updates"))
         self.iterations.setToolTip(self.tr("How many updates each optimizer makes"))
         self.trails.setText(self.tr("Trails"))
@@ -196,17 +174,25 @@ class OptimizerPanel(Panel):
         self.view.set_start(*self.state.start)
         if self.view.mode == "grid":
             self.view.set_mode("grid", list(self.state.paths))
+        self._sync_steps()
         self.show_frame()
 
     def set_frame(self, frame):
         self.state.frame = max(0, min(self.state.iterations, frame))
+        self._sync_steps()
         self.show_frame()
+
+    def _sync_steps(self):
+        """The step controls show frame ``state.frame`` of ``state.iterations + 1`` (no signal back)."""
+        self.steps.blockSignals(True)
+        self.steps.set_count(self.state.iterations + 1)
+        self.steps.set_step(self.state.frame, force=True)
+        self.steps.blockSignals(False)
 
     def show_frame(self):
         k = self.state.frame
         self.view.set_paths(self.state.paths, k, self.trails.isChecked(), playing=self.playing)
         self.loss.set_paths(self.state.paths, k, playing=self.playing)
-        self.frame_label.setText(fill(self.tr("Update %1 of %2"), str(k), str(self.state.iterations)))
         key = self.state.selected
         self.state_title.setText(fill(self.tr("%1 at update %2"), NAMES[key], str(k)))
         path = self.state.paths.get(key)
@@ -225,21 +211,13 @@ class OptimizerPanel(Panel):
 
     # -- events --------------------------------------------------------------------------------------------
 
-    def _on_timer(self):
-        if self.state.frame >= self.state.iterations:
-            self.play_button.setChecked(False)
-            return
-        self.set_frame(self.state.frame + 1)
+    def _on_step_changed(self, frame):
+        self.state.frame = frame
+        self.show_frame()
 
-    def _on_play_toggled(self, on):
-        self.play_button.setIcon(self.pause_icon if on else self.play_icon)
+    def _on_playing_changed(self, on):
         self.playing = on
-        if on:
-            if self.state.frame >= self.state.iterations:
-                self.set_frame(0)
-            self.timer.start(int(1000 / self.speed.value()))
-        else:
-            self.timer.stop()
+        if not on:
             self.show_frame()  # the still picture gets smooth lines again
 
     def _on_surface_changed(self, _i):
@@ -321,5 +299,5 @@ class OptimizerPanel(Panel):
         return self.view
 
     def shutdown(self):
-        self.timer.stop()
+        self.steps.play_button.setChecked(False)
 
