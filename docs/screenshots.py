@@ -1,5 +1,6 @@
 """Regenerate the README screenshots: ``xvfb-run -a -s "-screen 0 1400x900x24" python docs/screenshots.py``
-(``--only layers``: just the Layer Explorer's).
+(``--only layers``: just the Layer Explorer's; ``--only panels``: Draw & Classify, the Convolution Lab
+and the Optimizer Playground).
 
 Opens the real main window at 1400x900, sets each panel and mode up the way the README
 shows it, and saves docs/screenshots/*.png. (Debian: xvfb, fonts-noto-cjk.)
@@ -112,6 +113,8 @@ def main():
     shot(w, "optimizer-dark")
     w.set_theme("light")
     w.close()
+    if only == "panels":  # Draw & Classify, the Convolution Lab and the Playground only
+        return
     training_shots(app, shot)
     layers_shots(app)
 
