@@ -208,3 +208,11 @@ def test_a_throttle_lets_one_through_per_period_and_when_forced():
     assert not late.due()
     now[0] += 0.5
     assert late.due()
+
+
+def test_a_dialog_never_used_opens_where_any_dialog_was_last_used(tmp_path):
+    settings = Settings(tmp_path / "s.ini")
+    settings.remember_folder("weights", str(tmp_path / "nets" / "a.npz"))
+    assert settings.folder("images") == str(tmp_path / "nets")  # not yet used: the last folder of any dialog
+    settings.remember_folder("images", str(tmp_path / "photos" / "b.png"))
+    assert settings.folder("weights") == str(tmp_path / "nets") and settings.folder("export") == str(tmp_path / "photos")
