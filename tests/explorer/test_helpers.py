@@ -216,3 +216,9 @@ def test_a_dialog_never_used_opens_where_any_dialog_was_last_used(tmp_path):
     assert settings.folder("images") == str(tmp_path / "nets")  # not yet used: the last folder of any dialog
     settings.remember_folder("images", str(tmp_path / "photos" / "b.png"))
     assert settings.folder("weights") == str(tmp_path / "nets") and settings.folder("export") == str(tmp_path / "photos")
+
+
+def test_a_settings_path_that_is_a_folder_is_a_problem_said_at_start(tmp_path):
+    (tmp_path / "s.ini").mkdir()
+    settings = Settings(tmp_path / "s.ini")
+    assert settings.problem and "cannot be saved" in settings.problem and settings.path != tmp_path / "s.ini"

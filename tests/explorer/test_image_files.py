@@ -69,3 +69,12 @@ def test_a_pipe_a_folder_or_a_link_loop_is_named_and_never_opened(tmp_path, qapp
                         "folder.png": "folder.png is a folder, not an image.",
                         "a.png": "a.png is a link that leads back to itself.",
                         "none.png": "none.png does not exist."}
+
+
+def test_a_jpeg_with_bytes_after_its_end_marker_is_not_called_cut_off(tmp_path, qapp):
+    path, image = save(tmp_path, "camera.jpg", 64, 64)
+    with open(path, "ab") as f:
+        f.write(b"\0" * 200)  # some cameras and editors pad the file after the end-of-image marker
+    decoded = decode(path)
+    assert not isinstance(decoded, ImageFileProblem), decoded
+    assert decoded[0].shape == (64, 64)
