@@ -338,3 +338,57 @@ def test_the_rows_and_columns_a_stride_leaves_out_are_counted_in_words(lab):
     text = page.formula.text()
     assert "the last 3 padded rows are never covered" in text and "the last padded column is never" in text
     assert "(s)" not in text
+
+
+def test_the_rows_a_stride_leaves_out_are_marked_at_the_bottom_of_the_padded_input(lab):
+    from explorer.panels.conv_lab.common import LEFTOVER
+
+    page = lab.conv_page
+    page.preset.setCurrentIndex(page.preset.findData("lecture"))  # 4x4, 3x3 filter
+    page.spins["H"].setValue(6)
+    page.spins["stride"].setValue(2)  # OH = (6 - 3)/2 + 1 = 2.5: padded row 5 is left out; OW = 1.5: column 3
+    rects = page._leftover_rects()
+    assert (5, 0, 1, 4, LEFTOVER) in rects and (0, 3, 6, 1, LEFTOVER) in rects
+
+
+def test_resizing_keeps_the_numbers_that_still_fit(lab):
+    from explorer.panels.conv_lab.state import ConvSetup
+
+    setup = ConvSetup()
+    before_x, before_w = setup.x.copy(), setup.W.copy()
+    setup.resize(rng=1, H=6, W=5, FW=4)
+    np.testing.assert_array_equal(setup.x[0, 0, :4, :4], before_x[0, 0])
+    np.testing.assert_array_equal(setup.W[0, 0, :3, :3], before_w[0, 0])
+
+
+def test_clicks_on_non_square_outputs_go_to_their_step(lab):
+    page = lab.conv_page
+    page.preset.setCurrentIndex(page.preset.findData("lecture"))
+    page.spins["W"].setValue(6)  # output 2 x 4
+    trace = page.trace
+    assert (trace.OH, trace.OW) == (2, 4)
+    lab.tabs.setCurrentWidget(lab.im2col_page)
+    lab.im2col_page._on_row_clicked(5, 0)  # im2col row 5: output row 1, column 1
+    assert lab.im2col_page.steps.step == trace.index(0, 0, 1, 1)
+    lab.im2col_page._on_out_clicked(6, 0)
+    assert lab.im2col_page.steps.step == trace.index(0, 0, 1, 2)
+    pool = lab.pool_page
+    lab.tabs.setCurrentWidget(pool)
+    pool.setup.x = np.arange(24.0).reshape(1, 1, 4, 6)
+    pool.rebuild()
+    assert (pool.trace.OH, pool.trace.OW) == (2, 3)
+    pool._on_output_clicked(1, 2)
+    assert pool.steps.step == 5 and pool.trace.cell(5)[2:] == (1, 2)
+
+
+def test_editing_the_upstream_gradient_of_the_second_image(lab):
+    page = lab.conv_page
+    page.preset.setCurrentIndex(page.preset.findData("batch"))  # two images
+    back = lab.backward_page
+    lab.tabs.setCurrentWidget(back)
+    back.sync(reset=True)
+    trace = back.trace()
+    k = trace.index(1, 1, 0, 1)  # image 2, filter 2
+    back.steps.set_step(k)
+    back._on_dout_edited(1, 0, 7.0)
+    assert back.dout[1, 1, 1, 0] == 7.0 and back.dout[0, 1, 1, 0] == 1.0

@@ -215,10 +215,58 @@ def test_a_dialog_never_used_opens_where_any_dialog_was_last_used(tmp_path):
     settings.remember_folder("weights", str(tmp_path / "nets" / "a.npz"))
     assert settings.folder("images") == str(tmp_path / "nets")  # not yet used: the last folder of any dialog
     settings.remember_folder("images", str(tmp_path / "photos" / "b.png"))
-    assert settings.folder("weights") == str(tmp_path / "nets") and settings.folder("export") == str(tmp_path / "photos")
+    assert settings.folder("weights") == str(tmp_path / "nets")
+    assert settings.folder("export") == str(tmp_path / "photos")
 
 
 def test_a_settings_path_that_is_a_folder_is_a_problem_said_at_start(tmp_path):
     (tmp_path / "s.ini").mkdir()
     settings = Settings(tmp_path / "s.ini")
     assert settings.problem and "cannot be saved" in settings.problem and settings.path != tmp_path / "s.ini"
+
+
+def test_the_tracer_reaches_the_right_edge_of_a_layer_wider_than_tall():
+    from engine.simple_convnet import SimpleConvNet
+
+    net = SimpleConvNet(input_dim=(1, 10, 14), conv_param={"filter_num": 2, "filter_size": 3, "pad": 0, "stride": 1},
+                        hidden_size=4, output_size=3)
+    state = LayerExplorerState(geometry=layer_geometry(net.inspection_layers(), (1, 10, 14)))
+    below = state.geo("Relu1") if state.geo("Relu1") is not None else state.geo("Conv1")
+    assert below.shape[1:] == (8, 12)
+    state.layer, state.unit = "Pool1", (0, 5)  # reads columns 10 and 11 of the 8 x 12 map below
+    _, feeders = tracer_boxes(state, (10, 14))
+    assert len(feeders) == 4
+
+
+def test_arrow_keys_stop_at_the_last_row_and_column(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    view = MatrixView(editable=True)
+    qtbot.addWidget(view)
+    view.set_values(np.zeros((2, 3)))
+    view.show()
+    view.current = (1, 2)
+    QTest.keyClick(view, Qt.Key.Key_Down)
+    QTest.keyClick(view, Qt.Key.Key_Right)
+    assert view.current == (1, 2)
+    QTest.keyClick(view, Qt.Key.Key_Up)
+    QTest.keyClick(view, Qt.Key.Key_Left)
+    assert view.current == (0, 1)
+
+
+def test_playing_stops_at_the_last_step(qtbot):
+    controls = StepControls()
+    qtbot.addWidget(controls)
+    controls.set_count(3)
+    controls.speed.setValue(20)
+    controls.set_step(1)
+    controls.play_button.setChecked(True)
+    qtbot.waitUntil(lambda: not controls.play_button.isChecked(), timeout=3000)
+    assert controls.step == 2
+
+
+def test_blocks_may_be_separated_by_semicolons_as_spreadsheets_copy_them():
+    from explorer.widgets.matrix_view import parse_block
+
+    np.testing.assert_array_equal(parse_block("1; 2; 3\n4;5;6"), [[1, 2, 3], [4, 5, 6]])

@@ -296,3 +296,23 @@ def test_a_dense_layer_marks_the_chosen_number_and_names_it(panel, qtbot):
     score = float(panel.inspection.activations["Affine2"][7])
     assert panel.trace.text() == f"Class 7: score {score:.3f} (click another number)"
     assert not panel.maps.frame.isVisible() and panel.maps.unit_mark.isVisible()
+
+
+def test_browsing_back_from_the_first_digit_of_a_class_wraps_to_its_last(panel, qtbot):
+    controls = panel.controls
+    controls.class_combo.setCurrentIndex(controls.class_combo.findData(3))
+    fours = np.flatnonzero(controls.labels == 3)
+    controls.position = int(fours[0])
+    controls.step(-1)
+    assert controls.position == int(fours[-1])
+    controls.step(+1)
+    assert controls.position == int(fours[0])
+
+
+def test_a_channel_kept_across_layers_stays_inside_the_new_layer(panel, qtbot):
+    panel.select_layer("Conv6")  # 64 channels
+    panel.state.channel = 63
+    panel.select_layer("Conv1")  # 16 channels
+    assert panel.state.channel == 15
+    panel.select_layer("Affine2")  # a vector: no channels
+    assert panel.state.channel == 0

@@ -270,3 +270,22 @@ def test_an_export_that_cannot_be_written_says_so(playground, tmp_path, suffix):
     assert messages[-1].startswith("Could not write")
     assert playground.export(tmp_path / f"ok.{suffix}") and (tmp_path / f"ok.{suffix}").stat().st_size > 0
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".export-")]  # no temporary left
+
+
+def test_choosing_a_surface_starts_from_its_own_start_point(playground):
+    from engine.surfaces import BUILT_IN
+
+    playground.surface_combo.setCurrentIndex(playground.surface_combo.findData("rosenbrock"))
+    assert playground.state.start == tuple(BUILT_IN["rosenbrock"]["start"]) and playground.state.frame == 0
+
+
+def test_a_path_that_diverged_early_shows_its_last_update_at_any_later_frame(playground):
+    playground.state.configs["sgd"].params["lr"] = 50.0  # far too large: off the surface in a few updates
+    playground.state.selected = "sgd"
+    playground.recompute()
+    path = playground.state.paths["sgd"]
+    assert path.diverged_at and path.steps < playground.state.iterations
+    playground.set_frame(playground.state.iterations)
+    text = playground.state_view.text()
+    assert f"Diverged at update {path.diverged_at}" in text
+    assert "x ← x − η·∂f/∂x" in text  # and the last update's numbers, not an empty rule

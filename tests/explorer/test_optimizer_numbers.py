@@ -74,3 +74,19 @@ def test_the_book_figure_is_the_books_optimizer_compare_naive():
     assert {k: s.configs[k].params["lr"] for k in ("sgd", "momentum", "adagrad", "adam")} == {
         "sgd": 0.95, "momentum": 0.1, "adagrad": 1.5, "adam": 0.3}
     assert (s.surface_key, s.start, s.iterations) == ("book", (-7.0, 2.0), 30)
+
+
+def test_the_playgrounds_hyperparameters_are_the_books_but_for_the_learning_rates():
+    s = PlaygroundState()
+    p = {k: c.params for k, c in s.configs.items()}
+    assert p["momentum"]["momentum"] == p["nesterov"]["momentum"] == 0.9
+    assert p["rmsprop"]["decay_rate"] == 0.99
+    assert (p["adam"]["beta1"], p["adam"]["beta2"]) == (0.9, 0.999)
+
+
+def test_the_book_figure_restores_hyperparameters_changed_in_the_table():
+    s = PlaygroundState()
+    s.book_figure()
+    s.configs["momentum"].params["momentum"] = 0.5
+    s.book_figure()
+    assert s.configs["momentum"].params["momentum"] == 0.9
