@@ -316,3 +316,39 @@ def test_a_channel_kept_across_layers_stays_inside_the_new_layer(panel, qtbot):
     assert panel.state.channel == 15
     panel.select_layer("Affine2")  # a vector: no channels
     assert panel.state.channel == 0
+
+
+def test_job_slots_queue_the_newest_request_or_replace_the_running_one(qtbot):
+    import threading
+
+    from explorer.panels.layers.runner import JobSlots
+
+    slots = JobSlots()
+    gate, results = threading.Event(), []
+
+    def slow(report, should_stop, value):
+        gate.wait(5)
+        return value
+
+    slots.start("s", slow, 1, on_done=results.append)
+    slots.start("s", slow, 2, on_done=results.append)  # waits its turn ...
+    slots.start("s", slow, 3, on_done=results.append)  # ... and only the newest waiting request is kept
+    gate.set()
+    qtbot.waitUntil(lambda: results == [1, 3] and not slots.busy("s"), timeout=5000)
+    gate.clear()
+    slots.start("s", slow, 4, on_done=results.append)
+    slots.start("s", slow, 5, on_done=results.append, replace=True)  # the running one's answer is dropped
+    gate.set()
+    qtbot.waitUntil(lambda: not slots.busy("s"), timeout=5000)
+    assert results == [1, 3, 5]
+    slots.shutdown()
+
+
+def test_explored_networks_are_copies_the_workers_may_run_alongside_the_gui():
+    from engine.simple_convnet import SimpleConvNet
+    from explorer.panels.layers.jobs import explored
+
+    net = SimpleConvNet(seed=0)
+    network = explored(net)
+    assert network.net is not net and network.net.params["W1"] is not net.params["W1"]
+    np.testing.assert_array_equal(network.net.params["W1"], net.params["W1"])
