@@ -270,3 +270,37 @@ def test_blocks_may_be_separated_by_semicolons_as_spreadsheets_copy_them():
     from explorer.widgets.matrix_view import parse_block
 
     np.testing.assert_array_equal(parse_block("1; 2; 3\n4;5;6"), [[1, 2, 3], [4, 5, 6]])
+
+
+def test_placeholders_are_one_to_nine_and_a_percent_zero_stays_as_typed():
+    from explorer.i18n import fill
+
+    assert fill("a %0 b %1 c %2", "x", "y") == "a %0 b x c y"
+    assert fill("%1 of %3", "1") == "1 of %3"  # a missing value leaves its placeholder
+
+
+def test_an_export_that_writes_nothing_is_a_failure_and_leaves_no_file(tmp_path):
+    from explorer.exporting import write_atomically
+
+    assert not write_atomically(tmp_path / "empty.png", lambda tmp: open(tmp, "wb").close() or True)
+    assert list(tmp_path.iterdir()) == []
+    assert write_atomically(tmp_path / "one.png", lambda tmp: open(tmp, "wb").write(b"x") == 1)
+    assert (tmp_path / "one.png").read_bytes() == b"x"
+
+
+def test_a_data_folder_that_does_not_hold_mnist_falls_back_to_where_the_app_finds_it(tmp_path, monkeypatch):
+    from engine import mnist
+    from explorer.data import data_folder
+    from tests.engine.test_mnist import write_dataset
+
+    write_dataset(tmp_path / "cache")
+
+    def find(folder):  # the app's search: the given folder must hold MNIST; None looks in the usual places
+        if folder is None:
+            return tmp_path / "cache"
+        raise mnist.DatasetError(f"{folder}: no MNIST there")
+
+    monkeypatch.setattr(mnist, "find_data_dir", find)
+    settings = Settings(tmp_path / "s.ini")
+    settings.set("data_dir", str(tmp_path / "gone"))
+    assert data_folder(settings) == tmp_path / "cache"

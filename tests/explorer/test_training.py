@@ -428,3 +428,20 @@ def test_the_studios_save_dialog_opens_where_weights_were_last_saved(panel, tmp_
     assert starts == [str(tmp_path / "mine" / "simple_convnet_trained.npz"),  # was the current directory
                       str(tmp_path / "elsewhere" / "simple_convnet_trained.npz")]
     assert (tmp_path / "elsewhere" / "net.npz").exists()
+
+
+def test_the_race_draws_batches_of_128_as_the_book_and_races_only_the_ticked(panel, monkeypatch):
+    seen = {}
+    real = jobs.iterate_race
+
+    def spy(race, *args, **kwargs):
+        seen.update(kwargs, names=list(race.names))
+        return real(race, *args, **kwargs)
+
+    monkeypatch.setattr(jobs, "iterate_race", spy)
+    jobs.race_optimizers(lambda e: None, lambda: False, small_data(), None, {"sgd": 0.01}, iterations=1, seed=0)
+    assert seen["batch_size"] == 128 and seen["names"] == ["sgd"]
+    page = panel.race_page
+    for key, check in page.checks.items():
+        check.setChecked(key in ("adam", "rmsprop"))
+    assert set(page.settings()["learning_rates"]) == {"adam", "rmsprop"}
