@@ -301,3 +301,77 @@ def test_the_shipped_sample_keeps_test_set_order(tmp_path):
     assert list(idx) == expected
     np.testing.assert_array_equal(labels, arrays["test_label"][idx])
     np.testing.assert_array_equal(images, arrays["test_img"][idx])
+
+
+def test_losses_take_raw_mnist_uint8_labels_and_refuse_too_few():
+    from engine.functions import cross_entropy_error, softmax
+
+    y = softmax(np.array([[2.0, 1.0, 0.1], [0.3, 2.5, 0.2], [1.0, 1.0, 3.0]]))
+    t = np.array([0, 1, 2])
+    expected = -np.mean(np.log(y[np.arange(3), t] + 1e-7))
+    assert cross_entropy_error(y, t.astype(np.uint8)) == pytest.approx(expected)
+    assert SoftmaxWithLoss().forward(np.log(y), t.astype(np.uint8)) == pytest.approx(expected, rel=1e-6)
+    with pytest.raises(ValueError, match="1 labels for 3 rows"):
+        cross_entropy_error(y, np.array([1]))
+
+
+def test_a_read_only_parameter_is_replaced_not_written_into():
+    p = np.ones(3)
+    p.flags.writeable = False
+    params = {"p": p}
+    SGD(0.5).update(params, {"p": np.ones(3)})
+    np.testing.assert_allclose(params["p"], 0.5)
+    np.testing.assert_array_equal(p, 1.0)
+
+
+def test_stopping_during_the_test_evaluation_ends_without_an_epoch_event():
+    net = MultiLayerNetExtend(4, [5], 2, seed=0)
+    rng = np.random.default_rng(0)
+    x, t = rng.standard_normal((40, 4)), rng.integers(0, 2, 40)
+    polls = []
+
+    def should_stop():  # steps poll once each; the train-set pass polls once; stop during the test-set pass
+        polls.append(1)
+        return len(polls) > 4 + 1
+
+    events = list(iterate_training(net, x, t, x, t, epochs=1, mini_batch_size=10, seed=0, should_stop=should_stop,
+                                   optimizer=SGD(0.01)))
+    assert [type(e) for e in events] == [TrainStep] * 4
+
+
+def test_trainer_train_returns_the_test_accuracy():
+    rng = np.random.default_rng(1)
+    x_train, t_train = rng.standard_normal((30, 4)), np.arange(30) % 2
+    net = MultiLayerNetExtend(4, [6], 2, seed=0)
+    trainer = Trainer(net, x_train, t_train, x_train, 1 - t_train, epochs=1, mini_batch_size=10, verbose=False)
+    assert trainer.train() == pytest.approx(net.accuracy(x_train, 1 - t_train))
+    assert trainer.train() != pytest.approx(net.accuracy(x_train, t_train))
+
+
+def test_an_infinite_loss_stops_training_as_a_nan_does():
+    class Exploding(MultiLayerNetExtend):
+        def gradient(self, x, t):
+            grads = super().gradient(x, t)
+            self.last_loss = np.inf
+            return grads
+
+    net = Exploding(4, [5], 2, seed=0)
+    x, t = np.zeros((20, 4)), np.zeros(20, dtype=int)
+    with pytest.raises(FloatingPointError, match="inf"):
+        list(iterate_training(net, x, t, epochs=1, mini_batch_size=10, optimizer=SGD(0.01)))
+
+
+def test_numerical_gradient_keeps_float32():
+    from engine.gradient import numerical_gradient
+
+    x = np.array([1.0, 2.0], dtype=np.float32)
+    grad = numerical_gradient(lambda v: float(np.sum(v.astype(np.float64) ** 2)), x)
+    assert grad.dtype == np.float32 and grad == pytest.approx([2.0, 4.0], rel=1e-2)
+
+
+def test_a_malformed_metadata_file_reads_as_none(tmp_path, monkeypatch):
+    from engine import pretrained
+
+    (tmp_path / "simple_convnet.json").write_text("{not json")
+    monkeypatch.setattr(pretrained, "resource", lambda kind, suffix: tmp_path / f"simple_convnet{suffix}")
+    assert pretrained.metadata("simple") == {}
