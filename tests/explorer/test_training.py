@@ -445,3 +445,30 @@ def test_the_race_draws_batches_of_128_as_the_book_and_races_only_the_ticked(pan
     for key, check in page.checks.items():
         check.setChecked(key in ("adam", "rmsprop"))
     assert set(page.settings()["learning_rates"]) == {"adam", "rmsprop"}
+
+
+def test_the_final_message_gives_the_accuracy_on_every_training_image_when_measured(panel):
+    page = panel.convnet_page
+    page.epochs, page.test_images = [(1, 0.5, 0.6)], 100
+    page.final_train = (0.9, 10_300)
+    page.on_finished(None, "Done.")
+    assert "90.00 % on the training images, 60.00 % on the 100 test images" in page.run.status.text()
+    page.final_train = None
+    page.on_finished(None, "Done.")
+    assert "50.00 % on the training images" in page.run.status.text()
+
+
+def test_a_saved_network_is_not_kept_again_and_a_new_one_is_unsaved(panel, tmp_path):
+    page = panel.convnet_page
+    first, second = SimpleConvNet(seed=1), SimpleConvNet(seed=2)
+    page._set_trained(first)
+    page.save(str(tmp_path / "first.npz"))
+    assert page.saved
+    page._set_trained(first)  # the same network again: still saved
+    assert page.saved
+    page._set_trained(second)
+    assert not page.saved
+    page.save(str(tmp_path / "second.npz"))
+    panel.autosave_path.write_bytes(b"old")  # a network kept from an earlier session
+    panel.shutdown()
+    assert not panel.autosave_path.exists()  # everything saved: nothing to keep for next time
