@@ -70,14 +70,15 @@ def test_replicas_share_the_parameters_but_not_the_layers():
     assert twin.layers["Affine1"].W is net.params["W2"]
 
 
-def test_auto_uses_the_faster_and_keeps_probing():
+def on_a_fake_clock(cost):
+    """A two-thread automatic stepper whose steps take ``cost[threads]`` seconds of a fake clock; returns
+    (stepper, x, t, the thread counts used, step by step)."""
     net = small_simple()
     x = np.random.default_rng(2).standard_normal((8, *net.input_dim))
     t = np.arange(8) % 4
     now = [0.0]
     par = DataParallel(net, threads=2, probe_every=5, clock=lambda: now[0])
-    par.auto = True  # a fixed count of 2 with the automatic choice, on a fake clock
-    cost = {1: 1.0, 2: 3.0}  # two threads are slower here (a busy machine)
+    par.auto = True  # a fixed count of 2 with the automatic choice
     used = []
     original = par._gradient
 
@@ -87,6 +88,12 @@ def test_auto_uses_the_faster_and_keeps_probing():
         return original(x, t, k)
 
     par._gradient = timed
+    return par, x, t, used
+
+
+def test_auto_uses_the_faster_and_keeps_probing():
+    cost = {1: 1.0, 2: 3.0}  # two threads are slower here (a busy machine)
+    par, x, t, used = on_a_fake_clock(cost)
     for _ in range(20):
         par.gradient(x, t)
     assert used[:2] == [1, 2]  # both measured first
@@ -129,22 +136,8 @@ def test_workers_follow_the_callers_floating_point_error_handling():
 
 
 def test_auto_probes_every_fifth_step_and_averages_with_a_fifth_for_the_newest():
-    net = small_simple()
-    x = np.random.default_rng(2).standard_normal((8, *net.input_dim))
-    t = np.arange(8) % 4
-    now = [0.0]
-    par = DataParallel(net, threads=2, probe_every=5, clock=lambda: now[0])
-    par.auto = True
     cost = {1: 1.0, 2: 3.0}
-    used = []
-    original = par._gradient
-
-    def timed(x, t, k):
-        used.append(k)
-        now[0] += cost[k]
-        return original(x, t, k)
-
-    par._gradient = timed
+    par, x, t, used = on_a_fake_clock(cost)
     for _ in range(12):
         par.gradient(x, t)
     # steps 0 and 1 measure each way; then the faster (one thread), and the other at steps 5, 10, ...
