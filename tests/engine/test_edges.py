@@ -375,3 +375,14 @@ def test_a_malformed_metadata_file_reads_as_none(tmp_path, monkeypatch):
     (tmp_path / "simple_convnet.json").write_text("{not json")
     monkeypatch.setattr(pretrained, "resource", lambda kind, suffix: tmp_path / f"simple_convnet{suffix}")
     assert pretrained.metadata("simple") == {}
+
+
+def test_unnormalised_images_are_a_copy_of_the_file_data():
+    raw = np.zeros((2, 28, 28), dtype=np.uint8)
+    x, _ = prepare(raw, np.array([1, 2], dtype=np.uint8), normalize=False, flatten=False)
+    assert not np.shares_memory(x, raw)
+
+
+def test_a_constant_that_is_not_a_number_is_named_as_such():
+    with pytest.raises(SurfaceError, match="divides by zero or is not a number"):
+        custom("x + 0/0")

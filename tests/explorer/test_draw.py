@@ -432,3 +432,23 @@ def test_finished_gallery_workers_are_deleted_not_kept(panel, qtbot):
         src = page.sources["samples"]
         qtbot.waitUntil(lambda s=src: s.predictions is not None, timeout=10000)
     qtbot.waitUntil(lambda: len(page.findChildren(FunctionWorker)) <= 1, timeout=5000)  # (was one more per run)
+
+
+def test_clearing_an_empty_canvas_leaves_nothing_to_undo(panel):
+    panel.canvas.clear()
+    panel.canvas.reset_history()
+    panel.canvas.clear()
+    assert not panel.canvas.can_undo()
+    stroke(panel.canvas, vertical_line())
+    panel.canvas.clear()
+    assert panel.canvas.can_undo()
+
+
+def test_a_gallery_digit_comes_onto_the_canvas_with_its_grey_levels(panel):
+    from engine.samples import load_samples
+
+    images, _ = load_samples()
+    digit = images[0]
+    panel._on_gallery_digit_chosen(digit)
+    ink = panel.canvas.to_array()
+    assert abs(ink.mean() - digit.mean() / 255.0) < 0.03  # uint8 taken as 0..1 ink would fill every stroke
