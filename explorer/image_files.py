@@ -101,11 +101,7 @@ def read_ink(path):
     return ink
 
 
-def read_ink_job(report, should_stop, path):
-    return read_ink(path)
-
-
-def read_digit_job(report, should_stop, path):
+def read_digit_job(path):
     """The digit in an image file as the 28x28 MNIST-style image, or an ImageFileProblem."""
     ink = read_ink(path)
     return ink if isinstance(ink, ImageFileProblem) else mnist_style(ink).astype(np.float32)

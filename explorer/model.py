@@ -56,7 +56,7 @@ class ModelStore(QObject):
         self.net.save_params(path)
 
 
-def read_weights_job(report, should_stop, path):
+def read_weights_job(path):
     """A SimpleConvNet with the weights in ``path`` (a FunctionWorker job), or the reason it cannot
     be read as an English message (WeightsFileError and OSError carry the file's name)."""
     try:

@@ -1,57 +1,57 @@
-"""Background work off the GUI thread: a QThread running one function with progress and cancel.
+"""Background work off the GUI thread: QThreads running one job each, with progress and cancel.
 
-The function receives ``report(obj)`` (emits ``progress`` with a copy-safe object) and
-``should_stop()`` (polled between steps). On window close: ``stop()`` requests the stop,
-then waits for the thread.
+Two kinds of job, both plain Python that never sees Qt:
+
+- a function, ``fn(*args) -> result``, run by ``FunctionWorker`` (reading a file, one inference); one
+  that drives an engine function taking callbacks declares ``report`` and/or ``should_stop`` keyword
+  parameters and gets them;
+- a generator function, ``fn(should_stop, *args)``, run by ``GeneratorWorker``: every value it yields
+  is emitted as ``progress`` (on the GUI thread, queued), and what it returns is the result. Stopping
+  is cooperative: the job (or the engine generator it drives, which takes the same ``should_stop``)
+  notices ``should_stop()`` and returns early with what it has — training keeps its weights so far.
+  A job that returns None after a stop request has nothing to keep: it is ``cancelled``.
+
+``make_worker`` picks the right one. On window close: ``stop()`` requests the stop, then waits.
 """
 
+import inspect
 import time
 import traceback
 
 from PySide6.QtCore import QThread, Signal
 
 
-class Cancelled(Exception):
-    """Raised inside a job that noticed ``should_stop()``."""
+class Worker(QThread):
+    """What both kinds of worker emit and how they stop; ``_run_job`` is theirs."""
 
-
-class FunctionWorker(QThread):
     progress = Signal(object)
     succeeded = Signal(object)
     errored = Signal(str, str)  # message, traceback
     cancelled = Signal()
 
-    def __init__(self, fn, *args, parent=None, result_on_stop=False, **kwargs):
-        """result_on_stop: a job that returns after a stop request still reports its result
-        (training keeps the weights it has so far)."""
+    def __init__(self, fn, *args, parent=None, **kwargs):
         super().__init__(parent)
         self.fn, self.args, self.kwargs = fn, args, kwargs
-        self.result_on_stop = result_on_stop
         self.result = None  # also kept here: on window close nobody is left to receive the signal
         self._stop = False
 
     def should_stop(self):
         return self._stop
 
-    def report(self, obj):
-        self.progress.emit(obj)
-
     def run(self):
         try:
-            result = self.fn(self.report, self.should_stop, *self.args, **self.kwargs)
-        except Cancelled:
-            self.cancelled.emit()
+            result = self._run_job()
         except Exception as e:  # shown to the user by whoever started the job
             if self._stop:
                 self.cancelled.emit()
             else:
-                self.errored.emit(f"{type(e).__name__}: {e}" if not str(e) else str(e), traceback.format_exc())
+                self.errored.emit(str(e) or type(e).__name__, traceback.format_exc())  # a bare error: its name
         else:
-            self.result = result
-            if self._stop and not self.result_on_stop:
-                self.cancelled.emit()
-            else:
-                self.succeeded.emit(result)
+            self._finish(result)
+
+    def _finish(self, result):
+        self.result = result
+        self.succeeded.emit(result)
 
     def request_stop(self):
         self._stop = True
@@ -61,6 +61,53 @@ class FunctionWorker(QThread):
         self.request_stop()
         self.quit()
         return self.wait(timeout_ms)
+
+
+class FunctionWorker(Worker):
+    """Runs ``fn(*args, **kwargs)``, adding ``report=`` (emits ``progress``) and ``should_stop=`` when
+    ``fn`` declares them. A result that arrives after a stop request is dropped (``cancelled``)."""
+
+    CALLBACKS = ("report", "should_stop")
+
+    def report(self, obj):
+        self.progress.emit(obj)
+
+    def _run_job(self):
+        declared = inspect.signature(self.fn).parameters
+        callbacks = {name: getattr(self, name) for name in self.CALLBACKS if name in declared}
+        return self.fn(*self.args, **self.kwargs, **callbacks)
+
+    def _finish(self, result):
+        if self._stop:
+            self.cancelled.emit()
+        else:
+            super()._finish(result)
+
+
+class GeneratorWorker(Worker):
+    """Runs the generator ``fn(should_stop, *args, **kwargs)``: yields become ``progress``, the return
+    value the result — also after a stop request, unless it is None."""
+
+    def _run_job(self):
+        job = self.fn(self.should_stop, *self.args, **self.kwargs)
+        while True:
+            try:
+                item = next(job)
+            except StopIteration as done:
+                return done.value
+            self.progress.emit(item)
+
+    def _finish(self, result):
+        if self._stop and result is None:
+            self.cancelled.emit()
+        else:
+            super()._finish(result)
+
+
+def make_worker(fn, *args, parent=None, **kwargs):
+    """A GeneratorWorker for a generator function, a FunctionWorker for any other."""
+    kind = GeneratorWorker if inspect.isgeneratorfunction(fn) else FunctionWorker
+    return kind(fn, *args, parent=parent, **kwargs)
 
 
 def release(worker):
@@ -73,7 +120,7 @@ def release(worker):
 
 def stop_all(owner, timeout_ms=2000):
     """Stop and wait for every worker ``owner`` still has running (window close), released ones too."""
-    for worker in owner.findChildren(FunctionWorker):
+    for worker in owner.findChildren(Worker):
         if worker.isRunning():
             worker.stop(timeout_ms)
 

@@ -52,7 +52,7 @@ def test_a_thin_pen_on_a_large_page_comes_out_with_mnist_stroke_width(tmp_path, 
     painter.drawEllipse(100, 60, 200, 280)  # a "0" drawn with a 3 px pen: 0.2 px once 20 px tall
     painter.end()
     image.save(str(path))
-    digit = read_digit_job(None, None, path)
+    digit = read_digit_job(path)
     assert digit.shape == (28, 28) and digit.max() > 0.9
     assert STROKE_BAND[0] <= stroke_width(digit) <= STROKE_BAND[1]
 

@@ -245,7 +245,7 @@ def test_a_huge_image_is_scaled_while_decoding(tmp_path):
     painter.fillRect(2900, 1000, 220, 2000, QColor(20, 20, 20))  # a dark vertical bar: a "1"
     painter.end()
     big.save(str(tmp_path / "big.png"))
-    digit = read_digit_job(None, None, tmp_path / "big.png")
+    digit = read_digit_job(tmp_path / "big.png")
     assert digit.shape == (28, 28) and digit.max() > 0.5
 
 
@@ -326,7 +326,7 @@ def test_job_slots_queue_the_newest_request_or_replace_the_running_one(qtbot):
     slots = JobSlots()
     gate, results = threading.Event(), []
 
-    def slow(report, should_stop, value):
+    def slow(value):
         gate.wait(5)
         return value
 

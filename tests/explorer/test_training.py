@@ -359,7 +359,7 @@ def test_finished_runs_leave_no_worker_holding_their_results(with_data, qtbot):
     """Each run's worker kept its result (the data and a network) alive: +7-9 MB per run."""
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    from explorer.workers import FunctionWorker
+    from explorer.workers import Worker
 
     panel, page = with_data, with_data.convnet_page
     page.epochs_spin.setValue(1)
@@ -367,7 +367,7 @@ def test_finished_runs_leave_no_worker_holding_their_results(with_data, qtbot):
         page.start()
         qtbot.waitUntil(lambda: panel.worker is None, timeout=60000)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    assert not [w for w in panel.findChildren(FunctionWorker) if w.result is not None]
+    assert not [w for w in panel.findChildren(Worker) if w.result is not None]
     assert page.trained is not None  # the page has what it needs
 
 
@@ -383,10 +383,19 @@ def small_data(n_train=300, n_test=100, seed=0):
     return part(n_train), part(n_test)
 
 
-def test_every_epoch_ends_with_its_last_step_and_the_accuracy_being_measured():
+def drain(job):
+    """A generator job run to its end here: (what it yielded, what it returned)."""
     events = []
-    jobs.train_convnet(events.append, lambda: False, small_data(), None, "adam", 0.001, epochs=3,
-                       train_images=300, seed=0, threads=1)
+    while True:
+        try:
+            events.append(next(job))
+        except StopIteration as done:
+            return events, done.value
+
+
+def test_every_epoch_ends_with_its_last_step_and_the_accuracy_being_measured():
+    events, _ = drain(jobs.train_convnet(lambda: False, small_data(), None, "adam", 0.001, epochs=3,
+                                         train_images=300, seed=0, threads=1))
     for epoch in (1, 2, 3):  # 3 steps of 100 images per epoch
         at = events.index(Evaluating(epoch))
         before, after = events[at - 1], events[at + 1]
@@ -395,9 +404,8 @@ def test_every_epoch_ends_with_its_last_step_and_the_accuracy_being_measured():
 
 
 def test_the_race_is_the_books_five_layer_network():
-    events = []
-    result = jobs.race_optimizers(events.append, lambda: False, small_data(), None, {"sgd": 0.01, "adam": 0.001},
-                                  iterations=2, seed=0)
+    _, result = drain(jobs.race_optimizers(lambda: False, small_data(), None, {"sgd": 0.01, "adam": 0.001},
+                                           iterations=2, seed=0))
     shapes = {k: v.shape for k, v in result["race"].params[0].items()}
     assert shapes == {"W1": (784, 100), "W2": (100, 100), "W3": (100, 100), "W4": (100, 100), "W5": (100, 10),
                       "b1": (100,), "b2": (100,), "b3": (100,), "b4": (100,), "b5": (10,)}
@@ -439,7 +447,7 @@ def test_the_race_draws_batches_of_128_as_the_book_and_races_only_the_ticked(pan
         return real(race, *args, **kwargs)
 
     monkeypatch.setattr(jobs, "iterate_race", spy)
-    jobs.race_optimizers(lambda e: None, lambda: False, small_data(), None, {"sgd": 0.01}, iterations=1, seed=0)
+    drain(jobs.race_optimizers(lambda: False, small_data(), None, {"sgd": 0.01}, iterations=1, seed=0))
     assert seen["batch_size"] == 128 and seen["names"] == ["sgd"]
     page = panel.race_page
     for key, check in page.checks.items():

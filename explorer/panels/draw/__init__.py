@@ -25,7 +25,7 @@ from engine.visualize import saliency
 
 from ...dialogs import ask_image_path
 from ...i18n import fill
-from ...image_files import ImageFileProblem, read_ink_job
+from ...image_files import ImageFileProblem, read_ink
 from ...qimages import to_array, to_qimage
 from ...widgets.drawing_canvas import DrawingCanvas
 from ...widgets.mosaic import MosaicView
@@ -330,7 +330,7 @@ class DrawPanel(Panel):
         ``image_load_finished(ok)`` tells when it is over."""
         if self._loader is not None:
             self._loader.request_stop()  # the newest request wins; the old one's answer is dropped
-        worker = FunctionWorker(read_ink_job, path, parent=self)
+        worker = FunctionWorker(read_ink, path, parent=self)
         self._loader = worker
         worker.succeeded.connect(lambda ink, w=worker: self._on_image_read(w, ink))
         worker.errored.connect(lambda message, _tb, w=worker: self._on_image_read(w, message))

@@ -15,7 +15,7 @@ from ...data import data_folder
 from ...i18n import fill
 from ...widgets.combo import refill, select_data
 from ...widgets.digit_gallery import DigitGallery
-from ...workers import FunctionWorker, release, stop_all
+from ...workers import FunctionWorker, GeneratorWorker, release, stop_all
 
 MAX_SHOWN = 600  # icons in the grid at once; more would only slow the panel down
 
@@ -42,13 +42,14 @@ def own_copy(net):
     return copy.deepcopy(net)
 
 
-def _classify(_report, should_stop, net, images):
+def _classify(net, images, *, should_stop):
     return predict_all(net, images, should_stop=should_stop)
 
 
-def _load_test_set(report, should_stop, folder, net):
+def _load_test_set(should_stop, folder, net):
+    """A generator job: yields "predict" once the images are read, returns the DigitSource."""
     _, (images, labels) = load_idx_dataset(folder)
-    report("predict")
+    yield "predict"
     return DigitSource(images, labels.astype(np.int64), predict_all(net, images, should_stop=should_stop))
 
 
@@ -120,7 +121,7 @@ class GalleryPage(QWidget):
         if self.worker is not None and self.worker.isRunning():
             return
         self.status.setText(self.tr("Loading the MNIST test set…"))
-        self.worker = FunctionWorker(_load_test_set, folder, own_copy(self.context.model.net), parent=self)
+        self.worker = GeneratorWorker(_load_test_set, folder, own_copy(self.context.model.net), parent=self)
         self.worker.progress.connect(lambda _p: self.status.setText(self.tr("Classifying 10,000 digits…")))
         self.worker.succeeded.connect(self._on_test_set_loaded)
         self.worker.errored.connect(lambda msg, _tb: self.status.setText(msg))

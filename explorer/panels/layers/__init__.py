@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from engine import pretrained, samples
+from engine.atlas import load_atlas
 from engine.receptive_field import layer_geometry
+from engine.visualize import inspect_image
 
 from ...data import data_folder
 from ...dialogs import ask_image_path, ask_path
@@ -157,7 +159,7 @@ class LayerExplorerPanel(Panel):
         self.jobs.start("find-atlas", jobs.find_atlas_job, network, on_done=self._on_atlas_found, replace=True)
         shipped = pretrained.resource("simple", "_atlas.npz")
         if self.simple_atlas is None and shipped.exists():
-            self.jobs.start("simple-atlas", jobs.load_atlas_job, shipped, on_done=self._on_simple_atlas)
+            self.jobs.start("simple-atlas", load_atlas, shipped, on_done=self._on_simple_atlas)
         self._request_inspection()
 
     def _on_open_clicked(self):
@@ -168,7 +170,7 @@ class LayerExplorerPanel(Panel):
 
     def open_weights(self, path):
         """Read weights off the GUI thread; a bad file gets a message and nothing changes."""
-        self.jobs.start("open", lambda report, stop: jobs.explored(pretrained.network_from_file(path)),
+        self.jobs.start("open", lambda: jobs.explored(pretrained.network_from_file(path)),
                         on_done=lambda network: self.set_network("file", network, label=Path(path).name),
                         on_error=lambda msg: self.status_message.emit(fill(self.tr("Cannot open %1: %2"), path, msg)))
 
@@ -176,7 +178,7 @@ class LayerExplorerPanel(Panel):
         """A network handed over by the Training Studio (a DeepConvNet just trained)."""
         net, source = self.context.model.to_explore
         self.context.model.to_explore = None
-        self.jobs.start("open", lambda report, stop: jobs.explored(net), replace=True,
+        self.jobs.start("open", lambda: jobs.explored(net), replace=True,
                         on_done=lambda network: self.set_network("file", network, label=source))
 
     @property
@@ -239,7 +241,7 @@ class LayerExplorerPanel(Panel):
             self.inspection = None
             self._show()
             return
-        self.jobs.start("inspect", jobs.inspect_job, self.network.net, np.array(image, dtype=np.float32),
+        self.jobs.start("inspect", inspect_image, self.network.net, np.array(image, dtype=np.float32),
                         on_done=self._on_inspected)
 
     def _on_inspected(self, inspection):

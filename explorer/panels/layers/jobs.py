@@ -7,7 +7,6 @@ import numpy as np
 
 from engine import mnist, pretrained
 from engine.atlas import build_atlas, fingerprint, load_atlas, save_atlas
-from engine.visualize import inspect_image
 from engine.weights import WeightsFileError
 
 
@@ -55,7 +54,7 @@ def explored(net, untrained=None):
     return ExploredNetwork(net, untrained, fingerprint(net))
 
 
-def network_job(report, should_stop, key, current):
+def network_job(key, current):
     """(key, ExploredNetwork, error) for 'deep' (the shipped DeepConvNet) or 'current' (``current``, the
     SimpleConvNet of Draw & Classify, or the shipped one when ``current`` is None). A missing or broken
     shipped DeepConvNet falls back to 'current' with the reason."""
@@ -71,15 +70,7 @@ def network_job(report, should_stop, key, current):
         return key, explored(pretrained.NETWORKS["simple"](seed=0)), error
 
 
-def load_atlas_job(report, should_stop, path):
-    return load_atlas(path)
-
-
-def inspect_job(report, should_stop, net, image):
-    return inspect_image(net, image)
-
-
-def find_atlas_job(report, should_stop, network: ExploredNetwork):
+def find_atlas_job(network: ExploredNetwork):
     """The first readable atlas of ``network`` that belongs to its weights, or None."""
     for path in network.atlas_paths():
         if path.exists():
@@ -92,7 +83,7 @@ def find_atlas_job(report, should_stop, network: ExploredNetwork):
     return None
 
 
-def build_atlas_job(report, should_stop, network: ExploredNetwork, data_dir):
+def build_atlas_job(network: ExploredNetwork, data_dir, *, report, should_stop):
     """Scan the MNIST test set and maximise every channel; cache the result. None when stopped."""
     _, (x, t) = mnist.load_mnist(flatten=False, normalize=False, data_dir=data_dir, download=False)
     atlas = build_atlas(network.net, x, t, untrained=network.untrained,

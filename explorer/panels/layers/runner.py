@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QObject
 
-from ...workers import FunctionWorker
+from ...workers import make_worker
 
 
 class JobSlots(QObject):
@@ -15,7 +15,7 @@ class JobSlots(QObject):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.running = {}  # slot -> FunctionWorker
+        self.running = {}  # slot -> Worker
         self.pending = {}  # slot -> (fn, args, callbacks)
         self._finishing = []  # stopped workers still running: kept alive until they end
 
@@ -29,7 +29,7 @@ class JobSlots(QObject):
                 return
             self.cancel(slot)
         self.pending.pop(slot, None)
-        worker = FunctionWorker(fn, *args, parent=self)
+        worker = make_worker(fn, *args, parent=self)
         self.running[slot] = worker
         if on_progress is not None:  # reports still queued from a cancelled job are dropped too
             worker.progress.connect(lambda info, w=worker: self.running.get(slot) is w and on_progress(info))

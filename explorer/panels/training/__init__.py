@@ -19,7 +19,7 @@ from engine.weights import WeightsFileError
 from ...data import MnistDownload, data_folder
 from ...dialogs import ask_path
 from ...i18n import fill
-from ...workers import FunctionWorker, release, stop_all
+from ...workers import GeneratorWorker, release, stop_all
 from ..base import Panel
 from .convnet_page import ConvNetPage
 from .race_page import RacePage
@@ -111,8 +111,7 @@ class TrainingPanel(Panel):
         page.on_started()
         for p in (self.convnet_page, self.race_page):
             p.run.start_button.setEnabled(False)
-        self.worker = FunctionWorker(job, data=self.data, folder=folder, **settings, parent=self,
-                                     result_on_stop=True)
+        self.worker = GeneratorWorker(job, data=self.data, folder=folder, **settings, parent=self)
         self.worker.progress.connect(page.on_progress)
         self.worker.succeeded.connect(self._on_job_succeeded)
         self.worker.errored.connect(self._on_job_errored)

@@ -1,5 +1,5 @@
-"""The Training Studio's background jobs (run in a FunctionWorker): load MNIST once, then
-train SimpleConvNet or race the optimizers, reporting small copies as they go."""
+"""The Training Studio's background jobs, generators run by a GeneratorWorker: load MNIST once, then
+train SimpleConvNet or race the optimizers, yielding small copies as they go (``.events``)."""
 
 
 import numpy as np
@@ -32,24 +32,25 @@ def flat_images(x):
     return x.reshape(len(x), -1).astype(np.float32) / 255.0
 
 
-def ensure_data(report, data, folder):
-    """The cached ((x_train, t_train), (x_test, t_test)) as uint8 images, loading it if needed."""
+def ensure_data(data, folder):
+    """The cached ((x_train, t_train), (x_test, t_test)) as uint8 images, loading it if needed
+    (``data = yield from ensure_data(...)``: yields Loading first)."""
     if data is None:
-        report(Loading())
+        yield Loading()
         data = load_idx_dataset(folder)
     return data
 
 
-def train_convnet(report, should_stop, data, folder, optimizer, lr, epochs, train_images, seed, network="simple",
+def train_convnet(should_stop, data, folder, optimizer, lr, epochs, train_images, seed, network="simple",
                   threads="auto"):
     """Train a fresh SimpleConvNet (``network="simple"``) or DeepConvNet (``"deep"``) with ``threads``
     threads per step ("auto": two when that is faster, measured as it goes); returns
     {"net", "data", "finished"} (also when stopped early)."""
-    data = ensure_data(report, data, folder)
+    data = yield from ensure_data(data, folder)
     (x_train, t_train), (x_test, t_test) = data
     n = min(train_images, len(x_train))
     net = NETWORKS[network](seed=seed)
-    report(Started(net.params["W1"][:, 0].copy(), n, len(x_test)))
+    yield Started(net.params["W1"][:, 0].copy(), n, len(x_test))
     losses, finished, last_step = [], False, None
     report_due, filters_due = Throttle(REPORT_EVERY), Throttle(FILTERS_EVERY, start_due=False)
     stepper = DataParallel(net, threads=threads, seed=seed)
@@ -64,23 +65,23 @@ def train_convnet(report, should_stop, data, folder, optimizer, lr, epochs, trai
                 if not report_due.due(force=epoch_done):
                     continue
                 filters = net.params["W1"][:, 0].copy() if filters_due.due() else None
-                report(Steps(e, np.array(losses), filters))
+                yield Steps(e, np.array(losses), filters)
                 losses = []
                 if epoch_done:
-                    report(Evaluating(e.epoch))
+                    yield Evaluating(e.epoch)
             else:
-                report(Epoch(e, net.params["W1"][:, 0].copy(),
-                             agreement(net, x_test[:AGREEMENT_IMAGES], t_test[:AGREEMENT_IMAGES], should_stop)))
+                yield Epoch(e, net.params["W1"][:, 0].copy(),
+                            agreement(net, x_test[:AGREEMENT_IMAGES], t_test[:AGREEMENT_IMAGES], should_stop))
                 finished = e.epoch == epochs
     finally:  # also when training fails (a diverging loss): no idle threads left behind
         stepper.close()
     if losses:  # stopped between two reports
-        report(Steps(last_step, np.array(losses), net.params["W1"][:, 0].copy()))
+        yield Steps(last_step, np.array(losses), net.params["W1"][:, 0].copy())
     if finished and n > EPOCH_TRAIN_SAMPLE:  # every training image once, at the end
-        report(EvaluatingAll(n))
+        yield EvaluatingAll(n)
         full = chunked_accuracy(net, x_train[:n], t_train[:n], images, should_stop)
         if full is not None:
-            report(Final(full, n))
+            yield Final(full, n)
     return {"net": net, "data": data, "finished": finished}
 
 
@@ -90,13 +91,13 @@ def agreement(net, x, t, should_stop):
     return None if maxima is None else layer_agreement(maxima, t)
 
 
-def race_optimizers(report, should_stop, data, folder, learning_rates, iterations, seed):
+def race_optimizers(should_stop, data, folder, learning_rates, iterations, seed):
     """The book's optimizer comparison on MNIST; returns {"race", "data"}."""
-    data = ensure_data(report, data, folder)
+    data = yield from ensure_data(data, folder)
     (x_train, t_train), (x_test, t_test) = data
     race = OptimizerRace({key: make_optimizer(key, lr=lr) for key, lr in learning_rates.items()},
                          784, [100] * 4, 10, seed=seed)
-    report(RaceStarted(list(race.names)))
+    yield RaceStarted(list(race.names))
     losses, last_step, report_due = [], None, Throttle(REPORT_EVERY)
     for e in iterate_race(race, x_train, t_train, x_test, t_test, iterations=iterations, batch_size=128,
                           eval_every=100, eval_samples=1000, seed=seed, should_stop=should_stop,
@@ -108,7 +109,7 @@ def race_optimizers(report, should_stop, data, folder, learning_rates, iteration
                 continue
             e = RaceSteps(e, np.array(losses))  # (steps since the last report, K)
             losses = []
-        report(e)  # RaceSteps, or the engine's Diverged and RaceEval as they are
+        yield e  # RaceSteps, or the engine's Diverged and RaceEval as they are
     if losses:
-        report(RaceSteps(last_step, np.array(losses)))
+        yield RaceSteps(last_step, np.array(losses))
     return {"race": race, "data": data}
