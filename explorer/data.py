@@ -67,7 +67,7 @@ class MnistDownload(QObject):
         self.worker = _DownloadThread(self)
         self.done = False
         self.dialog = QProgressDialog(self.tr("Downloading MNIST…"), self.tr("Cancel"), 0, 1000, parent_widget)
-        self.dialog.setWindowTitle(self.tr("MNIST"))
+        self.dialog.setWindowTitle("MNIST")
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(0)
         self.dialog.canceled.connect(self.stop)

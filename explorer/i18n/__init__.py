@@ -1,7 +1,9 @@
-"""Translations: Qt's QTranslator with the compiled Korean catalogue in resources/i18n.
+"""Translations: Qt's QTranslator with the compiled catalogues in resources/i18n.
 
 Source strings are English; ``explorer/i18n/dlfs_ko.ts`` holds the Korean, compiled to
-``resources/i18n/dlfs_ko.qm`` by ``python -m explorer.i18n.update``.
+``resources/i18n/dlfs_ko.qm`` by ``python -m explorer.i18n.update``. Counts use Qt's plural forms:
+``self.tr("%n digit(s)", "", n)``; ``dlfs_en.ts`` holds only those strings' English forms ("1 digit",
+"2 digits"), Korean has one form.
 """
 
 import re
@@ -13,7 +15,10 @@ from engine.resource_files import resource_path
 
 TS_FILE = Path(__file__).resolve().parent / "dlfs_ko.ts"
 QM_FILE = resource_path("i18n", "dlfs_ko.qm")  # compiled from TS_FILE, shipped with the package
+EN_TS_FILE = Path(__file__).resolve().parent / "dlfs_en.ts"  # English plural forms only
+EN_QM_FILE = resource_path("i18n", "dlfs_en.qm")
 LANGUAGES = {"en": "English", "ko": "한국어"}
+CATALOGUES = {"en": EN_QM_FILE, "ko": QM_FILE}
 
 _installed = None
 
@@ -29,10 +34,10 @@ def install(lang):
     if _installed is not None:
         app.removeTranslator(_installed)
         _installed = None
-    if lang == "ko":
+    if lang in CATALOGUES:
         translator = QTranslator(app)
-        if not translator.load(str(QM_FILE)):
-            return False
+        if not translator.load(str(CATALOGUES[lang])):
+            return lang == "en"  # English without its plural forms still reads: "1 digit(s)"
         app.installTranslator(translator)
         _installed = translator
     return True

@@ -102,9 +102,11 @@
         <source>Max pooling passes the gradient %1 only to the window&apos;s maximum (circled); the other cells get 0.</source>
         <translation>최대 풀링은 기울기 %1을(를) 윈도우의 최댓값(동그라미) 위치로만 보냅니다. 나머지 칸은 0을 받습니다.</translation>
     </message>
-    <message>
-        <source>Average pooling spreads the gradient %1 evenly: each of the %2 cells gets %1/%2.</source>
-        <translation>평균 풀링은 기울기 %1을(를) 고르게 나눕니다: %2개 칸이 각각 %1/%2씩 받습니다.</translation>
+    <message numerus="yes">
+        <source>Average pooling spreads the gradient %1 evenly: each of the %n cell(s) gets %1/%2.</source>
+        <translation>
+            <numerusform>평균 풀링은 기울기 %1을(를) 고르게 나눕니다: %n개 칸이 각각 %1/%2씩 받습니다.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -167,10 +169,6 @@
     <message>
         <source>Convolution</source>
         <translation>합성곱</translation>
-    </message>
-    <message>
-        <source>im2col</source>
-        <translation>im2col</translation>
     </message>
     <message>
         <source>Pooling</source>
@@ -236,6 +234,16 @@
         <translation>시드</translation>
     </message>
     <message>
+        <source>train</source>
+        <comment>the training images (a curve&apos;s name)</comment>
+        <translation>훈련</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <comment>the test images (a curve&apos;s name)</comment>
+        <translation>시험</translation>
+    </message>
+    <message>
         <source>SimpleConvNet (conv 30×5×5 – ReLU – pool – 100 – 10)</source>
         <translation>SimpleConvNet (합성곱 30×5×5 – ReLU – 풀링 – 100 – 10)</translation>
     </message>
@@ -246,10 +254,6 @@
     <message>
         <source>The same seed gives the same initial weights and batches</source>
         <translation>같은 시드는 같은 초깃값과 같은 미니배치를 줍니다</translation>
-    </message>
-    <message>
-        <source>Train</source>
-        <translation>학습</translation>
     </message>
     <message>
         <source>Train a fresh network from its initial weights (Ctrl+Return)</source>
@@ -304,6 +308,11 @@
         <translation>스레드</translation>
     </message>
     <message>
+        <source>Train</source>
+        <comment>the button that starts training (a verb)</comment>
+        <translation>학습</translation>
+    </message>
+    <message>
         <source>Loss of every mini-batch</source>
         <translation>미니배치마다의 손실</translation>
     </message>
@@ -318,14 +327,6 @@
     <message>
         <source>epoch</source>
         <translation>에폭</translation>
-    </message>
-    <message>
-        <source>train</source>
-        <translation>훈련</translation>
-    </message>
-    <message>
-        <source>test</source>
-        <translation>시험</translation>
     </message>
     <message>
         <source>How abstract each conv layer is, epoch by epoch</source>
@@ -410,22 +411,6 @@
 </context>
 <context>
     <name>ConvPage</name>
-    <message>
-        <source>H</source>
-        <translation>H</translation>
-    </message>
-    <message>
-        <source>W</source>
-        <translation>W</translation>
-    </message>
-    <message>
-        <source>FH</source>
-        <translation>FH</translation>
-    </message>
-    <message>
-        <source>FW</source>
-        <translation>FW</translation>
-    </message>
     <message>
         <source>Padding P</source>
         <translation>패딩 P</translation>
@@ -578,21 +563,17 @@
         <source>Input (N, C, H, W) = (%1) ⊛ Filters (FN, C, FH, FW) = (%2) → Output (N, FN, OH, OW) = (%3)</source>
         <translation>입력 (N, C, H, W) = (%1) ⊛ 필터 (FN, C, FH, FW) = (%2) → 출력 (N, FN, OH, OW) = (%3)</translation>
     </message>
-    <message>
-        <source>OH = %1 is not a whole number: the last padded row is never covered by a window and is left out (marked red)</source>
-        <translation>OH = %1은(는) 정수가 아닙니다: 패딩된 입력의 마지막 행은 어떤 윈도우에도 들어가지 않아 버려집니다 (빨간색 표시)</translation>
+    <message numerus="yes">
+        <source>OH = %1 is not a whole number: the last %n padded row(s) are never covered by a window and are left out (marked red)</source>
+        <translation>
+            <numerusform>OH = %1은(는) 정수가 아닙니다: 패딩된 입력의 마지막 %n개 행은 어떤 윈도우에도 들어가지 않아 버려집니다 (빨간색 표시)</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>OH = %1 is not a whole number: the last %2 padded rows are never covered by a window and are left out (marked red)</source>
-        <translation>OH = %1은(는) 정수가 아닙니다: 패딩된 입력의 마지막 %2개 행은 어떤 윈도우에도 들어가지 않아 버려집니다 (빨간색 표시)</translation>
-    </message>
-    <message>
-        <source>OW = %1 is not a whole number: the last padded column is never covered by a window and is left out (marked red)</source>
-        <translation>OW = %1은(는) 정수가 아닙니다: 패딩된 입력의 마지막 열은 어떤 윈도우에도 들어가지 않아 버려집니다 (빨간색 표시)</translation>
-    </message>
-    <message>
-        <source>OW = %1 is not a whole number: the last %2 padded columns are never covered by a window and are left out (marked red)</source>
-        <translation>OW = %1은(는) 정수가 아닙니다: 패딩된 입력의 마지막 %2개 열은 어떤 윈도우에도 들어가지 않아 버려집니다 (빨간색 표시)</translation>
+    <message numerus="yes">
+        <source>OW = %1 is not a whole number: the last %n padded column(s) are never covered by a window and are left out (marked red)</source>
+        <translation>
+            <numerusform>OW = %1은(는) 정수가 아닙니다: 패딩된 입력의 마지막 %n개 열은 어떤 윈도우에도 들어가지 않아 버려집니다 (빨간색 표시)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Input (padded), image %1</source>
@@ -930,17 +911,27 @@
         <source>Classifying 10,000 digits…</source>
         <translation>숫자 10,000개를 분류하는 중…</translation>
     </message>
-    <message>
-        <source>Classifying %1 digits…</source>
-        <translation>숫자 %1개를 분류하는 중…</translation>
+    <message numerus="yes">
+        <source>Classifying %1 digit(s)…</source>
+        <translation>
+            <numerusform>숫자 %1개를 분류하는 중…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %2 digit(s) are misclassified</source>
+        <translation>
+            <numerusform>숫자 %2개 중 %1개를 잘못 분류했습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 digit(s); click one to load it</source>
+        <translation>
+            <numerusform>숫자 %1개. 클릭하면 캔버스에 불러옵니다</numerusform>
+        </translation>
     </message>
     <message>
         <source>The network says %1; the truth is %2</source>
         <translation>신경망의 답은 %1, 정답은 %2</translation>
-    </message>
-    <message>
-        <source>%1 of %2 digits are misclassified</source>
-        <translation>숫자 %2개 중 %1개를 잘못 분류했습니다</translation>
     </message>
     <message>
         <source>(under each: the network&apos;s answer ≠ the true digit)</source>
@@ -949,10 +940,6 @@
     <message>
         <source>A %1 from the MNIST test set</source>
         <translation>MNIST 시험 데이터의 %1</translation>
-    </message>
-    <message>
-        <source>%1 digits; click one to load it</source>
-        <translation>숫자 %1개. 클릭하면 캔버스에 불러옵니다</translation>
     </message>
     <message>
         <source>(showing the first %1)</source>
@@ -1478,9 +1465,11 @@ answer.&lt;/li&gt;
         <source>Unit (%1, %2) of channel %3 sees input rows %4–%5, columns %6–%7 (cyan).</source>
         <translation>채널 %3, 뉴런 (%1, %2): 입력의 %4–%5행, %6–%7열을 봅니다 (청록).</translation>
     </message>
-    <message>
-        <source>It is computed from %1 units of %2 (green: what each of them sees).</source>
-        <translation>%2의 뉴런 %1개로 계산됩니다 (초록: 그 각각이 보는 곳).</translation>
+    <message numerus="yes">
+        <source>It is computed from %n unit(s) of %1 (green: what each of them sees).</source>
+        <translation>
+            <numerusform>%1의 뉴런 %n개로 계산됩니다 (초록: 그 각각이 보는 곳).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1507,10 +1496,6 @@ answer.&lt;/li&gt;
     <message>
         <source>Cancel</source>
         <translation>취소</translation>
-    </message>
-    <message>
-        <source>MNIST</source>
-        <translation>MNIST</translation>
     </message>
     <message>
         <source>Downloading %1…</source>
@@ -1674,18 +1659,6 @@ answer.&lt;/li&gt;
 <context>
     <name>OptimizerTable</name>
     <message>
-        <source>η</source>
-        <translation>η</translation>
-    </message>
-    <message>
-        <source>α</source>
-        <translation>α</translation>
-    </message>
-    <message>
-        <source>ρ</source>
-        <translation>ρ</translation>
-    </message>
-    <message>
         <source>Learning rate η</source>
         <translation>학습률 η</translation>
     </message>
@@ -1790,14 +1763,6 @@ answer.&lt;/li&gt;
     <message>
         <source>Padding</source>
         <translation>패딩</translation>
-    </message>
-    <message>
-        <source>H</source>
-        <translation>H</translation>
-    </message>
-    <message>
-        <source>W</source>
-        <translation>W</translation>
     </message>
     <message>
         <source>Pooling window size (square)</source>

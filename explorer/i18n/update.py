@@ -1,6 +1,7 @@
-"""Refresh the Korean translation: lupdate the sources into ``dlfs_ko.ts`` (the translations' source:
-edit it in Qt Linguist — ``pyside6-linguist explorer/i18n/dlfs_ko.ts`` — or any text editor), then
-lrelease the ``.qm`` the app loads.
+"""Refresh the translations: lupdate the sources into ``dlfs_ko.ts`` (the translations' source:
+edit it in Qt Linguist — ``pyside6-linguist explorer/i18n/dlfs_ko.ts`` — or any text editor) and into
+``dlfs_en.ts`` (only the strings with a count, for their English singular and plural), then lrelease
+the ``.qm`` files the app loads.
 
     python -m explorer.i18n.update
 """
@@ -11,8 +12,9 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import NamedTuple
 
-from . import QM_FILE, TS_FILE
+from . import EN_QM_FILE, EN_TS_FILE, QM_FILE, TS_FILE
 
 ROOT = Path(__file__).resolve().parents[2]  # the checkout: this is a developer's tool
 
@@ -36,37 +38,55 @@ def tool(name):
     return path
 
 
-def extract(ts_path):
+def extract(ts_path, language="ko_KR"):
     """Run lupdate over the sources into ``ts_path`` (keeping the translations it already holds, dropping
-    strings no source uses any more); returns [(context, source, translation or None), ...], None where
-    the translation is missing or unfinished."""
-    subprocess.run([tool("lupdate"), *source_files(), "-no-obsolete", "-locations", "none",
-                    "-target-language", "ko_KR", "-ts", str(ts_path)], check=True, capture_output=True)
+    strings no source uses any more; for English only the strings with a count); returns
+    ``messages(ts_path)``."""
+    plural_only = ["-pluralonly"] if language.startswith("en") else []
+    subprocess.run([tool("lupdate"), *source_files(), "-no-obsolete", "-locations", "none", *plural_only,
+                    "-target-language", language, "-ts", str(ts_path)], check=True, capture_output=True)
     return messages(ts_path)
 
 
+class Message(NamedTuple):
+    context: str
+    source: str
+    comment: str | None  # the disambiguation, where one English text has two meanings
+    translation: str | tuple | None  # None: missing or unfinished; a string with a count: its forms
+
+
 def messages(ts_path):
-    """[(context, source, translation or None), ...] of a .ts file."""
+    """The Messages of a .ts file. A string with a count (numerus) has a tuple of its forms as its
+    translation (Korean one, English two: singular and plural)."""
     out = []
     for ctx in ET.parse(ts_path).getroot().iter("context"):
         for msg in ctx.iter("message"):
             translation = msg.find("translation")
-            done = translation is not None and translation.get("type") is None and (translation.text or "").strip()
-            out.append((ctx.findtext("name"), msg.findtext("source"), translation.text if done else None))
+            if translation is None or translation.get("type") is not None:
+                text = None
+            elif msg.get("numerus") == "yes":
+                forms = tuple(form.text or "" for form in translation.iter("numerusform"))
+                text = forms if forms and all(form.strip() for form in forms) else None
+            else:
+                text = translation.text if (translation.text or "").strip() else None
+            out.append(Message(ctx.findtext("name"), msg.findtext("source"), msg.findtext("comment"), text))
     return out
 
 
 def main():
-    """Refresh dlfs_ko.ts from the sources (new strings arrive unfinished, for Qt Linguist or an editor),
-    then compile the .qm. Exit status 1 while a string lacks its Korean."""
-    found = extract(TS_FILE)
-    missing = [source for _, source, translation in found if translation is None]
-    QM_FILE.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run([tool("lrelease"), str(TS_FILE), "-qm", str(QM_FILE)], check=True, capture_output=True)
-    for source in missing:
-        print(f"no Korean for: {source!r} (translate it in {TS_FILE.relative_to(ROOT)})", file=sys.stderr)
-    print(f"{TS_FILE.name}: {len(missing)} untranslated; wrote {QM_FILE.relative_to(ROOT)}")
-    return 1 if missing else 0
+    """Refresh dlfs_ko.ts and dlfs_en.ts from the sources (new strings arrive unfinished, for Qt Linguist or
+    an editor), then compile the .qm files. Exit status 1 while a string lacks its translation."""
+    status = 0
+    for ts, qm, language in ((TS_FILE, QM_FILE, "ko_KR"), (EN_TS_FILE, EN_QM_FILE, "en_GB")):
+        found = extract(ts, language)
+        missing = [m.source for m in found if m.translation is None]
+        qm.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run([tool("lrelease"), str(ts), "-qm", str(qm)], check=True, capture_output=True)
+        for source in missing:
+            print(f"not translated: {source!r} (translate it in {ts.relative_to(ROOT)})", file=sys.stderr)
+        print(f"{ts.name}: {len(missing)} untranslated; wrote {qm.relative_to(ROOT)}")
+        status |= bool(missing)
+    return status
 
 
 if __name__ == "__main__":

@@ -186,33 +186,67 @@ def test_view_menu_keeps_the_ampersand_of_draw_and_classify(window):
     assert action.iconText() == "Draw & Classify"
 
 
-def fresh_catalogue(tmp_path):
+CATALOGUES = {"ko": (i18n.TS_FILE, i18n.QM_FILE, "ko_KR"), "en": (i18n.EN_TS_FILE, i18n.EN_QM_FILE, "en_GB")}
+
+
+def fresh_catalogue(tmp_path, lang="ko"):
     """The committed .ts refreshed from today's sources (in a copy): what `python -m explorer.i18n.update`
     would make of it."""
-    copy = tmp_path / "fresh.ts"
-    shutil.copy(i18n.TS_FILE, copy)
-    return extract(copy)
+    ts, _, language = CATALOGUES[lang]
+    copy = tmp_path / f"fresh_{lang}.ts"
+    shutil.copy(ts, copy)
+    return extract(copy, language)
 
 
-def test_every_ui_string_has_a_korean_translation(tmp_path):
-    found = fresh_catalogue(tmp_path)
-    assert len(found) > 40
-    missing = sorted({source for _, source, translation in found if translation is None})
-    assert not missing, f"strings without Korean (translate them in explorer/i18n/dlfs_ko.ts): {missing}"
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_every_ui_string_has_its_translation(tmp_path, lang):
+    """Korean: every string; English: the singular and plural of every string with a count."""
+    found = fresh_catalogue(tmp_path, lang)
+    assert len(found) > (40 if lang == "ko" else 5)
+    missing = sorted({m.source for m in found if m.translation is None})
+    assert not missing, f"strings without a translation (in explorer/i18n/dlfs_{lang}.ts): {missing}"
+    plural = [m for m in found if isinstance(m.translation, tuple)]
+    assert plural and all(len(m.translation) == (1 if lang == "ko" else 2) for m in plural)
 
 
-def test_compiled_translation_is_up_to_date(tmp_path):
-    # The shipped .qm must translate every current string exactly as the .ts says.
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_compiled_translation_is_up_to_date(tmp_path, lang):
+    # The shipped .qm must translate every current string exactly as the .ts says (each plural form too).
     translator = QTranslator()
-    assert translator.load(str(i18n.QM_FILE))
-    stale = [(ctx, src) for ctx, src, ko in fresh_catalogue(tmp_path) if translator.translate(ctx, src) != ko]
+    assert translator.load(str(CATALOGUES[lang][1]))
+    stale = []
+    for m in fresh_catalogue(tmp_path, lang):
+        if isinstance(m.translation, tuple):
+            counts = (1, 2) if len(m.translation) == 2 else (1,)
+            got = tuple(translator.translate(m.context, m.source, m.comment, n) for n in counts)
+        else:
+            got = translator.translate(m.context, m.source, m.comment)
+        if got != m.translation:
+            stale.append((m.context, m.source))
     assert not stale, f"run `python -m explorer.i18n.update`: {stale[:5]}"
 
 
-def test_ts_file_is_well_formed():
-    root = ET.parse(i18n.TS_FILE).getroot()
-    assert root.get("language") == "ko_KR"
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_ts_file_is_well_formed(lang):
+    root = ET.parse(CATALOGUES[lang][0]).getroot()
+    assert root.get("language") == CATALOGUES[lang][2]
     assert not [m for m in root.iter("translation") if m.get("type") == "unfinished"]
+
+
+def test_counts_read_in_the_singular_and_plural_in_english_and_in_one_form_in_korean(window):
+    window.select_panel("conv")
+    page = window.current_panel().conv_page
+    window.set_language("en")
+    assert page._leftover_text("H", 1).endswith(": the last padded row is never covered by a window and is left out "
+                                                "(marked red)")
+    assert "the last 3 padded rows are never covered" in page._leftover_text("H", 3)
+    assert "the last padded column is never" in page._leftover_text("W", 1)
+    one = QCoreApplication.translate("GalleryPage", "%1 of %2 digit(s) are misclassified", None, 1)
+    many = QCoreApplication.translate("GalleryPage", "%1 of %2 digit(s) are misclassified", None, 12)
+    assert (one, many) == ("%1 of %2 digits is misclassified", "%1 of %2 digits are misclassified")
+    window.set_language("ko")
+    assert "마지막 1개 행은" in page._leftover_text("H", 1) and "마지막 3개 행은" in page._leftover_text("H", 3)
+    window.set_language("en")
 
 
 def test_screenshot_option_writes_a_png(tmp_path):
@@ -358,8 +392,9 @@ def test_download_success(window, qtbot, monkeypatch):
 
 def test_korean_catalogue_has_no_dead_entries(tmp_path):
     """The committed .ts holds exactly the strings the sources use: none left behind by an edit."""
-    committed = {(ctx, src) for ctx, src, _ in messages(i18n.TS_FILE)}
-    assert committed == {(ctx, src) for ctx, src, _ in fresh_catalogue(tmp_path)}
+    for lang in ("ko", "en"):
+        committed = {m[:3] for m in messages(CATALOGUES[lang][0])}
+        assert committed == {m[:3] for m in fresh_catalogue(tmp_path, lang)}
 
 
 def test_closing_during_background_work_stops_it_within_two_seconds(window, qtbot, monkeypatch):
@@ -489,7 +524,9 @@ def test_no_korean_particle_guesses_the_reading_of_a_number():
     import re
 
     single = re.compile(r"%\d(?:을|를|이|가|은|는|과|와)(?![(가-힣])")
-    assert not [ko for _, _, ko in messages(i18n.TS_FILE) if ko and single.search(ko)]
+    texts = [ko for m in messages(i18n.TS_FILE) for ko in (m.translation if isinstance(m.translation, tuple)
+                                                          else (m.translation,))]
+    assert not [ko for ko in texts if ko and single.search(ko)]
 
 
 def test_each_file_dialog_opens_where_it_was_last_used(window, tmp_path, monkeypatch):

@@ -83,7 +83,7 @@ class ConvLabPanel(Panel):
             action(steps)
 
     def retranslate(self):
-        titles = (self.tr("Convolution"), self.tr("im2col"), self.tr("Pooling"), self.tr("Backward"),
+        titles = (self.tr("Convolution"), "im2col", self.tr("Pooling"), self.tr("Backward"),
                   self.tr("Quiz"))
         tips = (self.tr("Step through the forward pass window by window; channels, filters, batches"),
                 self.tr("The same convolution as one matrix product"),

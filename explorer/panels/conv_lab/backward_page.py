@@ -160,6 +160,7 @@ class BackwardPage(QWidget):
             text = fill(self.tr("Max pooling passes the gradient %1 only to the window's maximum (circled); "
                            "the other cells get 0."), g)
         else:
-            text = fill(self.tr("Average pooling spreads the gradient %1 evenly: each of the %2 cells gets %1/%2."),
-                        g, str(trace.ph * trace.pw))
+            cells = trace.ph * trace.pw
+            text = fill(self.tr("Average pooling spreads the gradient %1 evenly: each of the %n cell(s) gets %1/%2.",
+                                "", cells), g, str(cells))
         self.explain.setText(text)

@@ -108,7 +108,7 @@ class ConvPage(QWidget):
         self.steps.step_changed.connect(self._on_step_changed)
 
     def retranslate(self):
-        names = {"H": self.tr("H"), "W": self.tr("W"), "FH": self.tr("FH"), "FW": self.tr("FW"),
+        names = {"H": "H", "W": "W", "FH": "FH", "FW": "FW",  # symbols: the same in every language
                  "pad": self.tr("Padding P"), "stride": self.tr("Stride S"), "C": self.tr("Channels C"),
                  "FN": self.tr("Filters FN"), "N": self.tr("Batch N")}
         tips = {"H": self.tr("Input height"), "W": self.tr("Input width"), "FH": self.tr("Filter height"),
@@ -267,14 +267,10 @@ class ConvPage(QWidget):
     def _leftover_text(self, axis, n):
         """What a stride that does not divide evenly leaves out, in words for ``n`` rows or columns."""
         if axis == "H":
-            return (self.tr("OH = %1 is not a whole number: the last padded row is never covered by a window and "
-                            "is left out (marked red)") if n == 1 else
-                    self.tr("OH = %1 is not a whole number: the last %2 padded rows are never covered by a window "
-                            "and are left out (marked red)"))
-        return (self.tr("OW = %1 is not a whole number: the last padded column is never covered by a window and "
-                        "is left out (marked red)") if n == 1 else
-                self.tr("OW = %1 is not a whole number: the last %2 padded columns are never covered by a window "
-                        "and are left out (marked red)"))
+            return self.tr("OH = %1 is not a whole number: the last %n padded row(s) are never covered by a window "
+                           "and are left out (marked red)", "", n)
+        return self.tr("OW = %1 is not a whole number: the last %n padded column(s) are never covered by a window "
+                       "and are left out (marked red)", "", n)
 
     def refresh(self):
         """Redraw for the current step (cheap: no recomputation of the trace)."""

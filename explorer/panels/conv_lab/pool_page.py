@@ -107,8 +107,7 @@ class PoolPage(QWidget):
         refill(self.preset, [(self.tr("Lecture: 2×2 max pooling, stride 2"), "lecture"),
                              (self.tr("Lecture: robustness to a one-column shift (3×3, stride 3)"), "robustness")])
         refill(self.mode, [(self.tr("Max pooling"), "max"), (self.tr("Average pooling"), "avg")])
-        for label, text in zip(self.labels, (self.tr("Size"), self.tr("Stride"), self.tr("Padding"), self.tr("H"),
-                                             self.tr("W"))):
+        for label, text in zip(self.labels, (self.tr("Size"), self.tr("Stride"), self.tr("Padding"), "H", "W")):
             label.setText(text)
         self.size.setToolTip(self.tr("Pooling window size (square)"))
         self.stride.setToolTip(self.tr("How far the window moves each step (1–4)"))

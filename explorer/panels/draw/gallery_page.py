@@ -134,7 +134,7 @@ class GalleryPage(QWidget):
 
     def _classify(self, src):
         """Classify the digits in a worker (about 0.1 s for 1,000: too long for the GUI thread)."""
-        self.status.setText(fill(self.tr("Classifying %1 digits…"), f"{len(src.labels):,}"))
+        self.status.setText(fill(self.tr("Classifying %1 digit(s)…", "", len(src.labels)), f"{len(src.labels):,}"))
         self.gallery.clear()
         if self.classifier is not None and self.classifier.isRunning():
             return  # its answer triggers a refresh
@@ -171,13 +171,14 @@ class GalleryPage(QWidget):
             idx = np.flatnonzero(pred != labels)
             captions = [f"{pred[i]}≠{labels[i]}" for i in idx]
             tips = [fill(self.tr("The network says %1; the truth is %2"), str(pred[i]), str(labels[i])) for i in idx]
-            text = (fill(self.tr("%1 of %2 digits are misclassified"), f"{len(idx):,}", f"{len(labels):,}"))
+            text = fill(self.tr("%1 of %2 digit(s) are misclassified", "", len(idx)), f"{len(idx):,}",
+                        f"{len(labels):,}")
             text += " " + self.tr("(under each: the network's answer ≠ the true digit)")
         else:
             idx = np.arange(len(labels)) if self.filter_key == "all" else np.flatnonzero(labels == int(self.filter_key))
             captions = [str(labels[i]) for i in idx]
             tips = [fill(self.tr("A %1 from the MNIST test set"), str(labels[i])) for i in idx]
-            text = fill(self.tr("%1 digits; click one to load it"), f"{len(idx):,}")
+            text = fill(self.tr("%1 digit(s); click one to load it", "", len(idx)), f"{len(idx):,}")
         if len(idx) > MAX_SHOWN:
             text += " " + fill(self.tr("(showing the first %1)"), str(MAX_SHOWN))
         self.status.setText(text)

@@ -93,6 +93,6 @@ class MapsPage(QWidget):
         text = fill(self.tr("Unit (%1, %2) of channel %3 sees input rows %4–%5, columns %6–%7 (cyan)."),
                     i, j, s.channel + 1, top, bottom - 1, left, right - 1)
         if feeders and below is not None:
-            text += " " + fill(self.tr("It is computed from %1 units of %2 (green: what each of them sees)."),
-                               len(feeders), below.name)
+            text += " " + fill(self.tr("It is computed from %n unit(s) of %1 (green: what each of them sees).", "",
+                                       len(feeders)), below.name)
         self.trace.setText(text)

@@ -69,7 +69,7 @@ class OptimizerTable(QWidget):
         self.diverged.setMinimumHeight(2 * self.diverged.fontMetrics().lineSpacing() + 2)
 
     def retranslate(self):
-        names = {"lr": self.tr("η"), "momentum": self.tr("α"), "decay_rate": self.tr("ρ"), "beta1": "β₁",
+        names = {"lr": "η", "momentum": "α", "decay_rate": "ρ", "beta1": "β₁",  # symbols: never translated
                  "beta2": "β₂"}
         tips = {"lr": self.tr("Learning rate η"), "momentum": self.tr("Momentum α: how much velocity is kept"),
                 "decay_rate": self.tr("Decay rate ρ of the squared-gradient average"),

@@ -157,7 +157,7 @@ class ConvNetPage(QWidget):
         self.train_size.setToolTip(self.tr("How many of the 60,000 training images one epoch visits; "
                                            "10,000 make an epoch of about 100 updates"))
         self.seed.setToolTip(self.tr("The same seed gives the same initial weights and batches"))
-        self.run.start_button.setText(self.tr("Train"))
+        self.run.start_button.setText(self.tr("Train", "the button that starts training (a verb)"))
         self.run.start_button.setToolTip(self.tr("Train a fresh network from its initial weights (Ctrl+Return)"))
         self.run.stop_button.setText(self.tr("Stop"))
         self.run.stop_button.setToolTip(self.tr("Stop after the current update; the weights so far are kept (Esc)"))
@@ -167,12 +167,12 @@ class ConvNetPage(QWidget):
         self.loss_plot.setLabel("bottom", self.tr("iteration"))
         set_title(self.acc_plot, self.tr("Accuracy after every epoch"))
         self.acc_plot.setLabel("bottom", self.tr("epoch"))
-        self.train_curve.opts["name"] = self.tr("train")
-        self.test_curve.opts["name"] = self.tr("test")
+        self.train_curve.opts["name"] = self.tr("train", "the training images (a curve's name)")
+        self.test_curve.opts["name"] = self.tr("test", "the test images (a curve's name)")
         legend = self.acc_plot.plotItem.legend
         legend.clear()
-        legend.addItem(self.train_curve, self.tr("train"))
-        legend.addItem(self.test_curve, self.tr("test"))
+        legend.addItem(self.train_curve, self.tr("train", "the training images (a curve's name)"))
+        legend.addItem(self.test_curve, self.tr("test", "the test images (a curve's name)"))
         self.depth_title.setText(self.tr("How abstract each conv layer is, epoch by epoch"))
         self.depth_plot.setToolTip(self.tr("For every channel: how many of the 9 test images (of the first 1,000) "
                                            "that excite it most show the same digit, averaged over the layer. "
