@@ -9,7 +9,6 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, QTim
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -20,19 +19,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.mnist import DatasetError, load_idx_dataset
 from engine.resource_files import resource_path
 
 from . import i18n
-from .dialogs import ShortcutsDialog, ask_path
-from .exporting import export_widget, write_atomically
+from .dialogs import ShortcutsDialog
+from .exporting import write_atomically
+from .file_actions import STATUS_MS, FileActions
 from .i18n import fill
-from .model import CurrentDigit, ModelStore, read_weights_job
+from .model import CurrentDigit, ModelStore
 from .panels import PANELS
 from .panels.base import PanelContext
 from .theme import THEMES, apply_theme, has_korean_font
 from .widgets.room import PanelRoom
-from .workers import FunctionWorker
 
 log = logging.getLogger("dlfs")
 ICONS = resource_path("icons")
@@ -44,7 +42,6 @@ def icon(name):
 
 NAV_WIDE, NAV_NARROW = 200, 56  # px: the navigation list with names, with icons only
 NAV_COMPACT_BELOW = 1200  # window widths below this get the icons-only list
-STATUS_MS = 8000  # how long a status-bar message stays
 ZOOM_RANGE = (-3, 6)  # text size steps of 10 % (View › Zoom): 70 % to 160 %
 
 
@@ -52,7 +49,6 @@ class MainWindow(QMainWindow):
     panel_changed = Signal(str)
     language_changed = Signal(str)
     first_painted = Signal()
-    weights_opened = Signal(bool)  # File › Open weights is over: loaded, or refused with a message
 
     def __init__(self, settings, lang=None, panel=None, defer_panel=False):
         super().__init__()
@@ -66,6 +62,7 @@ class MainWindow(QMainWindow):
             self.lang = "en"
         self._base_font_size = QApplication.font().pointSizeF()
         QApplication.instance().setProperty("base_point_size", self._base_font_size)  # widgets.sizing
+        self.files = FileActions(self)  # the File menu's work
         self._build_ui()
         self._build_menus()
         self._connect()
@@ -74,7 +71,6 @@ class MainWindow(QMainWindow):
         key = panel or self.settings.get("last_panel", "draw", str, choices=[p.key for p in PANELS])
         key = key if key in {p.key for p in PANELS} else "draw"
         self._pending_panel = None
-        self._weights_reader = None  # the FunctionWorker reading a weights file, if any
         if defer_panel:
             # Paint the frame first; the (heavier) panel is built right after the first paint.
             self.nav.blockSignals(True)
@@ -138,13 +134,14 @@ class MainWindow(QMainWindow):
     def _build_menus(self):
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
-        self.open_action = self._action(self.file_menu, self._on_open_weights_triggered, QKeySequence.StandardKey.Open)
-        self.save_action = self._action(self.file_menu, self._on_save_weights_triggered, QKeySequence.StandardKey.Save)
+        files = self.files
+        self.open_action = self._action(self.file_menu, files.ask_open_weights, QKeySequence.StandardKey.Open)
+        self.save_action = self._action(self.file_menu, files.ask_save_weights, QKeySequence.StandardKey.Save)
         self.file_menu.addSeparator()
-        self.data_action = self._action(self.file_menu, self._on_choose_data_triggered)
-        self.download_action = self._action(self.file_menu, self._on_download_triggered)
+        self.data_action = self._action(self.file_menu, files.ask_data_folder)
+        self.download_action = self._action(self.file_menu, files.start_download)
         self.file_menu.addSeparator()
-        self.export_action = self._action(self.file_menu, self._on_export_triggered, "Ctrl+E")
+        self.export_action = self._action(self.file_menu, files.ask_export, "Ctrl+E")
         self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, self.close, QKeySequence.StandardKey.Quit)
 
@@ -340,106 +337,9 @@ class MainWindow(QMainWindow):
         self.settings.set("zoom", max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], step)))
         self._apply_zoom()
 
-    # -- files --------------------------------------------------------------------------------
-
-    def _on_open_weights_triggered(self):
-        path = ask_path(self, self.settings, "weights", self.tr("Open weights"),  # remembered even for a bad file
-                        self.tr("Weights (*.npz *.pkl);;All files (*)"))
-        if path:
-            self.open_weights(path)
-
-    def open_weights(self, path):
-        """Read weights off the GUI thread (a busy cursor meanwhile; a large file takes seconds); a bad
-        file is refused with its reason and the current weights stay. ``weights_opened(ok)`` tells
-        when it is over; a newer request wins over one still reading."""
-        if self._weights_reader is not None:
-            self._weights_reader.request_stop()
-        worker = FunctionWorker(read_weights_job, str(path), parent=self)
-        self._weights_reader = worker
-        worker.succeeded.connect(lambda net, w=worker: self._on_weights_read(w, path, net))
-        worker.errored.connect(lambda message, _tb, w=worker: self._on_weights_read(w, path, message))
-        worker.finished.connect(worker.deleteLater)
-        self.setCursor(Qt.CursorShape.BusyCursor)
-        worker.start()
-
-    def _on_weights_read(self, worker, path, net):
-        if worker is not self._weights_reader:
-            return
-        self._weights_reader = None
-        self.unsetCursor()
-        if isinstance(net, str):
-            QMessageBox.warning(self, self.tr("Cannot open weights"), net)
-            self.weights_opened.emit(False)
-            return
-        self.model.use(net, Path(path).name)
-        self.weights_opened.emit(True)
-
-    def _on_save_weights_triggered(self):
-        path = ask_path(self, self.settings, "weights", self.tr("Save weights"), self.tr("Weights (*.npz)"), save=True)
-        if not path:
-            return
-        if not path.endswith(".npz"):
-            path += ".npz"
-        try:
-            self.model.save(path)
-        except OSError as e:
-            QMessageBox.warning(self, self.tr("Cannot save weights"), str(e))
-            return
-        self.statusBar().showMessage(fill(self.tr("Weights saved to %1"), path), STATUS_MS)
-
     def _on_weights_changed(self, source):
         self._update_weights_label()
         self.statusBar().showMessage(fill(self.tr("Loaded weights from %1"), source), STATUS_MS)
-
-    def _on_choose_data_triggered(self):
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder with the four MNIST IDX files"),
-                                                  self.settings.get("data_dir", "", str))
-        if folder:
-            self.set_data_folder(folder)
-
-    def set_data_folder(self, folder):
-        """Remember a dataset folder after checking it holds readable IDX files; returns success."""
-        try:
-            (x, _), (xt, _) = load_idx_dataset(folder)
-        except DatasetError as e:
-            QMessageBox.warning(self, self.tr("Not a usable dataset folder"), str(e))
-            return False
-        self.settings.set("data_dir", str(folder))
-        for panel in self.panels.values():
-            panel.data_folder_changed()
-        self.statusBar().showMessage(fill(self.tr("Using %1: %2 training and %3 test images"),
-                                          str(folder), f"{len(x):,}", f"{len(xt):,}"), STATUS_MS)
-        return True
-
-    def _on_download_triggered(self):
-        from .data import MnistDownload  # pooch and requests: loaded when a download starts
-
-        self._download = MnistDownload(self)
-        self._download.finished.connect(self._on_download_finished)
-        self._download.start()
-
-    def _on_download_finished(self, folder):
-        if folder is not None:
-            for panel in self.panels.values():
-                panel.data_folder_changed()
-            self.statusBar().showMessage(fill(self.tr("MNIST is ready in %1"), str(folder)), STATUS_MS)
-
-    def _on_export_triggered(self):
-        path = ask_path(self, self.settings, "export", self.tr("Export view"),
-                        self.tr("PNG image (*.png);;SVG drawing (*.svg)"), save=True)
-        if path:
-            self.export_view(path)
-
-    def export_view(self, path):
-        """Render the current panel to PNG (pixels) or SVG (vector)."""
-        widget = self.current_panel().export_widget()
-        path = str(path)
-        if not path.lower().endswith((".svg", ".png")):
-            path += ".png"
-        ok = export_widget(widget, path)
-        message = self.tr("Exported to %1") if ok else self.tr("Could not write %1")
-        self.statusBar().showMessage(fill(message, path), STATUS_MS)
-        return ok
 
     # -- help -----------------------------------------------------------------------------------
 
@@ -496,13 +396,7 @@ class MainWindow(QMainWindow):
         self._fit_nav()
 
     def closeEvent(self, event):  # noqa: N802 (Qt's name)
-        download = getattr(self, "_download", None)
-        if download is not None:
-            download.stop()  # a half-downloaded file is removed by the engine
-        if self._weights_reader is not None:  # a bounded read (the loader caps a file's arrays): let it end
-            reader, self._weights_reader = self._weights_reader, None
-            reader.request_stop()
-            reader.wait()
+        self.files.shutdown()
         for panel in self.panels.values():
             try:
                 panel.shutdown()

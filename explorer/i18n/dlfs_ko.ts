@@ -799,6 +799,69 @@
     </message>
 </context>
 <context>
+    <name>FileActions</name>
+    <message>
+        <source>Open weights</source>
+        <translation>가중치 열기</translation>
+    </message>
+    <message>
+        <source>Weights (*.npz *.pkl);;All files (*)</source>
+        <translation>가중치 (*.npz *.pkl);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open weights</source>
+        <translation>가중치를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Save weights</source>
+        <translation>가중치 저장</translation>
+    </message>
+    <message>
+        <source>Weights (*.npz)</source>
+        <translation>가중치 (*.npz)</translation>
+    </message>
+    <message>
+        <source>Cannot save weights</source>
+        <translation>가중치를 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Weights saved to %1</source>
+        <translation>가중치를 %1에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Folder with the four MNIST IDX files</source>
+        <translation>MNIST IDX 파일 네 개가 있는 폴더</translation>
+    </message>
+    <message>
+        <source>Not a usable dataset folder</source>
+        <translation>사용할 수 없는 데이터셋 폴더입니다</translation>
+    </message>
+    <message>
+        <source>Using %1: %2 training and %3 test images</source>
+        <translation>%1 사용 중: 훈련 이미지 %2장, 시험 이미지 %3장</translation>
+    </message>
+    <message>
+        <source>MNIST is ready in %1</source>
+        <translation>MNIST가 %1에 준비되었습니다</translation>
+    </message>
+    <message>
+        <source>Export view</source>
+        <translation>화면 내보내기</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 이미지 (*.png);;SVG 그림 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>%1(으)로 내보냈습니다</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1에 쓸 수 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>Formula</name>
     <message>
         <source>the formula is nested too deeply</source>
@@ -1307,64 +1370,12 @@ answer.&lt;/li&gt;
         <translation>가중치 열기</translation>
     </message>
     <message>
-        <source>Weights (*.npz *.pkl);;All files (*)</source>
-        <translation>가중치 (*.npz *.pkl);;모든 파일 (*)</translation>
-    </message>
-    <message>
-        <source>Cannot open weights</source>
-        <translation>가중치를 열 수 없습니다</translation>
-    </message>
-    <message>
         <source>Save weights</source>
         <translation>가중치 저장</translation>
     </message>
     <message>
-        <source>Weights (*.npz)</source>
-        <translation>가중치 (*.npz)</translation>
-    </message>
-    <message>
-        <source>Cannot save weights</source>
-        <translation>가중치를 저장할 수 없습니다</translation>
-    </message>
-    <message>
-        <source>Weights saved to %1</source>
-        <translation>가중치를 %1에 저장했습니다</translation>
-    </message>
-    <message>
         <source>Loaded weights from %1</source>
         <translation>%1에서 가중치를 불러왔습니다</translation>
-    </message>
-    <message>
-        <source>Folder with the four MNIST IDX files</source>
-        <translation>MNIST IDX 파일 네 개가 있는 폴더</translation>
-    </message>
-    <message>
-        <source>Not a usable dataset folder</source>
-        <translation>사용할 수 없는 데이터셋 폴더입니다</translation>
-    </message>
-    <message>
-        <source>Using %1: %2 training and %3 test images</source>
-        <translation>%1 사용 중: 훈련 이미지 %2장, 시험 이미지 %3장</translation>
-    </message>
-    <message>
-        <source>MNIST is ready in %1</source>
-        <translation>MNIST가 %1에 준비되었습니다</translation>
-    </message>
-    <message>
-        <source>Export view</source>
-        <translation>화면 내보내기</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation>PNG 이미지 (*.png);;SVG 그림 (*.svg)</translation>
-    </message>
-    <message>
-        <source>Exported to %1</source>
-        <translation>%1(으)로 내보냈습니다</translation>
-    </message>
-    <message>
-        <source>Could not write %1</source>
-        <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
         <source>Export the current view</source>

@@ -30,3 +30,23 @@ def restore_application_look(qapp):
     if qapp.style().name() != style:
         qapp.setStyle(style)
     qapp.setPalette(palette)
+
+
+def choose_data_folder(window, folder, timeout=10000):
+    """File › Choose data folder, waited for (the folder is checked off the GUI thread): True if in use."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop, answers = QEventLoop(), []
+
+    def done(ok):
+        answers.append(ok)
+        loop.quit()
+
+    window.files.data_folder_set.connect(done)
+    window.files.set_data_folder(folder)
+    QTimer.singleShot(timeout, loop.quit)
+    if not answers:
+        loop.exec()
+    window.files.data_folder_set.disconnect(done)
+    assert answers, f"no answer about {folder} within {timeout} ms"
+    return answers[0]

@@ -17,6 +17,7 @@ from explorer.errors import ErrorDialog, install_excepthook
 from explorer.i18n.update import extract, messages
 from explorer.panels import PANELS
 from explorer.settings import Settings
+from tests.explorer.conftest import choose_data_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -134,8 +135,8 @@ def test_bad_weights_file_is_refused_and_current_weights_stay(window, tmp_path, 
     before = window.model.net.params["W1"].copy()
     bad = tmp_path / "bad.npz"
     np.savez(bad, W1=np.zeros((3, 3)))
-    with qtbot.waitSignal(window.weights_opened) as blocker:
-        window.open_weights(bad)
+    with qtbot.waitSignal(window.files.weights_opened) as blocker:
+        window.files.open_weights(bad)
     assert blocker.args == [False] and "missing parameters" in warnings[-1]
     np.testing.assert_array_equal(window.model.net.params["W1"], before)
 
@@ -146,8 +147,8 @@ def test_good_weights_file_is_loaded(window, tmp_path, qtbot):
     other = SimpleConvNet(seed=123)
     path = tmp_path / "other.npz"
     other.save_params(path)
-    with qtbot.waitSignal(window.weights_opened) as blocker:
-        window.open_weights(path)
+    with qtbot.waitSignal(window.files.weights_opened) as blocker:
+        window.files.open_weights(path)
     assert blocker.args == [True]
     np.testing.assert_array_equal(window.model.net.params["W1"], other.params["W1"])
     assert "other.npz" in window.weights_label.text()
@@ -157,9 +158,9 @@ def test_export_view_png_and_svg(window, tmp_path, monkeypatch):
     from engine import weights
 
     monkeypatch.setattr(weights, "_UMASK", 0o022)
-    assert window.export_view(tmp_path / "view.png")
+    assert window.files.export_view(tmp_path / "view.png")
     assert (tmp_path / "view.png").stat().st_size > 1000
-    assert window.export_view(tmp_path / "view.svg")
+    assert window.files.export_view(tmp_path / "view.svg")
     assert b"<svg" in (tmp_path / "view.svg").read_bytes()
     for name in ("view.png", "view.svg"):  # ordinary files others may read, as the user's umask says (was 0600)
         assert (tmp_path / name).stat().st_mode & 0o777 == 0o644
@@ -287,10 +288,10 @@ def test_choose_data_folder(window, tmp_path, monkeypatch):
 
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
-    assert not window.set_data_folder(tmp_path)
+    assert not choose_data_folder(window, tmp_path)
     assert "missing train-images-idx3-ubyte.gz" in warnings[-1]
     write_dataset(tmp_path / "mnist")
-    assert window.set_data_folder(tmp_path / "mnist")
+    assert choose_data_folder(window, tmp_path / "mnist")
     assert window.settings.get("data_dir", "", str) == str(tmp_path / "mnist")
 
 
@@ -308,8 +309,8 @@ def test_download_dialog_reports_progress_and_can_be_cancelled(window, qtbot, mo
         return "/nowhere"
 
     monkeypatch.setattr(mnist, "download_mnist", fake_download)
-    window._on_download_triggered()
-    download = window._download
+    window.files.start_download()
+    download = window.files.download
     with qtbot.waitSignal(download.worker.progress, timeout=3000):
         pass
     with qtbot.waitSignal(download.finished, timeout=3000) as blocker:
@@ -334,8 +335,8 @@ def test_a_stuck_download_is_cancelled_at_once(window, qtbot, monkeypatch):
         return "/late"
 
     monkeypatch.setattr(mnist, "download_mnist", stuck_download)
-    window._on_download_triggered()
-    download = window._download
+    window.files.start_download()
+    download = window.files.download
     start = time.perf_counter()
     with qtbot.waitSignal(download.finished, timeout=1000) as blocker:
         download.dialog.findChild(QPushButton).click()
@@ -360,7 +361,7 @@ from explorer.app import MainWindow
 from explorer.settings import Settings
 window = MainWindow(Settings())
 window.show()
-window._on_download_triggered()
+window.files.start_download()
 QTimer.singleShot(300, window.close)
 QTimer.singleShot(600, app.quit)
 start = time.perf_counter()
@@ -384,8 +385,8 @@ def test_download_success(window, qtbot, monkeypatch):
     from engine import mnist
 
     monkeypatch.setattr(mnist, "download_mnist", lambda progress=None, should_stop=None, **k: "/data/mnist")
-    window._on_download_triggered()
-    with qtbot.waitSignal(window._download.finished, timeout=3000) as blocker:
+    window.files.start_download()
+    with qtbot.waitSignal(window.files.download.finished, timeout=3000) as blocker:
         pass
     assert blocker.args == ["/data/mnist"]
 
@@ -409,8 +410,8 @@ def test_closing_during_background_work_stops_it_within_two_seconds(window, qtbo
         raise mnist.DownloadCancelled("train-images-idx3-ubyte.gz")
 
     monkeypatch.setattr(mnist, "download_mnist", endless_download)
-    window._on_download_triggered()
-    worker = window._download.worker
+    window.files.start_download()
+    worker = window.files.download.worker
     with qtbot.waitSignal(worker.progress, timeout=3000):
         pass
     start = time.perf_counter()
@@ -549,9 +550,9 @@ def test_each_file_dialog_opens_where_it_was_last_used(window, tmp_path, monkeyp
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(fake_open))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_save))
-    window._on_open_weights_triggered()
-    window._on_export_triggered()
-    window._on_open_weights_triggered()
+    window.files.ask_open_weights()
+    window.files.ask_export()
+    window.files.ask_open_weights()
     assert starts[2] == ("open", str(tmp_path / "w"))  # its own folder, not the export's
     assert window.settings.folder("export") == str(tmp_path / "e")
 
@@ -621,10 +622,10 @@ def test_weights_are_read_off_the_gui_thread_and_closing_meanwhile_waits_for_the
 
     monkeypatch.setattr(SimpleConvNet, "load_params", slow_load)
     start = time.perf_counter()
-    window.open_weights(path)
+    window.files.open_weights(path)
     assert time.perf_counter() - start < 0.2  # the window stays responsive
     assert window.cursor().shape() == Qt.CursorShape.BusyCursor
-    reader = window._weights_reader
+    reader = window.files._weights_reader
     window.close()  # mid-read: waits for it (no "QThread destroyed while running")
     assert reader.isFinished() and threads == [False]
 
@@ -645,6 +646,34 @@ def test_settings_that_cannot_be_written_at_close_are_said_so(qtbot, tmp_path, m
     assert warnings and warnings[0][0] == "Settings not saved" and str(folder / "s.ini") in warnings[0][1]
 
 
+def test_a_data_folder_is_read_off_the_gui_thread_and_a_newer_choice_wins(window, qtbot, tmp_path, monkeypatch):
+    """Reading the whole dataset to check it takes about a second: the window must stay responsive."""
+    import threading
+
+    from explorer import file_actions
+
+    gate, real = threading.Event(), file_actions.dataset_sizes
+
+    def slow(folder):
+        gate.wait(5)
+        return real(folder)
+
+    monkeypatch.setattr(file_actions, "dataset_sizes", slow)
+    from tests.engine.test_mnist import write_dataset
+
+    first, second = tmp_path / "a", tmp_path / "b"
+    write_dataset(first)
+    write_dataset(second)
+    with qtbot.waitSignal(window.files.data_folder_set, timeout=10000) as blocker:
+        window.files.set_data_folder(first)
+        window.files.set_data_folder(second)  # returns at once too: nothing has been read yet
+        assert window.settings.get("data_dir", "", str) == ""
+        gate.set()
+    assert blocker.args == [True]
+    qtbot.wait(100)  # the first one's answer, if it came, must not win
+    assert window.settings.get("data_dir", "", str) == str(second)
+
+
 def test_placeholders_are_filled_in_one_pass_so_values_keep_their_percent_signs(window, tmp_path):
     """A data folder named run%2 was shown as 'run60,000' when %1, %2, %3 were replaced one after another."""
     from pathlib import Path
@@ -652,7 +681,7 @@ def test_placeholders_are_filled_in_one_pass_so_values_keep_their_percent_signs(
     from tests.explorer.test_training import write_learnable_dataset
 
     folder = write_learnable_dataset(tmp_path / "run%2", n_train=30, n_test=10)
-    assert window.set_data_folder(folder)
+    assert choose_data_folder(window, folder)
     assert window.statusBar().currentMessage() == f"Using {folder}: 30 training and 10 test images"
     chains = [str(p) for p in Path("explorer").rglob("*.py") if '.replace("%' in p.read_text(encoding="utf-8")]
     assert not chains, "fill() placeholders in one pass instead of .replace chains"

@@ -13,6 +13,7 @@ from explorer.app import MainWindow
 from explorer.panels.training import jobs
 from explorer.panels.training.events import Epoch, Evaluating, EvaluatingAll, Final, Loading, Steps
 from tests.engine.test_mnist import idx_bytes
+from tests.explorer.conftest import choose_data_folder
 
 
 def write_learnable_dataset(folder, n_train=600, n_test=200, seed=0):
@@ -276,7 +277,7 @@ def test_epochs_measure_a_10000_image_sample_and_the_end_every_training_image(pa
 
 def test_choosing_the_mnist_folder_clears_the_notice_at_once(window, panel, tmp_path):
     assert panel.notice_bar.isVisible() and "File › Choose MNIST folder" in panel.notice.text()
-    assert window.set_data_folder(write_learnable_dataset(tmp_path / "mnist", 20, 20))
+    assert choose_data_folder(window, write_learnable_dataset(tmp_path / "mnist", 20, 20))
     assert not panel.notice_bar.isVisible()  # without switching panels
 
 
