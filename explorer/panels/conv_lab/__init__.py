@@ -29,6 +29,12 @@ def room_for(width, height):
 class ConvLabPanel(Panel):
     def __init__(self, context, spec, parent=None):
         super().__init__(context, spec, parent)
+        self.room = 1.0
+        self._build_ui()
+        self._connect()
+        self.retranslate()
+
+    def _build_ui(self):
         self.tabs = QTabWidget()
         self.conv_page = ConvPage()
         self.im2col_page = Im2colPage(self.conv_page)
@@ -39,9 +45,6 @@ class ConvLabPanel(Panel):
         for page in self.pages:
             self.tabs.addTab(page, "")
         QVBoxLayout(self).addWidget(self.tabs)
-        self.room = 1.0
-        self._connect()
-        self.retranslate()
 
     def resizeEvent(self, event):  # noqa: N802 (Qt's name)
         super().resizeEvent(event)

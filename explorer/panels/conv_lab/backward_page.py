@@ -20,6 +20,10 @@ class BackwardPage(QWidget):
         super().__init__(parent)
         self.conv_page, self.pool_page = conv_page, pool_page
         self.dout = None
+        self._build_ui()
+        self._connect()
+
+    def _build_ui(self):
         self.which = QComboBox()
         self.ones_button, self.random_button = QPushButton(), QPushButton()
         top = QHBoxLayout()
@@ -56,6 +60,8 @@ class BackwardPage(QWidget):
         layout.addLayout(grid, 1)
         layout.addWidget(self.explain)
         layout.addWidget(self.steps)
+
+    def _connect(self):
         self.which.currentIndexChanged.connect(lambda _i: self.sync(reset=True))
         self.ones_button.clicked.connect(lambda: self._set_dout("ones"))
         self.random_button.clicked.connect(lambda: self._set_dout("random"))

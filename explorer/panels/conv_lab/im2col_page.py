@@ -24,6 +24,10 @@ class Im2colPage(QWidget):
     def __init__(self, conv_page, parent=None):
         super().__init__(parent)
         self.conv_page = conv_page
+        self._build_ui()
+        self._connect()
+
+    def _build_ui(self):
         self.col_view = MatrixView(diverging=False, max_cell=CELL)
         self.w_view = MatrixView(max_cell=CELL)
         self.out_view = MatrixView(diverging=False, max_cell=CELL)
@@ -45,6 +49,8 @@ class Im2colPage(QWidget):
         layout.addLayout(grid, 1)
         layout.addWidget(self.explain)
         layout.addWidget(self.steps)
+
+    def _connect(self):
         self.steps.step_changed.connect(lambda _s: self.refresh())
         self.col_view.cell_clicked.connect(self._on_row_clicked)
         self.out_view.cell_clicked.connect(self._on_out_clicked)

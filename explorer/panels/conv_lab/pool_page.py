@@ -22,6 +22,9 @@ class PoolPair(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self._build_ui()
+
+    def _build_ui(self):
         self.title = QLabel()
         self.input = MatrixView(editable=True, diverging=False)
         self.output = MatrixView(diverging=False)
@@ -50,6 +53,12 @@ class PoolPage(QWidget):
         super().__init__(parent)
         self.setup = PoolSetup()
         self.trace = None
+        self._build_ui()
+        self._connect()
+        self.robust = False
+        self.rebuild()
+
+    def _build_ui(self):
         self.preset = QComboBox()
         self.mode = QComboBox()
         self.size = QSpinBox()
@@ -90,6 +99,8 @@ class PoolPage(QWidget):
         layout.addLayout(pairs, 1)
         layout.addWidget(self.result)
         layout.addWidget(self.steps)
+
+    def _connect(self):
         self.preset.currentIndexChanged.connect(self._on_preset_changed)
         self.mode.currentIndexChanged.connect(self._on_controls_changed)
         for box in (self.size, self.stride, self.pad, self.H, self.W):
@@ -100,8 +111,6 @@ class PoolPage(QWidget):
         self.main.input.block_pasted.connect(self._on_block_pasted)
         self.main.input.edit_refused.connect(self.message)
         self.main.output.cell_clicked.connect(self._on_output_clicked)
-        self.robust = False
-        self.rebuild()
 
     def retranslate(self):
         refill(self.preset, [(self.tr("Lecture: 2×2 max pooling, stride 2"), "lecture"),

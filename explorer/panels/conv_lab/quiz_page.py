@@ -16,6 +16,11 @@ class QuizPage(QWidget):
         self.rng = np.random.default_rng()
         self.score = [0, 0]  # right, asked
         self.checked = False  # whether the current question has been scored
+        self._build_ui()
+        self._connect()
+        self.q = output_size_question(0)
+
+    def _build_ui(self):
         self.question = QLabel()
         self.question.setTextFormat(Qt.TextFormat.RichText)
         self.question.setWordWrap(True)
@@ -44,9 +49,10 @@ class QuizPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.feedback)
         layout.addStretch(1)
+
+    def _connect(self):
         self.check_button.clicked.connect(self.check)
         self.next_button.clicked.connect(self.next_question)
-        self.q = output_size_question(0)
 
     def retranslate(self):
         self.check_button.setText(self.tr("Check"))

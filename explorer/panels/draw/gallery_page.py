@@ -67,6 +67,10 @@ class GalleryPage(QWidget):
         self.classifier = None  # classifies the shipped sample for "Show mistakes"
         self.generation = 0  # counts weight changes, so a late answer for old weights is dropped
         self.stale = True
+        self._build_ui()
+        self._connect()
+
+    def _build_ui(self):
         self.source = QComboBox()
         self.filter = QComboBox()
         self.status = QLabel()
@@ -79,6 +83,8 @@ class GalleryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.gallery)
+
+    def _connect(self):
         self.source.currentIndexChanged.connect(self._on_source_changed)
         self.filter.currentIndexChanged.connect(self._on_filter_changed)
         self.gallery.digit_chosen.connect(lambda i: self.digit_chosen.emit(self.sources[self.source_key].images[i]))

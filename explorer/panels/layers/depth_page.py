@@ -27,6 +27,10 @@ class DepthPage(QScrollArea):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.rows = []  # (caption QLabel, MosaicView)
+        self._build_ui()
+
+    def _build_ui(self):
         self.setWidgetResizable(True)
         self.inner = QWidget()
         self.grid = QGridLayout(self.inner)
@@ -35,7 +39,6 @@ class DepthPage(QScrollArea):
         self.grid.addWidget(self.intro, 0, 0, 1, 2)
         self.grid.setRowStretch(99, 1)  # rows keep their height; the rest is blank below
         self.setWidget(self.inner)
-        self.rows = []  # (caption QLabel, MosaicView)
         self.empty = QLabel()
         self.empty.setWordWrap(True)
         self.grid.addWidget(self.empty, 1, 0, 1, 2)
@@ -102,6 +105,9 @@ class AbstractionPlot(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self._build_ui()
+
+    def _build_ui(self):
         self.plot = book_plot(legend=(10, 10))
         self.plot.setYRange(0, 1)
         self.plot.setMouseEnabled(False, False)

@@ -16,6 +16,10 @@ class MapsPage(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self._build_ui()
+        self._connect()
+
+    def _build_ui(self):
         self.strip = LayerStrip()
         self.caption = QLabel()
         self.caption.setWordWrap(True)
@@ -30,6 +34,8 @@ class MapsPage(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.maps, 1)
         layout.addWidget(self.trace)
+
+    def _connect(self):
         self.strip.layer_selected.connect(self.layer_selected)
         self.maps.unit_clicked.connect(self.unit_clicked)
 
