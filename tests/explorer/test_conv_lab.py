@@ -44,6 +44,20 @@ def test_every_preset_steps_to_the_engines_forward(lab, preset):
         np.testing.assert_allclose(stepped_output(page), expected)
 
 
+@pytest.mark.parametrize("first, then", [("lecture_bias", "channels"), ("channels", "lecture"), ("lecture", "batch")])
+def test_a_preset_with_other_shapes_chosen_mid_walk_starts_at_its_first_step(lab, first, then):
+    """Choosing 'three channels' while at step 1 of a one-channel example redrew the new numbers on the
+    old grids before rebuilding them (IndexError in the slot; pytest-qt fails the test on it)."""
+    page = lab.conv_page
+    page.preset.setCurrentIndex(page.preset.findData(first))
+    page.steps.set_step(1)
+    page.preset.setCurrentIndex(page.preset.findData(then))
+    s = page.setup.shapes
+    assert page.steps.step == 0 and len(page.inputs) == s["C"] and len(page.outputs) == s["FN"]
+    np.testing.assert_array_equal(page.inputs[s["C"] - 1].values[page.setup.pad:, page.setup.pad:][:s["H"], :s["W"]],
+                                  page.setup.x[0, s["C"] - 1])
+
+
 def test_lecture_example_numbers_are_shown(lab):
     page = lab.conv_page
     page.preset.setCurrentIndex(page.preset.findData("lecture_bias"))

@@ -330,9 +330,11 @@ class ConvPage(QWidget):
         self.setup_changed.emit()
 
     def set_setup(self, setup):
+        """A new example: grids for its shapes first, then its first step (the other way round, the
+        step drew the new numbers on the old grids)."""
         self.setup = setup
-        self.steps.set_step(0)
         self._changed()
+        self.steps.set_step(0)
 
     def _on_size_changed(self, key, value):
         if key in ("pad", "stride"):
