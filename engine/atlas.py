@@ -10,12 +10,15 @@ the shipped networks come with theirs precomputed (``python -m engine.atlas``) a
 built in a worker and cached. Stored as .npz without pickles; images as uint8.
 """
 
+from __future__ import annotations
+
 import argparse
 import hashlib
 import sys
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
@@ -27,7 +30,7 @@ TOP_K = 9
 FORMAT = 1
 
 
-def fingerprint(net):
+def fingerprint(net) -> str:
     """A short hash of a network's class and parameters: which weights an atlas belongs to."""
     h = hashlib.sha256(type(net).__name__.encode())
     for key in sorted(net.params):
@@ -59,7 +62,7 @@ class Atlas:
     classes: np.ndarray | None = None  # (K, H, W) in 0..1: one class-model image per output
     fingerprint: str = ""  # of the weights it describes
 
-    def image(self, layer, channel, rank):
+    def image(self, layer: str, channel: int, rank: int) -> np.ndarray:
         """The rank-th top test image of ``channel`` (H, W) uint8."""
         return self.images[self.layers[layer].top_index[channel, rank]]
 
@@ -69,7 +72,8 @@ def _agreements(maxima: ChannelMaxima, labels, k):
 
 
 def build_atlas(net, images, labels, *, untrained=None, k=TOP_K, maximize_steps=150, seed=0,
-                transform=None, progress: Callable | None = None, should_stop: Callable | None = None):
+                transform=None, progress: Callable | None = None,
+                should_stop: Callable | None = None) -> Atlas | None:
     """The atlas of ``net`` over ``images`` (N, 1, H, W) (uint8 with ``transform``, or floats).
 
     ``untrained``: the same architecture before training, for the comparison curve (optional).
@@ -129,7 +133,7 @@ def _u8(a):
     return np.round(np.clip(a, 0, 1) * 255).astype(np.uint8)
 
 
-def save_atlas(path, atlas: Atlas):
+def save_atlas(path: str | Path, atlas: Atlas) -> None:
     names = list(atlas.layers)
     arrays = {
         "format": np.array(FORMAT), "layers": np.array(names), "images": atlas.images,

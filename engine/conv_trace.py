@@ -6,6 +6,8 @@ layers' ``forward`` and ``backward``. Shapes: x (N, C, H, W), W (FN, C, FH, FW),
 Steps run over output cells in (n, f, i, j) order (pooling: (n, c, i, j)).
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,35 +27,35 @@ class AxisGeometry:
     pad: int
 
     @property
-    def numerator(self):
+    def numerator(self) -> int:
         return self.size + 2 * self.pad - self.filter
 
     @property
-    def exact(self):
+    def exact(self) -> float:
         return self.numerator / self.stride + 1
 
     @property
-    def output(self):
+    def output(self) -> int:
         """Whole windows that fit (the layers' floor); 0 when none fits."""
         return self.numerator // self.stride + 1 if self.numerator >= 0 else 0
 
     @property
-    def whole(self):
+    def whole(self) -> bool:
         return self.numerator >= 0 and self.numerator % self.stride == 0
 
     @property
-    def leftover(self):
+    def leftover(self) -> int:
         """Padded rows (or columns) at the far edge that no window covers."""
         if self.numerator < 0:
             return 0
         return self.numerator % self.stride
 
     @property
-    def formula(self):
+    def formula(self) -> str:
         return _formula(self.size, self.filter, self.stride, self.pad, self.axis)
 
 
-def geometry(H, W, FH, FW, stride=1, pad=0):
+def geometry(H: int, W: int, FH: int, FW: int, stride: int = 1, pad: int = 0) -> tuple[AxisGeometry, AxisGeometry]:
     """(AxisGeometry for H, AxisGeometry for W); stride/pad are checked, fit is reported, not raised."""
     check_stride_pad(stride, pad)
     return AxisGeometry("H", H, FH, stride, pad), AxisGeometry("W", W, FW, stride, pad)
@@ -99,16 +101,16 @@ class ConvTrace:
     def __len__(self):
         return self.N * self.FN * self.OH * self.OW
 
-    def index(self, n, f, i, j):
+    def index(self, n: int, f: int, i: int, j: int) -> int:
         return ((n * self.FN + f) * self.OH + i) * self.OW + j
 
-    def cell(self, k):
+    def cell(self, k: int) -> tuple[int, int, int, int]:
         n, rest = divmod(k, self.FN * self.OH * self.OW)
         f, rest = divmod(rest, self.OH * self.OW)
         i, j = divmod(rest, self.OW)
         return n, f, i, j
 
-    def step(self, k):
+    def step(self, k: int) -> ConvStep:
         """The k-th multiply-accumulate, computed from the definition."""
         n, f, i, j = self.cell(k)
         top, left = i * self.stride, j * self.stride
@@ -118,14 +120,14 @@ class ConvTrace:
         bias = float(self.b[f])
         return ConvStep(k, n, f, i, j, top, left, window, products, total, bias, total + bias)
 
-    def partial_output(self, k):
+    def partial_output(self, k: int) -> np.ndarray:
         """The output after steps 0..k: later cells are NaN (not computed yet)."""
         out = np.full(self.output.shape, np.nan)
         flat = out.reshape(-1)
         flat[: k + 1] = self.output.reshape(-1)[: k + 1]
         return out
 
-    def outputs_fed_by(self, n, r, c):
+    def outputs_fed_by(self, n: int, r: int, c: int) -> list[tuple[int, int]]:
         """Output cells (i, j) of image n whose window covers padded input cell (r, c)."""
         s = self.stride
         rows = [i for i in range(self.OH) if i * s <= r < i * s + self.FH]
@@ -134,20 +136,20 @@ class ConvTrace:
 
     # -- im2col ------------------------------------------------------------------------
 
-    def im2col(self):
+    def im2col(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """col (N*OH*OW, C*FH*FW), filters as columns (C*FH*FW, FN), and their product + b."""
         col = np.ascontiguousarray(im2col(self.x, self.FH, self.FW, self.stride, self.pad))
         col_W = self.W.reshape(self.FN, -1).T
         return col, col_W, col @ col_W + self.b
 
-    def im2col_row(self, k):
+    def im2col_row(self, k: int) -> int:
         """Which im2col row holds step k's window (rows are (n, i, j); filters are columns)."""
         n, _, i, j = self.cell(k)
         return (n * self.OH + i) * self.OW + j
 
     # -- backward ------------------------------------------------------------------------
 
-    def backward(self, dout, k=None):
+    def backward(self, dout: np.ndarray, k: int | None = None) -> np.ndarray:
         """Gradients after the first k+1 steps of dout (all when k is None): dW, db, dx.
 
         The backward pass is linear in dout, so the running sums are the layer's backward
@@ -207,13 +209,13 @@ class PoolTrace:
     def __len__(self):
         return self.N * self.C * self.OH * self.OW
 
-    def cell(self, k):
+    def cell(self, k: int) -> tuple[int, int, int, int]:
         n, rest = divmod(k, self.C * self.OH * self.OW)
         c, rest = divmod(rest, self.OH * self.OW)
         i, j = divmod(rest, self.OW)
         return n, c, i, j
 
-    def step(self, k):
+    def step(self, k: int) -> PoolStep:
         n, c, i, j = self.cell(k)
         top, left = i * self.stride, j * self.stride
         window = self.padded[n, c, top : top + self.ph, left : left + self.pw]
@@ -221,12 +223,12 @@ class PoolTrace:
         value = float(window.max()) if self.mode == "max" else float(window.mean())
         return PoolStep(k, n, c, i, j, top, left, window, (int(r), int(col)), value)
 
-    def partial_output(self, k):
+    def partial_output(self, k: int) -> np.ndarray:
         out = np.full(self.output.shape, np.nan)
         out.reshape(-1)[: k + 1] = self.output.reshape(-1)[: k + 1]
         return out
 
-    def backward(self, dout, k=None):
+    def backward(self, dout: np.ndarray, k: int | None = None) -> np.ndarray:
         """dx after the first k+1 steps (all when k is None): max routes each gradient to its
         window's maximum, average spreads it evenly."""
         dout = _first_steps(dout, self.output.shape, k)
@@ -243,7 +245,7 @@ IMAGE_FILTERS = {
 }
 
 
-def output_size_question(k, rng=None):
+def output_size_question(k: int, rng: np.random.Generator | None = None) -> dict[str, int]:
     """The k-th quiz question: the lecture's three exercises first, then random ones.
 
     Returns dict(H, W, P, S, FH, FW, OH, OW) with a whole-number answer.

@@ -11,10 +11,12 @@ becomes 28 -> 28 -> 14 -> 14 -> 16 -> 8 -> 8 -> 8 -> 4, so the first affine laye
 from collections import OrderedDict
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .functions import softmax
 from .image_network import ImageNetwork
 from .layers import Affine, Convolution, ConvPoolRelu, Dropout, Pooling, Relu, SoftmaxWithLoss
+from .protocols import Params
 from .util import conv_output_size
 
 BOOK_CONV_PARAMS = (
@@ -110,7 +112,7 @@ class DeepConvNet(ImageNetwork):
         self.last_layer = SoftmaxWithLoss()
         self.last_loss = None
 
-    def inspection_layers(self):
+    def inspection_layers(self) -> list[tuple[str, object]]:
         """The book's layer chain, one (name, layer) per step, sharing this network's parameters.
 
         Fresh layer objects (so inspecting never disturbs training state), with the first
@@ -137,20 +139,20 @@ class DeepConvNet(ImageNetwork):
             x = layer.forward(x, train_flg) if isinstance(layer, Dropout) else layer.forward(x)
         return x
 
-    def predict(self, x, train_flg=False):
+    def predict(self, x: ArrayLike, train_flg: bool = False) -> np.ndarray:
         """Scores before softmax; x: (N, C, H, W) -> (N, output_size). Dropout is active only
         with ``train_flg=True`` (at test time it scales by 1 - ratio, as in the book)."""
         return self._forward(self._as_input(x), train_flg)
 
-    def predict_proba(self, x):
+    def predict_proba(self, x: ArrayLike) -> np.ndarray:
         """Probabilities (softmax of the test-time scores); x: (N, C, H, W) -> (N, output_size)."""
         return softmax(self.predict(x))
 
-    def loss(self, x, t):
+    def loss(self, x: ArrayLike, t: ArrayLike) -> float:
         """Mean cross-entropy with dropout active (as the book's ``loss``)."""
         return self.last_layer.forward(self.predict(x, train_flg=True), t)
 
-    def gradient(self, x, t):
+    def gradient(self, x: ArrayLike, t: ArrayLike) -> Params:
         """Backpropagation; returns {'W1': dW1, 'b1': db1, ..., 'b8': db8}. Loss kept in ``last_loss``."""
         self.last_loss = self.loss(x, t)
         dout = self.last_layer.backward(1)

@@ -11,11 +11,14 @@ the share of a channel's top k images that carry the most common label among the
 the layer's channels (chance for k = 9 and ten balanced classes: about 0.29).
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from dataclasses import dataclass
 from math import factorial
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .receptive_field import layer_geometry
 
@@ -31,7 +34,7 @@ class ChannelMaxima:
 
 
 def channel_maxima(net, images, layers=None, *, batch_size=100, transform=None,
-                   progress: Callable | None = None, should_stop: Callable | None = None):
+                   progress: Callable | None = None, should_stop: Callable | None = None) -> ChannelMaxima | None:
     """Strongest response (before ReLU) and its position, per image and channel of each conv layer.
 
     images: (N, C, H, W) (or anything ``transform`` turns into that, batch by batch, e.g. uint8
@@ -81,7 +84,7 @@ class TopImages:
     positions: np.ndarray
 
 
-def top_images(maxima: ChannelMaxima, layer, k=9):
+def top_images(maxima: ChannelMaxima, layer: str, k: int = 9) -> TopImages:
     """Each channel's k most exciting images of ``layer``; ties go to the earlier image."""
     v = maxima.values[layer]  # (N, C)
     k = min(k, v.shape[0])
@@ -90,7 +93,7 @@ def top_images(maxima: ChannelMaxima, layer, k=9):
     return TopImages(layer, order, v[order, channels], maxima.positions[layer][order, channels])
 
 
-def crop(image, box, fill=0):
+def crop(image: np.ndarray, box: tuple[int, int, int, int], fill: float = 0) -> np.ndarray:
     """image[top:bottom, left:right] of an (H, W) image, with ``fill`` where the box leaves it."""
     top, left, bottom, right = box
     H, W = image.shape
@@ -101,7 +104,7 @@ def crop(image, box, fill=0):
     return out
 
 
-def top_patches(net, top: TopImages, images):
+def top_patches(net, top: TopImages, images: np.ndarray) -> np.ndarray:
     """The top images of every channel cropped to the receptive field of the unit that fired:
     (C, k, size, size) of the first channel of ``images`` (N, C, H, W) or (N, H, W)."""
     geometry = {g.name: g for g in layer_geometry(net.inspection_layers(), net.input_dim)}[top.layer]
@@ -116,7 +119,7 @@ def top_patches(net, top: TopImages, images):
     return out
 
 
-def label_agreement(labels_of_top):
+def label_agreement(labels_of_top: np.ndarray) -> float:
     """(C, k) labels of each channel's top images -> mean over channels of (count of the most
     common label) / k."""
     labels_of_top = np.asarray(labels_of_top)
@@ -126,7 +129,7 @@ def label_agreement(labels_of_top):
     return float(counts.max(axis=1).mean() / k)
 
 
-def chance_agreement(k=9, class_probs=None):
+def chance_agreement(k: int = 9, class_probs: ArrayLike | None = None) -> float:
     """The expected ``label_agreement`` of k images drawn at random: E[max count] / k for a
     multinomial(k, p), exactly (p: class frequencies; default ten equal classes).
 
@@ -147,7 +150,7 @@ def chance_agreement(k=9, class_probs=None):
     return float(expected_max / k)
 
 
-def layer_agreement(maxima: ChannelMaxima, labels, k=9):
+def layer_agreement(maxima: ChannelMaxima, labels: np.ndarray, k: int = 9) -> dict[str, float]:
     """{layer: label_agreement of its channels' top k images} for every layer in ``maxima``."""
     labels = np.asarray(labels)
     return {layer: label_agreement(labels[top_images(maxima, layer, k).index]) for layer in maxima.layers}

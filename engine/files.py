@@ -8,6 +8,7 @@ link that leads back to itself is "no such file". ``file_problem`` says what is 
 import errno
 import os
 import stat
+from pathlib import Path
 
 MISSING, DANGLING, LOOP, FOLDER, SPECIAL, UNREADABLE = "missing", "dangling", "loop", "folder", "special", "unreadable"
 
@@ -21,7 +22,7 @@ REASONS = {
 }
 
 
-def file_problem(path):
+def file_problem(path: str | Path) -> str | None:
     """None when ``path`` is a regular file this process may read, else a key of REASONS."""
     try:
         mode = os.stat(path).st_mode  # follows symbolic links
@@ -40,7 +41,7 @@ def file_problem(path):
     return None
 
 
-def check_readable_file(path, error=OSError):
+def check_readable_file(path: str | Path, error: type[Exception] = OSError) -> None:
     """Raise ``error("NAME: reason")`` unless ``path`` is a regular file this process may read."""
     problem = file_problem(path)
     if problem is not None:

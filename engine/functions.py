@@ -4,38 +4,39 @@ All functions keep the dtype of their input: float32 in, float32 out.
 """
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 
-def identity_function(x):
+def identity_function(x: ArrayLike) -> ArrayLike:
     return x
 
 
-def step_function(x):
+def step_function(x: ArrayLike) -> np.ndarray:
     return np.asarray(x > 0, dtype=int)
 
 
-def sigmoid(x):
+def sigmoid(x: ArrayLike) -> np.ndarray:
     # 0.5 * (1 + tanh(x/2)) equals 1 / (1 + exp(-x)) but never overflows for large |x|.
     x = np.asarray(x)
     return 0.5 * (1.0 + np.tanh(0.5 * x))
 
 
-def sigmoid_grad(x):
+def sigmoid_grad(x: ArrayLike) -> np.ndarray:
     s = sigmoid(x)
     return (1.0 - s) * s
 
 
-def relu(x):
+def relu(x: ArrayLike) -> np.ndarray:
     return np.maximum(x, 0)
 
 
-def relu_grad(x):
+def relu_grad(x: ArrayLike) -> np.ndarray:
     """The book's derivative of ReLU: 1 where x >= 0 (it takes 1 as the subgradient at 0), else 0."""
     x = np.asarray(x)
     return (x >= 0).astype(x.dtype if x.dtype.kind == "f" else np.float64)
 
 
-def softmax(x):
+def softmax(x: ArrayLike) -> np.ndarray:
     """Softmax over the last axis; x: (N, K) or (K,)."""
     x = np.asarray(x)
     e = np.exp(x - x.max(axis=-1, keepdims=True))  # shifted: exp of large numbers would overflow
@@ -43,14 +44,14 @@ def softmax(x):
     return e
 
 
-def log_softmax(x):
+def log_softmax(x: ArrayLike) -> np.ndarray:
     """log(softmax(x)) computed without taking the log of a rounded-to-zero probability."""
     x = np.asarray(x)
     shifted = x - np.max(x, axis=-1, keepdims=True)
     return shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))
 
 
-def mean_squared_error(y, t):
+def mean_squared_error(y: ArrayLike, t: ArrayLike) -> float:
     return 0.5 * np.sum((y - t) ** 2)
 
 
@@ -71,7 +72,7 @@ def _labels(t, y):
     return t.astype(np.intp, copy=False)
 
 
-def cross_entropy_error(y, t):
+def cross_entropy_error(y: ArrayLike, t: ArrayLike) -> float:
     """The book's cross-entropy of probabilities y: (N, K) against labels or one-hot t.
 
     The book adds 1e-7 inside the log to avoid log(0); kept here for compatibility.
@@ -86,7 +87,7 @@ def cross_entropy_error(y, t):
     return -np.sum(np.log(y[np.arange(batch_size), labels] + 1e-7)) / batch_size
 
 
-def softmax_cross_entropy(x, t):
+def softmax_cross_entropy(x: ArrayLike, t: ArrayLike) -> float:
     """Exact mean cross-entropy of softmax(x) against t, via log-softmax.
 
     This is precisely the function whose gradient is (softmax(x) - onehot(t)) / N, so

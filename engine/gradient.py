@@ -1,9 +1,11 @@
 """Numerical gradients by central differences (the book's ``common/gradient.py``)."""
 
+from collections.abc import Callable
+
 import numpy as np
 
 
-def numerical_gradient(f, x, h=1e-4):
+def numerical_gradient(f: Callable[[np.ndarray], float], x: np.ndarray, h: float = 1e-4) -> np.ndarray:
     """d f / d x by central differences, one element at a time.
 
     ``f`` is called with no meaningful argument (the book's convention: it reads ``x``

@@ -8,9 +8,11 @@ provides ``input_dim``, ``dtype``, ``params``, ``predict(x)``, ``loss(x, t)`` an
 from collections import OrderedDict
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .functions import softmax
 from .gradient import numerical_gradient as _numerical_gradient
+from .protocols import Params
 from .weights import assign_params, load_params_file, save_npz
 
 
@@ -26,7 +28,7 @@ class ImageNetwork:
             raise ValueError(f"expected images of shape (N, {', '.join(map(str, self.input_dim))}), got {x.shape}")
         return x
 
-    def accuracy(self, x, t, batch_size=100):
+    def accuracy(self, x: np.ndarray, t: ArrayLike, batch_size: int = 100) -> float:
         """Share of x classified as t (labels or one-hot), in batches; a last partial batch counts too
         (the book's loop drops it)."""
         t = np.asarray(t)
@@ -42,13 +44,13 @@ class ImageNetwork:
             correct += int(np.sum(np.argmax(y, axis=1) == t[i : i + batch_size]))
         return correct / x.shape[0]
 
-    def numerical_gradient(self, x, t):
+    def numerical_gradient(self, x: np.ndarray, t: ArrayLike) -> Params:
         """Central-difference gradient of ``loss`` for every parameter (slow; for checks)."""
         def loss_w(_):
             return self.loss(x, t)
         return {key: _numerical_gradient(loss_w, self.params[key]) for key in self.params}
 
-    def activations(self, x):
+    def activations(self, x: ArrayLike) -> dict[str, np.ndarray]:
         """What every layer of the book's chain outputs for x: (N, C, H, W), in order: an OrderedDict
         from ``inspection_layers`` names to arrays (Conv* before ReLU), ending with Softmax."""
         x = self._as_input(x)
@@ -58,9 +60,9 @@ class ImageNetwork:
         out["Softmax"] = softmax(x)
         return out
 
-    def save_params(self, file_name="params.npz"):
+    def save_params(self, file_name: str = "params.npz") -> None:
         save_npz(file_name, self.params)
 
-    def load_params(self, file_name="params.npz"):
+    def load_params(self, file_name: str = "params.npz") -> None:
         """Load .npz (or the book's .pkl); names and shapes are checked, the arrays stay shared."""
         assign_params(self.params, load_params_file(file_name), source=str(file_name))

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .image_network import ImageNetwork
 from .preprocess import mnist_style
 
 
@@ -16,15 +17,15 @@ class DigitReading:
     activations: dict | None = None  # SimpleConvNet.activations for this image, if asked
 
     @property
-    def answer(self):
+    def answer(self) -> int:
         return int(np.argmax(self.probabilities))
 
     @property
-    def confidence(self):
+    def confidence(self) -> float:
         return float(np.max(self.probabilities))
 
 
-def read_digit(net, ink, with_activations=False):
+def read_digit(net: ImageNetwork, ink: np.ndarray, with_activations: bool = False) -> DigitReading | None:
     """ink: (H, W) floats 0..1, white on black -> DigitReading, or None when there is no ink."""
     image = mnist_style(ink)
     if image is None:
@@ -32,7 +33,7 @@ def read_digit(net, ink, with_activations=False):
     return read_image(net, image, with_activations)
 
 
-def read_image(net, image, with_activations=False):
+def read_image(net: ImageNetwork, image: np.ndarray, with_activations: bool = False) -> DigitReading:
     """An already MNIST-style (28, 28) image -> DigitReading."""
     x = image[None, None].astype(net.dtype, copy=False)
     if with_activations:

@@ -5,10 +5,26 @@ x: (N, C, H, W); filters W: (FN, C, FH, FW). Parameter gradients are left in
 ``dW``/``db`` (``dgamma``/``dbeta``) after ``backward``.
 """
 
+from enum import Enum
+
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .functions import _labels, log_softmax, softmax
 from .util import check_image_batch, check_stride_pad, col2im, im2col, output_shape, whole, windows
+
+
+class PoolMode(str, Enum):
+    """Max or average pooling. A str: the book's "max" and "avg" are the same values."""
+
+    MAX = "max"
+    AVG = "avg"
+
+    def __str__(self) -> str:
+        return self.value
+
+    __format__ = str.__format__
+
 
 BN_EPSILON = 10e-7  # BatchNormalization's guard against dividing by 0: the book's 10e-7 (= 1e-6), kept for its numbers
 
@@ -18,15 +34,15 @@ class Relu:
         self.keep = None  # x > 0: where the gradient passes
 
     @property
-    def mask(self):
+    def mask(self) -> np.ndarray | None:
         """The book's name: where x <= 0 (the gradient is blocked)."""
         return None if self.keep is None else ~self.keep
 
-    def forward(self, x):
+    def forward(self, x: np.ndarray) -> np.ndarray:
         self.keep = x > 0
         return np.maximum(x, 0)
 
-    def backward(self, dout):
+    def backward(self, dout: np.ndarray) -> np.ndarray | None:
         # The book zeroes dout in place; a fresh array leaves the caller's gradient intact.
         # Multiplying by the boolean mask is several times faster than np.where here.
         return dout * self.keep
@@ -36,18 +52,18 @@ class Sigmoid:
     def __init__(self):
         self.out = None
 
-    def forward(self, x):
+    def forward(self, x: np.ndarray) -> np.ndarray:
         self.out = 0.5 * (1.0 + np.tanh(0.5 * x))  # overflow-free 1 / (1 + exp(-x))
         return self.out
 
-    def backward(self, dout):
+    def backward(self, dout: np.ndarray) -> np.ndarray | None:
         return dout * (1.0 - self.out) * self.out
 
 
 class Affine:
     """out = x @ W + b; x: (N, ...) is flattened to (N, D); W: (D, M); b: (M,)."""
 
-    def __init__(self, W, b):
+    def __init__(self, W: np.ndarray, b: np.ndarray):
         self.W = W
         self.b = b
         self.x = None
@@ -56,7 +72,7 @@ class Affine:
         self.db = None
         self.need_input_grad = True
 
-    def forward(self, x):
+    def forward(self, x: np.ndarray) -> np.ndarray:
         self.original_x_shape = x.shape
         x = x.reshape(x.shape[0], -1)
         if x.shape[1] != self.W.shape[0]:
@@ -69,7 +85,7 @@ class Affine:
         out += self.b
         return out
 
-    def backward(self, dout):
+    def backward(self, dout: np.ndarray) -> np.ndarray | None:
         self.dW = self.x.T @ dout
         self.db = np.sum(dout, axis=0)
         if not self.need_input_grad:
@@ -90,7 +106,7 @@ class SoftmaxWithLoss:
         self.y = None
         self.t = None
 
-    def forward(self, x, t):
+    def forward(self, x: np.ndarray, t: ArrayLike) -> float:
         self.t = np.asarray(t)
         self.y = softmax(x)
         logp = log_softmax(x)
@@ -101,7 +117,7 @@ class SoftmaxWithLoss:
     def _labels(self):
         return _labels(self.t, self.y)  # checked: -1 or 3.7 is an error, not class 9 or 3
 
-    def backward(self, dout=1):
+    def backward(self, dout: float = 1) -> np.ndarray:
         batch_size = self.y.shape[0]
         dx = self.y.copy()
         dx[np.arange(batch_size), self._labels()] -= 1
@@ -116,24 +132,24 @@ class Dropout:
     networks always pass it; an inspection chain builds its Dropout with ``train=False``).
     """
 
-    def __init__(self, dropout_ratio=0.5, rng=None, train=True):
+    def __init__(self, dropout_ratio: float = 0.5, rng=None, train: bool = True):
         self.dropout_ratio = dropout_ratio
         self.mask = None
         self._rng = rng
         self.train = train
 
     @property
-    def rng(self):
+    def rng(self) -> np.random.Generator:
         """The generator of the masks, made on first use (seeding from the OS costs ~0.5 ms)."""
         if not isinstance(self._rng, np.random.Generator):
             self._rng = np.random.default_rng(self._rng)
         return self._rng
 
     @rng.setter
-    def rng(self, value):
+    def rng(self, value: np.random.Generator | int | None) -> None:
         self._rng = value
 
-    def forward(self, x, train_flg=None):
+    def forward(self, x: np.ndarray, train_flg: bool | None = None) -> np.ndarray:
         if train_flg is None:
             train_flg = self.train
         if train_flg:
@@ -142,7 +158,7 @@ class Dropout:
         self.mask = None
         return x * (1.0 - self.dropout_ratio)
 
-    def backward(self, dout):
+    def backward(self, dout: np.ndarray) -> np.ndarray | None:
         if self.mask is None:  # after a test-time forward: the gradient of the scaling
             return dout * (1.0 - self.dropout_ratio)
         return dout * self.mask
@@ -151,7 +167,8 @@ class Dropout:
 class BatchNormalization:
     """Batch normalisation over the batch axis (4-D inputs are flattened per sample, as in the book)."""
 
-    def __init__(self, gamma, beta, momentum=0.9, running_mean=None, running_var=None):
+    def __init__(self, gamma: np.ndarray, beta: np.ndarray, momentum: float = 0.9,
+                 running_mean: np.ndarray | None = None, running_var: np.ndarray | None = None):
         self.gamma = gamma
         self.beta = beta
         self.momentum = momentum
@@ -165,7 +182,7 @@ class BatchNormalization:
         self.dgamma = None
         self.dbeta = None
 
-    def forward(self, x, train_flg=True):
+    def forward(self, x: np.ndarray, train_flg: bool = True) -> np.ndarray:
         self.input_shape = x.shape
         x = x.reshape(x.shape[0], -1)
         if self.running_mean is None:
@@ -186,7 +203,7 @@ class BatchNormalization:
         out = self.gamma * xn + self.beta
         return out.reshape(self.input_shape)
 
-    def backward(self, dout):
+    def backward(self, dout: np.ndarray) -> np.ndarray | None:
         dout = dout.reshape(dout.shape[0], -1)
         dbeta = dout.sum(axis=0)
         dgamma = np.sum(self.xn * dout, axis=0)
@@ -207,7 +224,7 @@ class Convolution:
     W: (FN, C, FH, FW), b: (FN,); forward x: (N, C, H, W) -> (N, FN, OH, OW).
     """
 
-    def __init__(self, W, b, stride=1, pad=0):
+    def __init__(self, W: np.ndarray, b: ArrayLike, stride: int = 1, pad: int = 0):
         W = np.asarray(W)
         if W.ndim != 4:
             raise ValueError(f"filters W must be 4-D (FN, C, FH, FW), got shape {W.shape}")
@@ -230,7 +247,7 @@ class Convolution:
         # The first layer of a network needs no input gradient; skipping it saves a col2im.
         self.need_input_grad = True
 
-    def forward(self, x):
+    def forward(self, x: np.ndarray) -> np.ndarray:
         x = check_image_batch(x)
         FN, C, FH, FW = self.W.shape
         N = x.shape[0]
@@ -248,7 +265,7 @@ class Convolution:
         # (N*OH*OW, FN) rows are (n, oh, ow): a transposed view gives (N, FN, OH, OW) for free.
         return out.reshape(N, out_h, out_w, FN).transpose(0, 3, 1, 2)
 
-    def backward(self, dout):
+    def backward(self, dout: np.ndarray) -> np.ndarray | None:
         FN, C, FH, FW = self.W.shape
         dout = dout.transpose(0, 2, 3, 1).reshape(-1, FN)
         self.db = np.sum(dout, axis=0)
@@ -268,8 +285,8 @@ class Pooling:
     batch, so the work is a few whole-array maxima rather than an argmax over a copy.
     """
 
-    def __init__(self, pool_h, pool_w, stride=2, pad=0, mode="max"):
-        if mode not in ("max", "avg"):
+    def __init__(self, pool_h: int, pool_w: int, stride: int = 2, pad: int = 0, mode: PoolMode | str = "max"):
+        if mode not in tuple(PoolMode):
             raise ValueError(f"mode must be 'max' or 'avg', got {mode!r}")
         if not (np.isfinite(pool_h) and np.isfinite(pool_w)) or pool_h <= 0 or pool_w <= 0:
             raise ValueError(f"pool size must be positive, got {pool_h}x{pool_w}")
@@ -278,7 +295,7 @@ class Pooling:
         self.pool_w = whole(pool_w, "pool_w", 1)
         self.stride = whole(stride, "stride", 1)
         self.pad = whole(pad, "pad", 0)
-        self.mode = mode
+        self.mode = PoolMode(mode)
         self.x_shape = None
         self.arg_max = None  # index (row-major within the window) of each chosen maximum
 
@@ -291,14 +308,14 @@ class Pooling:
         s = self.stride
         return a[:, :, i : i + s * (oh - 1) + 1 : s, j : j + s * (ow - 1) + 1 : s]
 
-    def forward(self, x):
+    def forward(self, x: np.ndarray) -> np.ndarray:
         x = check_image_batch(x)
         oh, ow = output_shape(x.shape, self.pool_h, self.pool_w, self.stride, self.pad)
         self.x_shape, self.out_shape = x.shape, (oh, ow)
         p = self.pad
         xp = np.pad(x, [(0, 0), (0, 0), (p, p), (p, p)]) if p else x
         out = self._slice(xp, 0, 0, oh, ow).copy(order="K")  # keep x's memory layout
-        if self.mode == "max":
+        if self.mode is PoolMode.MAX:
             arg = np.zeros(out.shape, dtype=np.uint8 if self.pool_h * self.pool_w < 256 else np.int32)
             for k, i, j in self._offsets():
                 if k == 0:
@@ -318,18 +335,18 @@ class Pooling:
             out /= self.pool_h * self.pool_w
         return out
 
-    def backward(self, dout):
+    def backward(self, dout: np.ndarray) -> np.ndarray | None:
         N, C, H, W = self.x_shape
         oh, ow = self.out_shape
         p = self.pad
         dxp = np.zeros((N, C, H + 2 * p, W + 2 * p), dtype=dout.dtype)
         # Non-overlapping windows write each input position at most once.
         overlap = self.stride < self.pool_h or self.stride < self.pool_w
-        if self.mode == "avg":
+        if self.mode is PoolMode.AVG:
             share = dout / (self.pool_h * self.pool_w)
         for k, i, j in self._offsets():
             target = self._slice(dxp, i, j, oh, ow)
-            part = dout * (self.arg_max == k) if self.mode == "max" else share
+            part = dout * (self.arg_max == k) if self.mode is PoolMode.MAX else share
             if overlap:
                 target += part
             else:
@@ -356,7 +373,7 @@ class ConvPoolRelu:
 
     OFFSETS = ((0, 0), (0, 1), (1, 0), (1, 1))  # (dy, dx) in a pooling window, row-major like argmax
 
-    def __init__(self, W, b, stride=1, pad=0):
+    def __init__(self, W: np.ndarray, b: ArrayLike, stride: int = 1, pad: int = 0):
         self.conv = Convolution(W, b, stride, pad)  # validation and the book's attribute names
         self.W, self.b, self.stride, self.pad = self.conv.W, self.conv.b, stride, pad
         self.need_input_grad = True
@@ -372,7 +389,7 @@ class ConvPoolRelu:
             Wb[k, :, :, dy * s : dy * s + FH, dx * s : dx * s + FW] = self.W
         return Wb.reshape(4 * FN, -1)
 
-    def forward(self, x):
+    def forward(self, x: np.ndarray) -> np.ndarray:
         x = check_image_batch(x)
         FN, C, FH, FW = self.W.shape
         N, s = x.shape[0], self.stride
@@ -400,7 +417,7 @@ class ConvPoolRelu:
         # (FN, N, PH, PW) in memory; the transposed view is the book's (N, FN, PH, PW).
         return pooled.reshape(FN, N, ph, pw).transpose(1, 0, 2, 3)
 
-    def backward(self, dout):
+    def backward(self, dout: np.ndarray) -> np.ndarray | None:
         FN, C, FH, FW = self.W.shape
         N, _, ph, pw = dout.shape
         s = self.stride

@@ -11,11 +11,14 @@ import hashlib
 import os
 import time
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
 from .files import MISSING, REASONS, file_problem
+
+Dataset = tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]  # (train, test): (images, labels)
 
 FILES = {
     "train_img": "train-images-idx3-ubyte.gz",
@@ -49,7 +52,7 @@ class DownloadCancelled(Exception):
     """The caller asked the download to stop."""
 
 
-def cache_dir():
+def cache_dir() -> Path:
     """Where downloaded datasets live: $DLFS_CACHE_DIR, else the platform's user cache."""
     if os.environ.get("DLFS_CACHE_DIR"):
         return Path(os.environ["DLFS_CACHE_DIR"])
@@ -67,7 +70,7 @@ def _open_maybe_gzip(path):
 MAX_IDX_BYTES = 1 << 30  # a dataset file's data may hold at most 1 GiB (MNIST's largest: 47 MB)
 
 
-def read_idx(path, kind):
+def read_idx(path: str | Path, kind: str) -> np.ndarray:
     """Read one IDX file; kind is 'images' (N, rows, cols) or 'labels' (N,). uint8 out.
 
     The header is read and checked first, then exactly the data it announces (at most
@@ -128,14 +131,14 @@ def _find(folder, filename):
     return None
 
 
-def dataset_files(folder):
+def dataset_files(folder: str | Path) -> dict[str, Path] | None:
     """{key: path} if every one of the four files is in ``folder``, else None."""
     folder = Path(folder)
     found = {key: _find(folder, fn) for key, fn in FILES.items()}
     return found if all(found.values()) else None
 
 
-def load_idx_dataset(folder, num_classes=10):
+def load_idx_dataset(folder: str | Path, num_classes: int = 10) -> Dataset:
     """Read and cross-check the four IDX files of one dataset folder (uint8 arrays)."""
     files = dataset_files(folder)
     if files is None:
@@ -179,14 +182,14 @@ class _ProgressAdapter:
         pass
 
 
-def mirrors_in_use():
+def mirrors_in_use() -> tuple[str, ...]:
     """The mirrors to try, in order: $DLFS_MNIST_MIRRORS (URLs of folders, separated by commas or
     spaces) when set, e.g. a university's copy for a classroom without Internet; else MIRRORS."""
     listed = os.environ.get("DLFS_MNIST_MIRRORS", "").replace(",", " ").split()
     return tuple(url if url.endswith("/") else url + "/" for url in listed) or MIRRORS
 
 
-def remove_stale_downloads(folder, older_than=3600.0):
+def remove_stale_downloads(folder: str | Path, older_than: float = 3600.0) -> None:
     """Remove pooch's temporary files (tmp*) left in ``folder`` by a download that was killed (the
     app closed on a stalled server); only ones untouched for ``older_than`` seconds."""
     for leftover in Path(folder).glob("tmp*"):
@@ -197,7 +200,9 @@ def remove_stale_downloads(folder, older_than=3600.0):
             pass
 
 
-def download_mnist(dest=None, progress=None, mirrors=None, should_stop=None, files=None, md5=None):
+def download_mnist(dest: str | Path | None = None, progress: Callable[[str, int, int], None] | None = None,
+                   mirrors: list[str] | None = None, should_stop: Callable[[], bool] | None = None,
+                   files: dict[str, str] | None = None, md5: dict[str, str] | None = None) -> Path:
     """Download the four MNIST files into ``dest`` (default: the cache folder).
 
     progress(name, bytes_done, bytes_total) is called as data arrives; should_stop() may
@@ -233,7 +238,7 @@ def download_mnist(dest=None, progress=None, mirrors=None, should_stop=None, fil
     return dest
 
 
-def find_data_dir(data_dir=None):
+def find_data_dir(data_dir: str | Path | None = None) -> Path | None:
     """The first folder holding the four files: argument, $DLFS_DATA, cache; or None."""
     candidates = [data_dir, os.environ.get("DLFS_DATA"), cache_dir() / "mnist"]
     for folder in candidates:
@@ -245,7 +250,7 @@ def find_data_dir(data_dir=None):
     return None
 
 
-def data_hash(folder):
+def data_hash(folder: str | Path) -> str:
     """sha256 over the four files' bytes, to record which data a model was trained on."""
     files = dataset_files(folder)
     h = hashlib.sha256()
@@ -260,7 +265,8 @@ def _change_one_hot_label(t, num_classes=10):
     return out
 
 
-def prepare(x, t, normalize=True, flatten=True, one_hot_label=False, dtype=np.float32):
+def prepare(x: np.ndarray, t: np.ndarray, normalize: bool = True, flatten: bool = True, one_hot_label: bool = False,
+            dtype=np.float32) -> tuple[np.ndarray, np.ndarray]:
     """The book's post-processing of raw uint8 images (N, 28, 28) and labels (N,)."""
     x = x.astype(dtype) / 255.0 if normalize else x.copy()
     x = x.reshape(len(x), -1) if flatten else x.reshape(len(x), 1, *x.shape[1:])
@@ -268,8 +274,10 @@ def prepare(x, t, normalize=True, flatten=True, one_hot_label=False, dtype=np.fl
     return x, t
 
 
-def load_mnist(normalize=True, flatten=True, one_hot_label=False, data_dir=None, download=True,
-               progress=None, should_stop=None):
+def load_mnist(normalize: bool = True, flatten: bool = True, one_hot_label: bool = False,
+               data_dir: str | Path | None = None, download: bool = True,
+               progress: Callable[[str, int, int], None] | None = None,
+               should_stop: Callable[[], bool] | None = None) -> Dataset:
     """The book's ``load_mnist``: ((x_train, t_train), (x_test, t_test)).
 
     normalize: pixels as float32 in [0, 1] (else uint8 0-255); flatten: (N, 784) (else
@@ -291,6 +299,6 @@ KNOWN_FOLDERS = {
 }
 
 
-def installed_datasets():
+def installed_datasets() -> dict[str, Path]:
     """{name: folder} of known IDX datasets found on this machine (e.g. Debian's dataset-fashion-mnist)."""
     return {name: folder for name, folder in KNOWN_FOLDERS.items() if dataset_files(folder) is not None}

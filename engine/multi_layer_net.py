@@ -3,15 +3,17 @@
 from collections import OrderedDict
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .gradient import numerical_gradient as _numerical_gradient
 from .layers import Affine, Relu, Sigmoid, SoftmaxWithLoss
+from .protocols import Params
 from .weights import assign_params, load_params_file, save_npz
 
 _ACTIVATIONS = {"relu": Relu, "sigmoid": Sigmoid}
 
 
-def init_scale(weight_init_std, fan_in):
+def init_scale(weight_init_std: float | str, fan_in: int) -> float:
     """'relu'/'he' -> sqrt(2/n), 'sigmoid'/'xavier' -> sqrt(1/n), or a number as is."""
     if isinstance(weight_init_std, str):
         name = weight_init_std.lower()
@@ -23,7 +25,7 @@ def init_scale(weight_init_std, fan_in):
     return float(weight_init_std)
 
 
-def affine_params(sizes, weight_init_std, dtype, rng):
+def affine_params(sizes: list[int], weight_init_std: float | str, dtype, rng: np.random.Generator) -> Params:
     """{W1, b1, ..., Wn, bn} for layer sizes [input, hidden..., output]: weights scaled by
     ``init_scale`` of each layer's fan-in, biases zero."""
     params = {}
@@ -60,14 +62,14 @@ class MultiLayerNet:
         self.last_layer = SoftmaxWithLoss()
         self.last_loss = None
 
-    def predict(self, x):
+    def predict(self, x: np.ndarray) -> np.ndarray:
         x = np.asarray(x, dtype=self.dtype)
         x = x.reshape(x.shape[0], -1)
         for layer in self.layers.values():
             x = layer.forward(x)
         return x
 
-    def loss(self, x, t):
+    def loss(self, x: np.ndarray, t: ArrayLike) -> float:
         y = self.predict(x)
         weight_decay = 0.0
         if self.weight_decay_lambda:
@@ -76,7 +78,7 @@ class MultiLayerNet:
                 weight_decay += 0.5 * self.weight_decay_lambda * np.sum(W * W)
         return self.last_layer.forward(y, t) + weight_decay
 
-    def accuracy(self, x, t, batch_size=1000):
+    def accuracy(self, x: np.ndarray, t: ArrayLike, batch_size: int = 1000) -> float:
         t = np.asarray(t)
         if t.ndim != 1:
             t = np.argmax(t, axis=1)
@@ -85,7 +87,7 @@ class MultiLayerNet:
             correct += int(np.sum(np.argmax(self.predict(x[i : i + batch_size]), axis=1) == t[i : i + batch_size]))
         return correct / len(x)
 
-    def gradient(self, x, t):
+    def gradient(self, x: np.ndarray, t: ArrayLike) -> Params:
         self.last_loss = self.loss(x, t)
         dout = self.last_layer.backward(1)
         for layer in reversed(self.layers.values()):
@@ -97,13 +99,13 @@ class MultiLayerNet:
             grads[f"b{idx}"] = layer.db
         return grads
 
-    def numerical_gradient(self, x, t):
+    def numerical_gradient(self, x: np.ndarray, t: ArrayLike) -> Params:
         def loss_w(_):
             return self.loss(x, t)
         return {key: _numerical_gradient(loss_w, self.params[key]) for key in self.params}
 
-    def save_params(self, file_name="params.npz"):
+    def save_params(self, file_name: str = "params.npz") -> None:
         save_npz(file_name, self.params)
 
-    def load_params(self, file_name="params.npz"):
+    def load_params(self, file_name: str = "params.npz") -> None:
         assign_params(self.params, load_params_file(file_name), source=str(file_name))

@@ -9,10 +9,12 @@ Keyword names are the book's, ``dropout_ration`` (sic) included, so its scripts 
 from collections import OrderedDict
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .gradient import numerical_gradient as _numerical_gradient
 from .layers import Affine, BatchNormalization, Dropout, SoftmaxWithLoss
 from .multi_layer_net import _ACTIVATIONS, affine_params
+from .protocols import Params
 from .weights import assign_params, load_params_file, save_npz
 
 
@@ -54,7 +56,7 @@ class MultiLayerNetExtend:
         self.last_layer = SoftmaxWithLoss()
         self.last_loss = None
 
-    def predict(self, x, train_flg=False):
+    def predict(self, x: np.ndarray, train_flg: bool = False) -> np.ndarray:
         """Scores; batch norm and dropout behave as in training only with ``train_flg=True``."""
         x = np.asarray(x, dtype=self.dtype)
         x = x.reshape(x.shape[0], -1)
@@ -71,16 +73,16 @@ class MultiLayerNetExtend:
         return 0.5 * self.weight_decay_lambda * sum(
             float(np.sum(self.params[f"W{i}"] ** 2)) for i in range(1, self.hidden_layer_num + 2))
 
-    def loss(self, x, t, train_flg=False):
+    def loss(self, x: np.ndarray, t: ArrayLike, train_flg: bool = False) -> float:
         return self.last_layer.forward(self.predict(x, train_flg), t) + self._weight_decay()
 
-    def accuracy(self, X, T):
+    def accuracy(self, X: np.ndarray, T: ArrayLike) -> float:
         T = np.asarray(T)
         if T.ndim != 1:
             T = np.argmax(T, axis=1)
         return float(np.mean(np.argmax(self.predict(X, train_flg=False), axis=1) == T))
 
-    def gradient(self, x, t):
+    def gradient(self, x: np.ndarray, t: ArrayLike) -> Params:
         """Backpropagation in training mode; the loss is kept in ``last_loss``."""
         self.last_loss = self.loss(x, t, train_flg=True)
         dout = self.last_layer.backward(1)
@@ -96,14 +98,14 @@ class MultiLayerNetExtend:
                 grads[f"beta{idx}"] = self.layers[f"BatchNorm{idx}"].dbeta
         return grads
 
-    def numerical_gradient(self, X, T):
+    def numerical_gradient(self, X: np.ndarray, T: ArrayLike) -> Params:
         """Central differences of the training-mode loss (the book's; fix dropout masks to compare)."""
         def loss_w(_):
             return self.loss(X, T, train_flg=True)
         return {key: _numerical_gradient(loss_w, self.params[key]) for key in self.params}
 
-    def save_params(self, file_name="params.npz"):
+    def save_params(self, file_name: str = "params.npz") -> None:
         save_npz(file_name, self.params)
 
-    def load_params(self, file_name="params.npz"):
+    def load_params(self, file_name: str = "params.npz") -> None:
         assign_params(self.params, load_params_file(file_name), source=str(file_name))

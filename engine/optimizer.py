@@ -11,6 +11,8 @@ which cannot change in place, so the dict entry is rebound to the new value, as 
 
 import numpy as np
 
+from .protocols import Params
+
 EPSILON = 1e-7  # the book's epsilon in AdaGrad, RMSprop and Adam
 BLOCK = 1 << 16  # elements per cache-sized block in Adam (256 KiB of float32)
 
@@ -20,7 +22,7 @@ def _float_dtype(value):
     return value.dtype if value.dtype.kind == "f" else np.dtype(np.float64)
 
 
-def zeros_like_params(params):
+def zeros_like_params(params: Params) -> Params:
     """A state dict with one zero float array per parameter (created on the first update)."""
     return {key: np.zeros(np.shape(val), dtype=_float_dtype(val)) for key, val in params.items()}
 
@@ -52,10 +54,10 @@ class Optimizer:
 
     name = "optimizer"
 
-    def update(self, params, grads):
+    def update(self, params: Params, grads: Params) -> None:
         raise NotImplementedError
 
-    def state(self, key):
+    def state(self, key: str) -> dict[str, np.ndarray]:
         """The internal arrays for ``params[key]`` as a dict of copies (for display)."""
         out = {}
         for attr in ("v", "h", "m"):
@@ -73,7 +75,7 @@ class SGD(Optimizer):
     def __init__(self, lr=0.01):
         self.lr = lr
 
-    def update(self, params, grads):
+    def update(self, params: Params, grads: Params) -> None:
         for key in params:
             p, rebind = _updatable(params, key)
             p -= self.lr * _gradient(grads, key, p)
@@ -90,7 +92,7 @@ class Momentum(Optimizer):
         self.momentum = momentum
         self.v = None
 
-    def update(self, params, grads):
+    def update(self, params: Params, grads: Params) -> None:
         if self.v is None:
             self.v = zeros_like_params(params)
         for key in params:
@@ -118,7 +120,7 @@ class Nesterov(Optimizer):
         self.momentum = momentum
         self.v = None
 
-    def update(self, params, grads):
+    def update(self, params: Params, grads: Params) -> None:
         if self.v is None:
             self.v = zeros_like_params(params)
         mu = self.momentum
@@ -141,7 +143,7 @@ class AdaGrad(Optimizer):
         self.lr = lr
         self.h = None
 
-    def update(self, params, grads):
+    def update(self, params: Params, grads: Params) -> None:
         if self.h is None:
             self.h = zeros_like_params(params)
         for key in params:
@@ -167,7 +169,7 @@ class RMSprop(Optimizer):
         self.decay_rate = decay_rate
         self.h = None
 
-    def update(self, params, grads):
+    def update(self, params: Params, grads: Params) -> None:
         if self.h is None:
             self.h = zeros_like_params(params)
         for key in params:
@@ -197,12 +199,12 @@ class Adam(Optimizer):
         self.v = None
 
     @property
-    def lr_t(self):
+    def lr_t(self) -> float:
         """The bias-corrected step size of the latest update (lr before the first)."""
         t = max(self.iter, 1)
         return self.lr * np.sqrt(1.0 - self.beta2**t) / (1.0 - self.beta1**t)
 
-    def update(self, params, grads):
+    def update(self, params: Params, grads: Params) -> None:
         if self.m is None:
             self.m = zeros_like_params(params)
             self.v = zeros_like_params(params)
@@ -241,7 +243,7 @@ class Adam(Optimizer):
 OPTIMIZERS = {cls.name.lower(): cls for cls in (SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam)}
 
 
-def make_optimizer(name, **kwargs):
+def make_optimizer(name: str, **kwargs) -> Optimizer:
     """Build an optimizer by (case-insensitive) name: make_optimizer('adam', lr=1e-3)."""
     try:
         cls = OPTIMIZERS[name.lower()]

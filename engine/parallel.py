@@ -13,12 +13,15 @@ fight over the cores.
 import copy
 import os
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
+from .protocols import Network, Params
 
-def replica(network, seed=None):
+
+def replica(network: Network, seed: int | None = None) -> Network:
     """A copy of ``network`` whose layers are its own but whose ``params`` arrays are the same objects."""
     twin = copy.copy(network)  # shallow: params dict and its arrays are shared
     if hasattr(twin, "_dropout_rng"):
@@ -29,7 +32,7 @@ def replica(network, seed=None):
     return twin
 
 
-def usable_cores():
+def usable_cores() -> int:
     """The cores this process may run on."""
     try:
         return len(os.sched_getaffinity(0))
@@ -49,7 +52,8 @@ class DataParallel:
     """
 
     def __init__(
-        self, network, threads="auto", seed=0, probe_every=40, clock=time.perf_counter, sub_batch=200
+        self, network: Network, threads: int | str = "auto", seed: int = 0, probe_every: int = 40,
+        clock: Callable[[], float] = time.perf_counter, sub_batch: int = 200
     ):
         self.auto = threads == "auto"
         threads = usable_cores() if self.auto else int(threads)
@@ -82,7 +86,7 @@ class DataParallel:
             return self.threads if best == 1 else 1
         return best
 
-    def gradient(self, x, t):
+    def gradient(self, x: np.ndarray, t: np.ndarray) -> Params:
         k = self._choose()
         start = self.clock()
         grads = self._gradient(np.asarray(x), np.asarray(t), k)
@@ -94,7 +98,7 @@ class DataParallel:
         return grads
 
     @property
-    def threads_in_use(self):
+    def threads_in_use(self) -> int:
         """What the automatic choice currently prefers (the fixed count otherwise)."""
         one, many = self.step_time[1], self.step_time[self.threads]
         if not self.auto or one is None or many is None:
@@ -138,16 +142,16 @@ class DataParallel:
             results.append(({k: np.array(g, copy=True) for k, g in grads.items()}, network.last_loss))
         return _weighted_mean(results, np.diff(bounds) / n)
 
-    def loss(self, x, t):
+    def loss(self, x: np.ndarray, t: np.ndarray) -> float:
         return self.network.loss(x, t)
 
-    def predict(self, x, *args, **kwargs):
+    def predict(self, x: np.ndarray, *args, **kwargs) -> np.ndarray:
         return self.network.predict(x, *args, **kwargs)
 
-    def accuracy(self, x, t, *args, **kwargs):
+    def accuracy(self, x: np.ndarray, t: np.ndarray, *args, **kwargs) -> float:
         return self.network.accuracy(x, t, *args, **kwargs)
 
-    def close(self):
+    def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True)
 

@@ -19,6 +19,8 @@ then turns the shaded half of the page into ink. The steps here, each a few line
    around it, so its strokes keep their detail.
 """
 
+from __future__ import annotations
+
 import numpy as np
 
 from .preprocess import resize, sliding_extreme
@@ -31,7 +33,7 @@ SMOOTH = 5  # noise-averaging window, pixels of the working image
 KEEP_FRACTION = 0.12  # pieces of ink smaller than this fraction of the largest are dirt
 
 
-def composite_alpha(grey, alpha):
+def composite_alpha(grey: np.ndarray, alpha: np.ndarray) -> np.ndarray:
     """Grey levels with transparent pixels replaced by the paper: the opposite of the opaque ink.
 
     A digit drawn on a transparent canvas is usually one colour; where the canvas is see-through
@@ -47,7 +49,7 @@ def composite_alpha(grey, alpha):
     return alpha * grey + (1.0 - alpha) * paper
 
 
-def box_blur(image, size):
+def box_blur(image: np.ndarray, size: int) -> np.ndarray:
     """Mean over size x size squares (edges repeated), by cumulative sums."""
     before = size // 2
     after = size - 1 - before
@@ -60,7 +62,7 @@ def box_blur(image, size):
     return image
 
 
-def continued(image, pad, anchor=2 * SMOOTH):
+def continued(image: np.ndarray, pad: int, anchor: int = 2 * SMOOTH) -> np.ndarray:
     """``image`` extended by ``pad`` pixels on every side so that a brightness ramp goes straight on:
     each side is the mirror image turned upside down about the border's value, read from a straight
     line fitted to the ``anchor`` pixels next to the border (the border pixel alone would carry its
@@ -94,7 +96,7 @@ def _border_value(strip, axis):
     return mean + slope * (k - 1) / 2
 
 
-def paper_light(smooth, stroke_window):
+def paper_light(smooth: np.ndarray, stroke_window: int) -> np.ndarray:
     """The paper's brightness at every pixel of ``smooth``, a picture already averaged over SMOOTH x
     SMOOTH pixels (or the sliding maximum below would follow the brightest grain of the paper).
 
@@ -109,7 +111,7 @@ def paper_light(smooth, stroke_window):
     return closed[pad:-pad, pad:-pad]
 
 
-def otsu_threshold(values, bins=256):
+def otsu_threshold(values: np.ndarray, bins: int = 256) -> float:
     """The level t that maximises the between-group variance of values <= t and > t (Otsu, 1979)."""
     counts, edges = np.histogram(values, bins=bins, range=(0.0, 1.0))
     p = counts / max(1, counts.sum())
@@ -124,7 +126,7 @@ def otsu_threshold(values, bins=256):
     return float(edges[np.argmax(between) + 1])
 
 
-def label_components(mask):
+def label_components(mask: np.ndarray) -> np.ndarray:
     """8-connected components of a boolean mask: an int array, -1 outside, one label per piece.
 
     Every pixel starts with its own index; each pass takes the smallest label among its neighbours
@@ -148,7 +150,7 @@ def label_components(mask):
     return np.where(mask, labels, -1)
 
 
-def keep_large_pieces(mask, keep_fraction=KEEP_FRACTION):
+def keep_large_pieces(mask: np.ndarray, keep_fraction: float = KEEP_FRACTION) -> np.ndarray:
     """The mask without pieces smaller than ``keep_fraction`` of the largest one."""
     labels = label_components(mask)
     names, sizes = np.unique(labels[mask], return_counts=True)
@@ -158,7 +160,7 @@ def keep_large_pieces(mask, keep_fraction=KEEP_FRACTION):
     return np.isin(labels, keep)
 
 
-def ink_is_dark(grey):
+def ink_is_dark(grey: np.ndarray) -> bool:
     """True for ink on paper, False for chalk on a board.
 
     Paper is the majority, so the median is its level: light paper means dark ink whatever else
@@ -167,7 +169,7 @@ def ink_is_dark(grey):
     return mid > DARK_PAPER or mid - low >= high - mid
 
 
-def photo_to_ink(grey, alpha=None):
+def photo_to_ink(grey: np.ndarray, alpha: np.ndarray | None = None) -> np.ndarray:
     """A photo or scan (H, W) of grey levels 0..1 (optional alpha 0..1) -> ink, white on black, 0..1.
 
     The result is at most ``WORK_SIDE`` pixels on its longer side; it is all zeros when there is no

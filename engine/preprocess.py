@@ -7,6 +7,10 @@ antialiasing) and then placed in a 28x28 image so that their centre of mass sits
 centre. Ink is white (1.0) on black (0.0).
 """
 
+from __future__ import annotations
+
+from collections.abc import Callable
+
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
@@ -22,7 +26,7 @@ STROKE_TARGET = (2.4, 3.6)  # thickened to the median; thinned only to the bold 
 WORK = 4 * BOX  # the stroke width is adjusted on the digit scaled to at most this many pixels
 
 
-def area_resize_matrix(n_in, n_out):
+def area_resize_matrix(n_in: int, n_out: int) -> np.ndarray:
     """(n_out, n_in) weights: output cell i averages the input span it covers (exact overlap lengths).
 
     Shrinking averages (antialiasing); enlarging repeats with blended edges.
@@ -35,7 +39,7 @@ def area_resize_matrix(n_in, n_out):
     return overlap / overlap.sum(axis=1, keepdims=True)
 
 
-def resize(image, height, width):
+def resize(image: np.ndarray, height: int, width: int) -> np.ndarray:
     """Area-weighted resize of a 2-D float image to (height, width): ``R @ image @ C.T`` with the
     matrices above, computed along each axis from running sums, so memory stays proportional to the
     image (the matrices for a 12,000-pixel line would take 100 MB each)."""
@@ -57,7 +61,7 @@ def _resize_axis(a, n_out, axis):
     return np.moveaxis(np.diff(at_edges, axis=0) / (n_in / n_out), 0, axis)
 
 
-def bounding_box(image, threshold=INK_THRESHOLD):
+def bounding_box(image: np.ndarray, threshold: float = INK_THRESHOLD) -> tuple[int, int, int, int] | None:
     """(top, bottom, left, right) of the ink (exclusive ends), or None for an empty image."""
     rows = np.flatnonzero(image.max(axis=1) > threshold)
     cols = np.flatnonzero(image.max(axis=0) > threshold)
@@ -66,14 +70,14 @@ def bounding_box(image, threshold=INK_THRESHOLD):
     return rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
 
 
-def center_of_mass(image):
+def center_of_mass(image: np.ndarray) -> tuple[float, float]:
     total = image.sum()
     rows = np.arange(image.shape[0])
     cols = np.arange(image.shape[1])
     return float(rows @ image.sum(axis=1) / total), float(cols @ image.sum(axis=0) / total)
 
 
-def stroke_width(ink, threshold=0.5):
+def stroke_width(ink: np.ndarray, threshold: float = 0.5) -> float:
     """The mean width of the strokes in pixels: twice the inked area over the outline's length.
 
     A stroke of length L and width w covers L·w pixels and has an outline about 2·L long; the
@@ -87,7 +91,7 @@ def stroke_width(ink, threshold=0.5):
     return 2.0 * np.count_nonzero(mask) / (steps * np.pi / 4)
 
 
-def sliding_extreme(image, size, reduce, mode="constant"):
+def sliding_extreme(image: np.ndarray, size: int, reduce: Callable, mode: str = "constant") -> np.ndarray:
     """Sliding-window ``reduce`` (np.minimum: thinner strokes; np.maximum: thicker) over size x size
     squares centred on each pixel; outside the image ``mode`` as in np.pad (zeros, or "edge")."""
     before, after = size // 2, size - 1 - size // 2
@@ -98,7 +102,7 @@ def sliding_extreme(image, size, reduce, mode="constant"):
     return image
 
 
-def normalise_strokes(crop, box=BOX, rounds=1):
+def normalise_strokes(crop: np.ndarray, box: int = BOX, rounds: int = 1) -> np.ndarray:
     """``crop`` (the digit cut to its ink) with strokes as wide as MNIST's once scaled into ``box``.
 
     Leaves the digit alone when its strokes will fall inside ``STROKE_BAND``; otherwise works on
@@ -134,7 +138,7 @@ def normalise_strokes(crop, box=BOX, rounds=1):
     return crop
 
 
-def mnist_style(image, box=BOX, size=SIZE, strokes=True):
+def mnist_style(image: np.ndarray, box: int = BOX, size: int = SIZE, strokes: bool = True) -> np.ndarray | None:
     """Ink image (H, W), floats 0 (background) .. 1 (ink) -> (size, size) float32, or None if empty.
 
     Crop to the ink, (with ``strokes``) bring the stroke width to MNIST's, scale the longer side to
@@ -171,7 +175,7 @@ def mnist_style(image, box=BOX, size=SIZE, strokes=True):
 MAX_SQUARE = 1024  # fit_square's crop is scaled down to at most this many pixels on its longer side
 
 
-def fit_square(ink, margin=0.15):
+def fit_square(ink: np.ndarray, margin: float = 0.15) -> np.ndarray:
     """Crop ink (H, W) to its bounding box and pad it to a square with a margin (for display).
 
     A crop longer than MAX_SQUARE is scaled down first: a 3 x 12,000 line would otherwise become a

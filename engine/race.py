@@ -10,6 +10,8 @@ optimizer updates one long vector instead of ten small arrays (on arrays this sm
 NumPy calls, not the arithmetic, are the cost).
 """
 
+from collections.abc import Callable, Iterator
+
 import numpy as np
 
 from .events import Diverged, RaceEval, RaceStep
@@ -79,11 +81,11 @@ class OptimizerRace:
                     keep.append(h)
         return h
 
-    def predict(self, x):
+    def predict(self, x: np.ndarray) -> np.ndarray:
         """Scores of every network: (K, N, output_size)."""
         return self._forward(np.asarray(x, dtype=self.dtype).reshape(len(x), -1))
 
-    def step(self, x, t):
+    def step(self, x: np.ndarray, t: np.ndarray) -> np.ndarray:
         """One update of every network on the same batch; returns each network's loss (K,)."""
         x = np.asarray(x, dtype=self.dtype).reshape(len(x), -1)
         t = np.asarray(t)
@@ -115,7 +117,7 @@ class OptimizerRace:
             self.optimizers[name].update({FLAT: self.theta[k]}, {FLAT: self.grad[k]})
         return losses
 
-    def accuracy(self, x, t, batch_size=1000):
+    def accuracy(self, x: np.ndarray, t: np.ndarray, batch_size: int = 1000) -> np.ndarray:
         """Each network's accuracy: (K,)."""
         t = np.asarray(t)
         labels = t.argmax(axis=1) if t.ndim == 2 else t
@@ -125,8 +127,11 @@ class OptimizerRace:
         return correct / len(x)
 
 
-def iterate_race(race, x_train, t_train, x_test=None, t_test=None, *, iterations=2000, batch_size=128,
-                 eval_every=100, eval_samples=1000, seed=None, should_stop=None, transform=None):
+def iterate_race(race: OptimizerRace, x_train: np.ndarray, t_train: np.ndarray, x_test: np.ndarray | None = None,
+                 t_test: np.ndarray | None = None, *, iterations: int = 2000, batch_size: int = 128,
+                 eval_every: int = 100, eval_samples: int = 1000, seed: int | None = None,
+                 should_stop: Callable[[], bool] | None = None,
+                 transform: Callable | None = None) -> Iterator[RaceStep | Diverged | RaceEval]:
     """Run the race as the book's ch06/optimizer_compare_mnist.py does, yielding progress.
 
     Every iteration draws one random mini-batch that all networks train on. Yields a ``RaceStep``

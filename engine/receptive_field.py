@@ -12,6 +12,8 @@ layer sees the whole input. The book's DeepConvNet gives 3, 5, 6, 10, 14, 16, 24
 for conv1 ... pool3.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 
 from .layers import Affine, Convolution, Pooling
@@ -40,7 +42,7 @@ class LayerGeometry:
     def is_map(self) -> bool:
         return len(self.shape) == 3
 
-    def box(self, i, j, input_hw=None):
+    def box(self, i: int, j: int, input_hw: tuple[int, int] | None = None) -> tuple[int, int, int, int]:
         """Input window (top, left, bottom, right), bottom/right exclusive, of unit (i, j).
 
         Clipped to the input when ``input_hw`` is given (padding lies outside the image)."""
@@ -54,7 +56,7 @@ class LayerGeometry:
             top, left, bottom, right = max(top, 0), max(left, 0), min(bottom, H), min(right, W)
         return top, left, bottom, right
 
-    def window_below(self, i, j):
+    def window_below(self, i: int, j: int) -> tuple[int, int, int, int] | None:
         """The window (top, left, bottom, right) of the layer below that feeds unit (i, j),
         in that layer's coordinates (may reach into padding: negative or past its edge)."""
         if self.kernel is None:
@@ -69,7 +71,7 @@ def _kind(layer):
         type(layer).__name__, type(layer).__name__.lower())
 
 
-def layer_geometry(chain, input_dim):
+def layer_geometry(chain: list[tuple[str, object]], input_dim: tuple[int, int, int]) -> list[LayerGeometry]:
     """[LayerGeometry] for an inspection chain [(name, layer)] fed with images of ``input_dim`` (C, H, W)."""
     C, H, W = input_dim
     shape = (C, H, W)

@@ -5,8 +5,11 @@ MNIST test set: the first ``per_class`` test images of every digit, in test-set 
 MNIST: Y. LeCun, C. Cortes, C. J. C. Burges; CC BY-SA 3.0.
 """
 
+from __future__ import annotations
+
 import argparse
 import sys
+from pathlib import Path
 
 import numpy as np
 
@@ -17,7 +20,7 @@ from .weights import save_npz
 SAMPLES_FILE = resource_path("mnist_samples.npz")
 
 
-def make_samples(data_dir, per_class=100):
+def make_samples(data_dir: str | Path, per_class: int = 100) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(images uint8 (10*per_class, 28, 28), labels uint8, test-set indices)."""
     _, (x_test, t_test) = load_idx_dataset(data_dir)
     idx = np.concatenate([np.flatnonzero(t_test == d)[:per_class] for d in range(10)])
@@ -25,7 +28,7 @@ def make_samples(data_dir, per_class=100):
     return x_test[idx], t_test[idx], idx
 
 
-def load_samples(path=SAMPLES_FILE):
+def load_samples(path: str | Path = SAMPLES_FILE) -> tuple[np.ndarray, np.ndarray]:
     """The shipped digits: (images uint8 (K, 28, 28), labels (K,) int64)."""
     with np.load(path, allow_pickle=False) as data:
         return data["images"], data["labels"].astype(np.int64)

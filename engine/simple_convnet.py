@@ -3,10 +3,12 @@
 from collections import OrderedDict
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .functions import softmax
 from .image_network import ImageNetwork
 from .layers import Affine, Convolution, ConvPoolRelu, Pooling, Relu, SoftmaxWithLoss
+from .protocols import Params
 from .util import conv_output_size
 
 DEFAULT_CONV_PARAM = {"filter_num": 30, "filter_size": 5, "pad": 0, "stride": 1}
@@ -75,7 +77,7 @@ class SimpleConvNet(ImageNetwork):
         self.last_layer = SoftmaxWithLoss()
         self.last_loss = None
 
-    def predict(self, x, train_flg=False):
+    def predict(self, x: ArrayLike, train_flg: bool = False) -> np.ndarray:
         """Scores before softmax; x: (N, C, H, W) -> (N, output_size)."""
         x = self._as_input(x)
         if x.shape[0] == 1 and self.fast:
@@ -116,7 +118,7 @@ class SimpleConvNet(ImageNetwork):
         scores += p["b3"]
         return scores
 
-    def predict_proba(self, x):
+    def predict_proba(self, x: ArrayLike) -> np.ndarray:
         """Probabilities (softmax of the scores); x: (N, C, H, W) -> (N, output_size)."""
         x = self._as_input(x)
         if x.shape[0] == 1 and self.fast:
@@ -127,10 +129,10 @@ class SimpleConvNet(ImageNetwork):
             return scores
         return softmax(self._forward(x))
 
-    def loss(self, x, t):
+    def loss(self, x: ArrayLike, t: ArrayLike) -> float:
         return self.last_layer.forward(self._forward(self._as_input(x)), t)
 
-    def gradient(self, x, t):
+    def gradient(self, x: ArrayLike, t: ArrayLike) -> Params:
         """Backpropagation; returns {'W1': dW1, 'b1': db1, ...}. The loss is kept in ``last_loss``."""
         self.last_loss = self.loss(x, t)
         dout = self.last_layer.backward(1)
@@ -143,7 +145,7 @@ class SimpleConvNet(ImageNetwork):
             "W3": L["Affine2"].dW, "b3": L["Affine2"].db,
         }
 
-    def inspection_layers(self):
+    def inspection_layers(self) -> list[tuple[str, object]]:
         """The book's layer chain as fresh (name, layer) pairs sharing this network's parameters:
         Conv1, Relu1, Pool1, Affine1, Relu2, Affine2 (inspecting never disturbs training state)."""
         p, cp = self.params, self.conv_param
@@ -151,7 +153,7 @@ class SimpleConvNet(ImageNetwork):
                 ("Pool1", Pooling(2, 2, 2)), ("Affine1", Affine(p["W2"], p["b2"])), ("Relu2", Relu()),
                 ("Affine2", Affine(p["W3"], p["b3"]))]
 
-    def activations(self, x):
+    def activations(self, x: ArrayLike) -> dict[str, np.ndarray]:
         """What every layer outputs, in the book's order, for x: (N, C, H, W): Conv1 (N, FN, OH, OW)
         before ReLU, Relu1, Pool1 (N, FN, OH/2, OW/2), Affine1, Relu2 (N, hidden), Affine2 (scores),
         Softmax."""

@@ -5,11 +5,14 @@ and a few functions) and turned into a SymPy expression node by node: text is ne
 to ``eval``. SymPy then gives the exact gradient, and both are compiled to NumPy functions.
 """
 
+from __future__ import annotations
+
 import ast
 import re
 from dataclasses import dataclass, field
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 
 class SurfaceError(ValueError):
@@ -107,7 +110,7 @@ def _build_node(node, sp, symbols, depth):
     raise SurfaceError("'%1' is not allowed in a formula", ast.unparse(node) if hasattr(ast, "unparse") else node)
 
 
-def parse_formula(text):
+def parse_formula(text: str) -> tuple:
     """Text such as ``x**2/20 + y**2`` or ``sin(x)*cos(y)`` -> (sympy expression, (x, y) symbols)."""
     sp = _sympy()
     text = (text or "").strip()
@@ -155,18 +158,18 @@ class Surface:
         self._f = sp.lambdify((x, y), expr, "numpy")
         self._g = sp.lambdify((x, y), self.grad_expr, "numpy")
 
-    def f(self, x, y):
+    def f(self, x: ArrayLike, y: ArrayLike) -> np.ndarray:
         with np.errstate(all="ignore"):
             out = self._f(np.asarray(x, float), np.asarray(y, float))
         return np.broadcast_to(out, np.broadcast(np.asarray(x), np.asarray(y)).shape).astype(float)
 
-    def grad(self, x, y):
+    def grad(self, x: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
         with np.errstate(all="ignore"):
             gx, gy = self._g(np.asarray(x, float), np.asarray(y, float))
         shape = np.broadcast(np.asarray(x), np.asarray(y)).shape
         return np.broadcast_to(gx, shape).astype(float), np.broadcast_to(gy, shape).astype(float)
 
-    def grid(self, n=200):
+    def grid(self, n: int = 200) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(xs, ys, Z) sampled over the view, Z[i, j] = f(xs[j], ys[i])."""
         xmin, xmax, ymin, ymax = self.view
         xs, ys = np.linspace(xmin, xmax, n), np.linspace(ymin, ymax, n)
@@ -213,12 +216,13 @@ HAND_WRITTEN = {
 }
 
 
-def built_in(key):
+def built_in(key: str) -> Surface:
     f, g = HAND_WRITTEN[key]
     return Surface(key, **BUILT_IN[key], _f=f, _g=g)
 
 
-def custom(formula, view=(-5.0, 5.0, -5.0, 5.0), start=None):
+def custom(formula: str, view: tuple[float, float, float, float] = (-5.0, 5.0, -5.0, 5.0),
+           start: tuple[float, float] | None = None) -> Surface:
     """A user's formula; the start defaults to a point off-centre in the view."""
     xmin, xmax, ymin, ymax = view
     start = start or (xmin + 0.2 * (xmax - xmin), ymin + 0.7 * (ymax - ymin))

@@ -4,9 +4,16 @@ The steps are the engine's own optimizers (``update(params, grads)`` on a {'x', 
 the book's optimizer_compare_naive.py does); this module records what they did.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:  # annotations only
+    from .optimizer import Optimizer
+    from .surfaces import Surface
 
 DIVERGE_LIMIT = 1e6  # |x| or |y| beyond this is far outside any view: the walk has blown up
 
@@ -21,11 +28,12 @@ class OptimizerPath:
     diverged_at: int | None = None  # the update after which the position was not finite or too far
 
     @property
-    def steps(self):
+    def steps(self) -> int:
         return len(self.gradients)
 
 
-def run(optimizer, surface, start, iterations, limit=None):
+def run(optimizer: Optimizer, surface: Surface, start: tuple[float, float], iterations: int,
+        limit: float | None = None) -> OptimizerPath:
     """Apply ``iterations`` updates of ``optimizer`` from ``start`` on ``surface``; stops on divergence.
 
     Diverged means a position that is not finite or beyond ``limit`` in |x| or |y| (default: 1000
@@ -56,7 +64,7 @@ def run(optimizer, surface, start, iterations, limit=None):
                          np.array(losses), np.array(gradients).reshape(-1, 2), states, diverged)
 
 
-def snapshot(optimizer):
+def snapshot(optimizer: Optimizer) -> dict[str, np.ndarray]:
     """The optimizer's internal state as (x, y) pairs, copied."""
     x, y = optimizer.state("x"), optimizer.state("y")  # the optimizer's own reading of its state
     out = {attr: np.array([x[attr][0], y[attr][0]], dtype=float) for attr in x}

@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +20,7 @@ from . import __version__
 from .deep_convnet import DeepConvNet
 from .events import TrainStep
 from .files import REASONS, SPECIAL, file_problem
+from .image_network import ImageNetwork
 from .mnist import DatasetError, DownloadError, data_hash, find_data_dir, load_mnist
 from .optimizer import make_optimizer
 from .parallel import DataParallel
@@ -57,7 +59,7 @@ def _npz_path(text):
     return text
 
 
-def build_parser():
+def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="dlfs-train",
                                 description="Train the book's SimpleConvNet or DeepConvNet on MNIST.")
     p.add_argument("--net", choices=("simple", "deep"), default="simple",
@@ -104,7 +106,7 @@ class ProgressBar:
         self.start = time.perf_counter()
         self.last = 0.0
 
-    def update(self, done, text=""):
+    def update(self, done: float, text: str = "") -> None:
         now = time.perf_counter()
         if now - self.last < 0.2 and done < self.total:
             return
@@ -117,17 +119,17 @@ class ProgressBar:
         self.stream.write(f"\r[{bar:<{self.width}}] {100 * frac:5.1f}% {clock} {text}")
         self.stream.flush()
 
-    def line(self, text):
+    def line(self, text: str) -> None:
         self.stream.write("\r" + " " * (self.width + 60) + "\r" + text + "\n")
         self.stream.flush()
 
 
-def to_float(x):
+def to_float(x: np.ndarray) -> np.ndarray:
     """uint8 images -> float32 in [0, 1], exactly as load_mnist(normalize=True) makes them."""
     return x.astype(np.float32) / 255.0
 
 
-def build_network(args):
+def build_network(args: argparse.Namespace) -> ImageNetwork:
     """The network ``args`` asks for, and the hyperparameters that describe it."""
     if args.net == "deep":
         hidden = args.hidden or 50
@@ -142,7 +144,7 @@ def build_network(args):
                  "weight_init_std": args.weight_init_std}
 
 
-def check_writable(path):
+def check_writable(path: str | Path) -> None:
     """Refuse, before hours of training, an output that cannot be written: a folder, a file in a
     folder that cannot be created or written to."""
     path = Path(path)
@@ -163,7 +165,7 @@ def check_writable(path):
         raise ValueError(f"cannot write in {folder} ({e.strerror})") from None
 
 
-def recorded_accuracy(out):
+def recorded_accuracy(out: str | Path) -> float | None:
     """The test accuracy recorded beside existing weights at ``out`` (OUT.json), or None."""
     record = Path(out).with_suffix(".json")
     if file_problem(record) is not None:  # none, or a pipe that would hang the read
@@ -174,7 +176,7 @@ def recorded_accuracy(out):
         return None
 
 
-def train(args, log=print):
+def train(args: argparse.Namespace, log: Callable[[str], None] = print) -> dict:
     """Run the training described by ``args``; returns the metadata dict written beside the weights."""
     for path in filter(None, (args.out, args.init_out)):
         check_writable(path)

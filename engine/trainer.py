@@ -1,14 +1,16 @@
 """Training loops: a generator of progress events, and the book's ``Trainer`` on top of it."""
 
 import time
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
 from .events import EpochEnd, TrainStep
-from .optimizer import make_optimizer
+from .optimizer import Optimizer, make_optimizer
+from .protocols import Network
 
 
-def random_shift(x, max_shift, rng):
+def random_shift(x: np.ndarray, max_shift: int, rng: np.random.Generator) -> np.ndarray:
     """Move every image of x: (N, C, H, W) by its own random (dy, dx) in [-max_shift, max_shift],
     filling with zeros (background). A cheap augmentation: digits are not always centred."""
     N, C, H, W = x.shape
@@ -23,7 +25,8 @@ def random_shift(x, max_shift, rng):
     return padded[n, c, rows[:, None, :, None], cols[:, None, None, :]]
 
 
-def chunked_accuracy(network, x, t, transform=None, should_stop=None, chunk=1000):
+def chunked_accuracy(network: Network, x: np.ndarray, t: np.ndarray, transform: Callable | None = None,
+                     should_stop: Callable[[], bool] | None = None, chunk: int = 1000) -> float | None:
     """network.accuracy over x, a chunk at a time, polling should_stop in between (None if stopped)."""
     transform = transform or (lambda b: b)
     correct = 0
@@ -35,9 +38,11 @@ def chunked_accuracy(network, x, t, transform=None, should_stop=None, chunk=1000
     return correct / len(x)
 
 
-def iterate_training(network, x_train, t_train, x_test=None, t_test=None, *, epochs=20,
-                     mini_batch_size=100, optimizer=None, evaluate_sample_num_per_epoch=None,
-                     seed=None, should_stop=None, augment_shift=0, transform=None):
+def iterate_training(network: Network, x_train: np.ndarray, t_train: np.ndarray, x_test: np.ndarray | None = None,
+                     t_test: np.ndarray | None = None, *, epochs: int = 20, mini_batch_size: int = 100,
+                     optimizer: Optimizer | None = None, evaluate_sample_num_per_epoch: int | None = None,
+                     seed: int | None = None, should_stop: Callable[[], bool] | None = None, augment_shift: int = 0,
+                     transform: Callable | None = None) -> Iterator[TrainStep | EpochEnd]:
     """Train ``network`` and yield its progress (``engine.events``); nothing is printed.
 
     Each epoch visits the training set once in a fresh random order (seeded: the same
@@ -118,7 +123,7 @@ class Trainer:
         else:
             print(f"=== epoch:{event.epoch}, train acc:{event.train_acc}, test acc:{event.test_acc} ===")
 
-    def train(self):
+    def train(self) -> float:
         for event in iterate_training(
             self.network, self.x_train, self.t_train, self.x_test, self.t_test,
             epochs=self.epochs, mini_batch_size=self.batch_size, optimizer=self.optimizer,

@@ -8,9 +8,11 @@ import functools
 
 import numpy as np
 from numpy.lib.stride_tricks import as_strided as _np_as_strided
+from numpy.typing import ArrayLike
 
 
-def conv_output_size(input_size, filter_size, stride=1, pad=0, strict=False, axis="H"):
+def conv_output_size(input_size: int, filter_size: int, stride: int = 1, pad: int = 0, strict: bool = False,
+                     axis: str = "H") -> int:
     """Output length along one axis: (H + 2P - FH) / S + 1.
 
     Layers floor a fractional result like the book does (the last rows that do not fill a
@@ -41,7 +43,7 @@ def _formula(input_size, filter_size, stride, pad, axis):
             f"({input_size} + 2*{pad} - {filter_size}) / {stride} + 1 = {shown}")
 
 
-def check_stride_pad(stride, pad):
+def check_stride_pad(stride: float, pad: float) -> None:
     """A ValueError naming the value unless stride is a positive and pad a non-negative whole number."""
     if not np.isfinite(stride) or int(stride) != stride or stride <= 0:
         raise ValueError(f"stride must be a positive integer, got {stride}")
@@ -49,7 +51,7 @@ def check_stride_pad(stride, pad):
         raise ValueError(f"pad must be a non-negative integer, got {pad}")
 
 
-def whole(value, name, low=0):
+def whole(value: float, name: str, low: int = 0) -> int:
     """``value`` as an int when it is a whole number (2 or 2.0) of at least ``low``; else a ValueError
     that names it (stride = inf, a filter 2.5 wide, a window -2 tall)."""
     try:
@@ -61,14 +63,15 @@ def whole(value, name, low=0):
     return int(number)
 
 
-def check_image_batch(x, name="input"):
+def check_image_batch(x: ArrayLike, name: str = "input") -> np.ndarray:
     x = np.asarray(x)
     if x.ndim != 4:
         raise ValueError(f"{name} must be 4-D (N, C, H, W), got {x.ndim}-D shape {x.shape}")
     return x
 
 
-def output_shape(input_shape, filter_h, filter_w, stride=1, pad=0, strict=False):
+def output_shape(input_shape: tuple[int, ...], filter_h: int, filter_w: int, stride: int = 1, pad: int = 0,
+                 strict: bool = False) -> tuple[int, int]:
     """(OH, OW) for an (N, C, H, W) input, checking both axes."""
     H, W = input_shape[2], input_shape[3]
     oh = conv_output_size(H, filter_h, stride, pad, strict, axis="H")
@@ -76,7 +79,7 @@ def output_shape(input_shape, filter_h, filter_w, stride=1, pad=0, strict=False)
     return oh, ow
 
 
-def windows(x, filter_h, filter_w, stride=1, pad=0):
+def windows(x: np.ndarray, filter_h: int, filter_w: int, stride: int = 1, pad: int = 0) -> tuple[np.ndarray, int, int]:
     """Strided view (N, C, OH, OW, FH, FW) of every filter window of x: (N, C, H, W); no copy.
 
     Element [n, c, i, j, u, v] is x_padded[n, c, i*S + u, j*S + v].
@@ -92,7 +95,7 @@ def windows(x, filter_h, filter_w, stride=1, pad=0):
     return view, oh, ow
 
 
-def as_strided(x, shape, strides):
+def as_strided(x: np.ndarray, shape: tuple[int, ...], strides: tuple[int, ...]) -> np.ndarray:
     """A read-only view of x's memory with the given shape and strides, starting at x[0, ...]."""
     if x.flags.c_contiguous:
         view = np.ndarray(shape, dtype=x.dtype, buffer=x, strides=strides)  # cheapest way to make a view
@@ -102,7 +105,7 @@ def as_strided(x, shape, strides):
     return view
 
 
-def im2col(input_data, filter_h, filter_w, stride=1, pad=0):
+def im2col(input_data: ArrayLike, filter_h: int, filter_w: int, stride: int = 1, pad: int = 0) -> np.ndarray:
     """Unfold every filter window of ``input_data`` (N, C, H, W) into a row.
 
     Returns col: (N*OH*OW, C*FH*FW); row n*OH*OW + i*OW + j holds the window whose
@@ -118,7 +121,8 @@ def im2col(input_data, filter_h, filter_w, stride=1, pad=0):
     return colT.reshape(C * filter_h * filter_w, N * oh * ow).T
 
 
-def col2im(col, input_shape, filter_h, filter_w, stride=1, pad=0):
+def col2im(col: np.ndarray, input_shape: tuple[int, int, int, int], filter_h: int, filter_w: int, stride: int = 1,
+           pad: int = 0) -> np.ndarray:
     """The adjoint of ``im2col``: fold rows back into an image, adding where windows overlap.
 
     col: (N*OH*OW, C*FH*FW) -> image: (N, C, H, W) (``input_shape``).
@@ -146,7 +150,7 @@ def col2im(col, input_shape, filter_h, filter_w, stride=1, pad=0):
     return img[:, :, pad : H + pad, pad : W + pad]
 
 
-def shuffle_dataset(x, t, rng=None):
+def shuffle_dataset(x: np.ndarray, t: np.ndarray, rng=None) -> tuple[np.ndarray, np.ndarray]:
     rng = np.random.default_rng(rng)
     permutation = rng.permutation(x.shape[0])
     return x[permutation], t[permutation]
@@ -158,7 +162,7 @@ def _kaiser_weights(window):
     return w / w.sum()
 
 
-def smooth_curve(x, window=11):
+def smooth_curve(x: ArrayLike, window: int = 11) -> np.ndarray:
     """The book's smooth_curve (common/util.py): a Kaiser-window moving average with mirrored
     ends, the same length as x. For drawing noisy loss curves."""
     x = np.asarray(x, dtype=float)

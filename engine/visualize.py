@@ -6,13 +6,20 @@ value *before* the ReLU (a ``Conv*`` or ``Affine*`` output): a unit that is swit
 tells which way to change the input.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .functions import softmax
 from .receptive_field import layer_geometry
+
+if TYPE_CHECKING:  # annotations only
+    from .image_network import ImageNetwork
 
 
 def _chain_upto(net, layer):
@@ -23,7 +30,7 @@ def _chain_upto(net, layer):
     return chain[: names.index(layer) + 1]
 
 
-def forward_to(net, x, layer):
+def forward_to(net: ImageNetwork, x: ArrayLike, layer: str) -> np.ndarray:
     """The output of ``layer`` for images x: (N, C, H, W), through a fresh inspection chain."""
     h = net._as_input(x)
     for _, lay in _chain_upto(net, layer):
@@ -31,7 +38,7 @@ def forward_to(net, x, layer):
     return h
 
 
-def input_gradient(net, x, layer, weights):
+def input_gradient(net: ImageNetwork, x: ArrayLike, layer: str, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """d(sum(weights * output of ``layer``)) / d(x) for x: (N, C, H, W).
 
     ``weights`` has the layer's output shape (or broadcasts to it): a one-hot array picks one
@@ -47,7 +54,7 @@ def input_gradient(net, x, layer, weights):
     return h, dout
 
 
-def unit_weights(shape, channel, position=None):
+def unit_weights(shape: tuple[int, ...], channel: int, position: tuple[int, int] | None = None) -> np.ndarray:
     """One-hot weights over a batch's layer output ``shape`` (N, C, H, W) or (N, D) for ``channel``
     (a class or hidden unit for vectors); ``position`` (i, j) defaults to the map's centre."""
     w = np.zeros(shape, dtype=np.float32)
@@ -59,13 +66,13 @@ def unit_weights(shape, channel, position=None):
     return w
 
 
-def score_layer(net):
+def score_layer(net: ImageNetwork) -> str:
     """The name of the layer holding the class scores before softmax (its last affine layer)."""
     names = [name for name, _ in net.inspection_layers() if name.startswith("Affine")]
     return names[-1]
 
 
-def saliency(net, image, cls=None):
+def saliency(net: ImageNetwork, image: np.ndarray, cls: int | None = None) -> np.ndarray:
     """|d score_cls / d pixel| for one (C, H, W) or (H, W) image, as (H, W) scaled to max 1.
 
     ``cls`` defaults to the network's answer. (Simonyan et al. 2013, "vanilla" gradient.)"""
@@ -79,7 +86,8 @@ def saliency(net, image, cls=None):
     return s / top if top > 0 else s
 
 
-def occlusion(net, image, cls=None, patch=5, fill=0.0):
+def occlusion(net: ImageNetwork, image: np.ndarray, cls: int | None = None, patch: int = 5,
+              fill: float = 0.0) -> np.ndarray:
     """How much the probability of ``cls`` drops when a ``patch`` x ``patch`` square around each
     pixel is painted ``fill``: (H, W), positive where covering the pixel hurts the answer.
     (Zeiler & Fergus 2014.) One batch of H*W covered copies."""
@@ -105,7 +113,7 @@ def _blur(x):
 
 def maximize_activation(net, layer, channels, *, steps=150, lr=0.1, jitter=None, blur_every=4, decay=0.01,
                         seed=0, value_range=(0.0, 1.0), progress: Callable | None = None,
-                        should_stop: Callable | None = None):
+                        should_stop: Callable | None = None) -> tuple[np.ndarray, np.ndarray] | None:
     """Images that excite ``channels`` of ``layer`` most: gradient ascent on the input.
 
     One image per channel, optimised together as one batch, from seeded faint noise. The
@@ -156,7 +164,7 @@ def maximize_activation(net, layer, channels, *, steps=150, lr=0.1, jitter=None,
     return x, values
 
 
-def conv_layers(net):
+def conv_layers(net: ImageNetwork) -> list[str]:
     """Names of the convolution layers of the inspection chain, input to output."""
     return [g.name for g in layer_geometry(net.inspection_layers(), net.input_dim) if g.kind == "conv"]
 

@@ -11,6 +11,7 @@ import pickletools
 import tempfile
 import zipfile
 import zlib
+from pathlib import Path
 
 import numpy as np
 
@@ -43,12 +44,12 @@ def _umask():
     return _UMASK
 
 
-def new_file_mode():
+def new_file_mode() -> int:
     """The permissions an ordinary new file gets: 0666 without what the umask takes away."""
     return 0o666 & ~_umask()
 
 
-def atomic_write_bytes(path, data):
+def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and ``os.replace``."""
     path = os.fspath(path)
     folder = os.path.dirname(os.path.abspath(path))
@@ -69,7 +70,7 @@ def atomic_write_bytes(path, data):
         raise
 
 
-def save_npz(path, arrays):
+def save_npz(path: str | Path, arrays: dict[str, np.ndarray]) -> None:
     """Write a dict of arrays to ``path`` (.npz, compressed) atomically."""
     buf = io.BytesIO()
     np.savez_compressed(buf, **{k: np.asarray(v) for k, v in arrays.items()})
@@ -99,7 +100,7 @@ _LEAVES = {"INT", "BININT", "BININT1", "BININT2", "LONG", "LONG1", "LONG4", "FLO
            "NEWFALSE", "BINBYTES", "SHORT_BINBYTES", "BINBYTES8", "BYTEARRAY8", "GLOBAL"}
 
 
-def check_pickle_shape(data):
+def check_pickle_shape(data: bytes) -> None:
     """Read a pickle's instructions without building anything and refuse what the book's files never
     hold: more than MAX_PICKLE_OPS instructions, containers nested deeper than MAX_PICKLE_DEPTH,
     dictionary keys that are not strings, references to outside objects. (A key nested 200,000 deep
@@ -201,7 +202,7 @@ class _ArrayOnlyUnpickler(pickle.Unpickler):
         )
 
 
-def load_pickle_params(path):
+def load_pickle_params(path: str | Path) -> dict[str, np.ndarray]:
     """Read the book's ``params.pkl`` safely: arrays and plain containers only."""
     name = os.path.basename(path)
     try:
@@ -223,7 +224,7 @@ def load_pickle_params(path):
     return {str(k): v for k, v in obj.items()}
 
 
-def load_params_file(path):
+def load_params_file(path: str | Path) -> dict[str, np.ndarray]:
     """Read parameters from ``.npz`` (or the book's ``.pkl``) into a dict of arrays."""
     path = os.fspath(path)
     name = os.path.basename(path)
@@ -250,7 +251,7 @@ MAX_NPZ_MEMBERS = 64  # SimpleConvNet has 6 arrays, DeepConvNet 16
 MAX_NPZ_BYTES = 512 * 2**20  # what all the arrays may take once read
 
 
-def check_npz_headers(path):
+def check_npz_headers(path: str | Path) -> None:
     """Look at an .npz's table of contents and each array's .npy header before reading any data:
     at most MAX_NPZ_MEMBERS members, each a .npy of a plain numeric type, together at most
     MAX_NPZ_BYTES once read (a 4.7 MB file can claim 3 GiB; a header can claim 12 GiB)."""
@@ -278,7 +279,7 @@ def check_npz_headers(path):
                 raise WeightsFileError(f"the arrays would take more than {MAX_NPZ_BYTES // 2**20} MB")
 
 
-def assign_params(params, loaded, source="weights"):
+def assign_params(params: dict[str, np.ndarray], loaded: dict[str, np.ndarray], source: str = "weights") -> None:
     """Copy ``loaded`` into the existing ``params`` arrays in place (layers keep sharing them).
 
     Every key and shape is checked first, so on any mismatch nothing is changed.

@@ -25,7 +25,7 @@ from ...widgets.combo import refill, select_data
 from ...widgets.step_controls import StepControls
 from ..base import Panel
 from .formula_errors import translated
-from .plots import LossPlot, SurfaceView
+from .plots import LossPlot, SurfaceView, ViewMode
 from .state import PlaygroundState, update_html
 from .table import NAMES, ORDER, OptimizerTable
 
@@ -152,8 +152,8 @@ class OptimizerPanel(Panel):
         self.preset_button.setText(self.tr("Book's figure"))
         self.preset_button.setToolTip(self.tr("Start (−7, 2), 30 updates, SGD η=0.95, Momentum η=0.1, AdaGrad η=1.5, "
                                               "Adam η=0.3"))
-        refill(self.mode_combo, [(self.tr("Overlaid"), "overlay"),
-                                 (self.tr("One plot each (as in the book)"), "grid")])
+        refill(self.mode_combo, [(self.tr("Overlaid"), ViewMode.OVERLAY.value),
+                                 (self.tr("One plot each (as in the book)"), ViewMode.GRID.value)])
         self.mode_combo.setToolTip(self.tr("All paths on one plot, or the book's grid of plots"))
         self.export_button.setText(self.tr("Export…"))
         self.export_button.setToolTip(self.tr("Save the figure (PNG, SVG) or the animation (GIF)"))
@@ -172,8 +172,8 @@ class OptimizerPanel(Panel):
         self.loss.set_ranges(self.state.paths, self.state.iterations)
         self.table.show_divergence(self.state.paths)
         self.view.set_start(*self.state.start)
-        if self.view.mode == "grid":
-            self.view.set_mode("grid", list(self.state.paths))
+        if self.view.mode is ViewMode.GRID:
+            self.view.set_mode(ViewMode.GRID, list(self.state.paths))
         self._sync_steps()
         self.show_frame()
 

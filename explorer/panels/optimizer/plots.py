@@ -1,6 +1,7 @@
 """Contour plot of a surface with optimizer paths; the loss curves."""
 
 from contextlib import contextmanager
+from enum import Enum
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt, Signal
@@ -9,6 +10,13 @@ from PySide6.QtWidgets import QGraphicsItem
 from ...colors import OPTIMIZER_COLORS as COLORS
 from ...colors import OPTIMIZER_ORDER as ORDER
 from ...plotting import optimizer_rgb, pg, plot_colors, themed
+
+
+class ViewMode(str, Enum):
+    """All paths on one plot, or the book's grid of one plot per optimizer (the values the mode box holds)."""
+
+    OVERLAY = "overlay"
+    GRID = "grid"
 
 GRID = 150  # samples per axis for the contours
 
@@ -113,7 +121,7 @@ class SurfaceView(pg.GraphicsLayoutWidget):
         super().__init__(parent)
         self.overlay = SurfacePlot(pg.PlotItem(), start_marker=True)
         self.grid = {k: SurfacePlot(pg.PlotItem(title=k)) for k in ORDER}
-        self.mode = "overlay"
+        self.mode = ViewMode.OVERLAY
         self.surface = None
         self.keys = []
         self.overlay.start.sigPositionChanged.connect(self._on_start_dragged)  # the paths follow the drag
@@ -129,7 +137,7 @@ class SurfaceView(pg.GraphicsLayoutWidget):
     def legend_shown(self, names):
         """Within the block the overlay shows a legend of ``names`` ({key: name}, in order)."""
         self.legend.clear()
-        if self.mode == "overlay":
+        if self.mode is ViewMode.OVERLAY:
             for key, name in names.items():
                 self.legend.addItem(self.overlay.curves[key], name)
             self.legend.setLabelTextColor(plot_colors()[1])
@@ -153,16 +161,16 @@ class SurfaceView(pg.GraphicsLayoutWidget):
 
     def _relayout(self):
         self.ci.clear()
-        if self.mode == "overlay":
+        if self.mode is ViewMode.OVERLAY:
             self.ci.addItem(self.overlay.plot)
             return
         for i, key in enumerate(self.keys):
             self.ci.addItem(self.grid[key].plot, row=i // 2, col=i % 2)
 
-    def set_mode(self, mode, keys):
-        self.mode, self.keys = mode, list(keys)
+    def set_mode(self, mode: ViewMode | str, keys):
+        self.mode, self.keys = ViewMode(mode), list(keys)
         self._relayout()
-        if self.surface is not None and mode == "grid":
+        if self.surface is not None and self.mode is ViewMode.GRID:
             for key in self.keys:
                 self.grid[key].set_surface(self.surface)
 
@@ -171,7 +179,7 @@ class SurfaceView(pg.GraphicsLayoutWidget):
         self.overlay.set_surface(surface)
         for key, plot in self.grid.items():
             plot.plot.setTitle(titles[key])
-            if self.mode == "grid" and key in self.keys:
+            if self.mode is ViewMode.GRID and key in self.keys:
                 plot.set_surface(surface)
 
     def set_start(self, x, y):
@@ -180,7 +188,7 @@ class SurfaceView(pg.GraphicsLayoutWidget):
         self.overlay.start.blockSignals(False)
 
     def set_paths(self, paths, frame, trails, playing=False):
-        if self.mode == "overlay":
+        if self.mode is ViewMode.OVERLAY:
             self.overlay.set_paths(paths, frame, trails, playing=playing)
         else:
             for key in self.keys:
@@ -191,7 +199,7 @@ class SurfaceView(pg.GraphicsLayoutWidget):
         self.start_moved.emit(pos.x(), pos.y())
 
     def _on_scene_clicked(self, event):
-        if self.mode != "overlay" or event.button() != Qt.MouseButton.LeftButton or event.isAccepted():
+        if self.mode is not ViewMode.OVERLAY or event.button() != Qt.MouseButton.LeftButton or event.isAccepted():
             return
         vb = self.overlay.plot.vb
         if vb.sceneBoundingRect().contains(event.scenePos()):
