@@ -129,7 +129,7 @@ def to_float(x: np.ndarray) -> np.ndarray:
     return x.astype(np.float32) / 255.0
 
 
-def build_network(args: argparse.Namespace) -> ImageNetwork:
+def build_network(args: argparse.Namespace) -> tuple[ImageNetwork, dict]:
     """The network ``args`` asks for, and the hyperparameters that describe it."""
     if args.net == "deep":
         hidden = args.hidden or 50

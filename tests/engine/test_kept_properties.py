@@ -96,3 +96,57 @@ def test_window_views_are_read_only_so_nobody_writes_through_them_into_the_image
         view[0, 0, 0, 0, 0, 0] = -1
     assert not as_strided(x, (2, 2), (8, 8)).flags.writeable
     assert not as_strided(np.asfortranarray(x), (2, 2), (8, 8)).flags.writeable
+
+
+def test_one_image_through_a_simple_convnet_with_an_odd_convolution_output_is_a_row_of_the_batch():
+    """A 29x29 input makes a 25x25 convolution output: no fused layer, and no one-image shortcut either."""
+    from engine.simple_convnet import SimpleConvNet
+
+    net = SimpleConvNet(input_dim=(1, 29, 29), seed=0)
+    rng = np.random.default_rng(4)
+    for key in ("b1", "b2", "b3"):
+        net.params[key][...] = rng.standard_normal(net.params[key].shape)
+    x = rng.random((3, 1, 29, 29), dtype=np.float32)
+    assert not net.fast
+    np.testing.assert_allclose(net.predict(x[:1]), net.predict(x)[:1], rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(net.predict_proba(x[1:2])[0].sum(), 1.0, rtol=1e-6)
+
+
+def test_a_float32_multilayer_net_keeps_float32_from_its_biases_to_its_scores():
+    from engine.multi_layer_net import MultiLayerNet
+
+    net = MultiLayerNet(784, [20, 20], 10, seed=0)
+    assert {p.dtype for p in net.params.values()} == {np.dtype(np.float32)}
+    x64 = np.random.default_rng(5).random((4, 784))  # float64, as the book's load_mnist gives
+    assert net.predict(x64).dtype == np.float32
+    assert {g.dtype for g in net.gradient(x64, np.arange(4)).values()} == {np.dtype(np.float32)}
+
+
+def test_training_without_an_optimizer_is_the_books_sgd_with_learning_rate_0_01():
+    from engine.multi_layer_net import MultiLayerNet
+    from engine.trainer import iterate_training
+
+    rng = np.random.default_rng(6)
+    x, t = rng.random((10, 8)), rng.integers(0, 3, 10)
+    net = MultiLayerNet(8, [5], 3, seed=1, dtype=np.float64)
+    twin = MultiLayerNet(8, [5], 3, seed=1, dtype=np.float64)
+    grads = twin.gradient(x, t)  # the whole set is one mini-batch: the same batch, whatever the order
+    next(iter(iterate_training(net, x, t, epochs=1, mini_batch_size=10, seed=0)))
+    for key in net.params:
+        np.testing.assert_allclose(net.params[key], twin.params[key] - 0.01 * grads[key], rtol=1e-12, atol=1e-15)
+
+
+def test_each_thread_of_a_data_parallel_step_draws_its_own_dropout_masks():
+    from engine.deep_convnet import DeepConvNet
+    from engine.parallel import DataParallel
+
+    stepper = DataParallel(DeepConvNet(seed=0), threads=3, seed=7)
+    try:
+        masks = []
+        for twin in stepper.replicas:
+            drop = next(layer for layer in twin.layers.values() if type(layer).__name__ == "Dropout")
+            drop.forward(np.ones((4, 50), dtype=np.float32), train_flg=True)
+            masks.append(drop.mask.copy())
+        assert not np.array_equal(masks[1], masks[2]) and not np.array_equal(masks[0], masks[1])
+    finally:
+        stepper.close()

@@ -19,14 +19,15 @@ def public_functions():
     for path in sorted(ENGINE.glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
 
-        def visit(body, prefix=""):
-            for node in body:
-                if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
-                    yield from visit(node.body, node.name + ".")
-                elif isinstance(node, ast.FunctionDef) and not node.name.startswith("_") and node.name != "main":
-                    yield f"{path.name}:{prefix}{node.name}", node
+        yield from _visit(tree.body, f"{path.name}:")
 
-        yield from visit(tree.body)
+
+def _visit(body, prefix):
+    for node in body:
+        if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
+            yield from _visit(node.body, f"{prefix}{node.name}.")
+        elif isinstance(node, ast.FunctionDef) and not node.name.startswith("_") and node.name != "main":
+            yield f"{prefix}{node.name}", node
 
 
 def test_every_public_engine_function_says_what_it_returns():

@@ -228,6 +228,10 @@ def test_training_command_decays_the_learning_rate_every_epoch_and_sizes_deep_co
     assert train_cli.main(["--data", str(tmp_path / "data"), "--epochs", "3", "--batch-size", "20", "--lr", "0.01",
                            "--lr-decay", "0.5", "--out", str(tmp_path / "w.npz"), "--quiet"]) == 0
     assert rates == pytest.approx([0.005, 0.0025, 0.00125])  # after each epoch's decay: 0.01 * 0.5^epoch
+    import json
+
+    recorded = json.loads((tmp_path / "w.json").read_text())["hyperparameters"]
+    assert recorded["lr"] == 0.01 and recorded["lr_decay"] == 0.5  # the rate it started with, not the last one
     net, meta = train_cli.build_network(train_cli.build_parser().parse_args(["--net", "deep"]))
     assert meta["hidden_size"] == 50 and net.params["W7"].shape == (64 * 4 * 4, 50)  # the book's DeepConvNet
 
@@ -241,6 +245,10 @@ def test_training_command_progress_bar_shows_time_and_what_is_left():
     bar.start -= 30.0  # 30 s ago
     bar.update(25)  # a quarter done in 30 s: 90 s to go
     assert "ETA 1:30" in stream.getvalue() and "[##        ]  25.0%" in stream.getvalue()
+    bar.update(26)  # within 0.2 s of the last: not drawn again
+    assert "26.0%" not in stream.getvalue()
+    bar.update(100)  # the end always is
+    assert "100.0%" in stream.getvalue()
 
 
 def test_training_command_reports_missing_data(tmp_path, capsys):
