@@ -1,6 +1,6 @@
 """Regenerate the README screenshots: ``xvfb-run -a -s "-screen 0 1400x900x24" python docs/screenshots.py``
-(``--only layers``: just the Layer Explorer's; ``--only panels``: Draw & Classify, the Convolution Lab
-and the Optimizer Playground).
+(``--only layers``: just the Layer Explorer's; ``--only chapter6``: the overfitting page;
+``--only panels``: Draw & Classify, the Convolution Lab and the Optimizer Playground).
 
 Opens the real main window at 1400x900, sets each panel and mode up the way the README
 shows it, and saves docs/screenshots/*.png. (Debian: xvfb, fonts-noto-cjk.)
@@ -30,6 +30,9 @@ def main():
         return
     if only == "training":
         training_shots(app, lambda w, name: (app.processEvents(), w.grab().save(str(OUT / f"{name}.png"))))
+        return
+    if only == "chapter6":
+        chapter6_shots(app, lambda w, name: (app.processEvents(), w.grab().save(str(OUT / f"{name}.png"))))
         return
     import numpy as np
 
@@ -116,6 +119,7 @@ def main():
     if only == "panels":  # Draw & Classify, the Convolution Lab and the Playground only
         return
     training_shots(app, shot)
+    chapter6_shots(app, shot)
     layers_shots(app)
 
 
@@ -256,6 +260,38 @@ def training_shots(app, shot):
                 panel.race_page.checks[key].setChecked(True)
             run(panel, panel.race_page)
             shot(w, "training-race")
+        w.close()
+
+
+def chapter6_shots(app, shot):
+    """The overfitting page after the book's run without regularisation, then with weight decay 0.1 drawn
+    over it (real MNIST from ../shared): about a minute per language."""
+    import time
+
+    from explorer.app import MainWindow
+    from explorer.settings import Settings
+
+    mnist = ROOT.parent / "shared" / "datasets" / "mnist"
+    if not mnist.exists():
+        print("skipping chapter 6: no MNIST in", mnist)
+        return
+    settings = Settings()
+    settings.set("data_dir", str(mnist))
+    for lang in ("en", "ko"):
+        w = MainWindow(settings, lang=lang, panel="training")
+        w.resize(1400, 900)
+        w.show()
+        panel = w.current_panel()
+        page = panel.overfit_page
+        panel.tabs.setCurrentWidget(page)
+        for key in ("plain", "decay"):
+            page.book_runs.setCurrentIndex(page.book_runs.findData(key))
+            page._on_book_run_chosen(page.book_runs.currentIndex())
+            page.start()
+            while panel.running_page is not None or panel.is_running():
+                app.processEvents()
+                time.sleep(0.02)
+        shot(w, f"training-overfit-{lang}")
         w.close()
 
 

@@ -52,3 +52,14 @@ class RaceEval:
 
     iteration: int
     test_acc: np.ndarray  # (K,)
+
+
+@dataclass(frozen=True)
+class OverfitEpoch:
+    """An epoch of ``iterate_overfitting`` measured: the accuracy on its few training images and on the
+    test set (epoch 0: before any update)."""
+
+    epoch: int
+    epochs: int
+    train_acc: float
+    test_acc: float

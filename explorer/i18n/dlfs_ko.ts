@@ -361,6 +361,10 @@
         <translation>학습한 신경망을 계층별로 들여다보기</translation>
     </message>
     <message>
+        <source>Stopped; the weights so far are kept.</source>
+        <translation>멈췄습니다. 그때까지의 가중치는 남아 있습니다.</translation>
+    </message>
+    <message>
         <source>Loading MNIST…</source>
         <translation>MNIST를 불러오는 중…</translation>
     </message>
@@ -1703,6 +1707,140 @@ answer.&lt;/li&gt;
     </message>
 </context>
 <context>
+    <name>OverfitPage</name>
+    <message>
+        <source>Network 784–100×6–10 (ReLU, He), SGD 0.01, batch 100</source>
+        <translation>신경망 784–100×6–10 (ReLU, He), SGD 0.01, 배치 100</translation>
+    </message>
+    <message>
+        <source>Choose one of the book&apos;s runs…</source>
+        <translation>책의 실험 고르기…</translation>
+    </message>
+    <message>
+        <source>Overfitting: no regularisation</source>
+        <translation>오버피팅: 정규화 없음</translation>
+    </message>
+    <message>
+        <source>Weight decay λ = 0.1</source>
+        <translation>가중치 감소 λ = 0.1</translation>
+    </message>
+    <message>
+        <source>Dropout 0.2, 300 epochs</source>
+        <translation>드롭아웃 0.2, 300 에폭</translation>
+    </message>
+    <message>
+        <source>The book</source>
+        <translation>책</translation>
+    </message>
+    <message>
+        <source>Training images</source>
+        <translation>훈련 이미지</translation>
+    </message>
+    <message>
+        <source>Weight decay λ</source>
+        <translation>가중치 감소 λ</translation>
+    </message>
+    <message>
+        <source>Dropout ratio</source>
+        <translation>드롭아웃 비율</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>에폭 수</translation>
+    </message>
+    <message>
+        <source>Test images</source>
+        <translation>시험 이미지</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>The first images of the training set; the book takes 300 so that the network can learn them by heart</source>
+        <translation>훈련 데이터의 앞쪽 이미지들. 책은 신경망이 통째로 외울 수 있도록 300장만 씁니다</translation>
+    </message>
+    <message>
+        <source>λ: the loss gets λ/2·ΣW² added, so large weights cost (0: none)</source>
+        <translation>λ: 손실에 λ/2·ΣW²를 더해 큰 가중치에 벌칙을 줍니다 (0: 없음)</translation>
+    </message>
+    <message>
+        <source>The share of hidden units switched off at random in every training step (0: no dropout)</source>
+        <translation>훈련 단계마다 무작위로 끄는 은닉 뉴런의 비율 (0: 드롭아웃 없음)</translation>
+    </message>
+    <message>
+        <source>The accuracy curve&apos;s test images (the first ones of the test set); the book measures all 10,000, which takes longer</source>
+        <translation>정확도 곡선에 쓰는 시험 이미지 (시험 데이터의 앞쪽부터). 책은 10,000장을 모두 재지만 더 오래 걸립니다</translation>
+    </message>
+    <message>
+        <source>The same seed gives the same initial weights and batches</source>
+        <translation>같은 시드는 같은 초깃값과 같은 미니배치를 줍니다</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <comment>the button that starts training (a verb)</comment>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <comment>the training images (a curve&apos;s name)</comment>
+        <translation>훈련</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <comment>the test images (a curve&apos;s name)</comment>
+        <translation>시험</translation>
+    </message>
+    <message>
+        <source>Train the network on the few images and watch both accuracies (Ctrl+Return)</source>
+        <translation>적은 이미지로 신경망을 학습시키며 두 정확도를 지켜봅니다 (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <source>Stop after the current epoch (Esc)</source>
+        <translation>지금 에폭이 끝나면 멈춥니다 (Esc)</translation>
+    </message>
+    <message>
+        <source>Accuracy: training images (solid) and test images (dashed)</source>
+        <translation>정확도: 훈련 이미지 (실선)와 시험 이미지 (점선)</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>에폭</translation>
+    </message>
+    <message>
+        <source>Press Train: the training accuracy climbs to 100 % while the test accuracy stays behind — overfitting.</source>
+        <translation>학습을 누르세요: 훈련 정확도는 100 %까지 오르지만 시험 정확도는 뒤처집니다 — 오버피팅입니다.</translation>
+    </message>
+    <message>
+        <source>previous run</source>
+        <translation>이전 실행</translation>
+    </message>
+    <message>
+        <source>Stopped; the curves so far stay.</source>
+        <translation>멈췄습니다. 지금까지의 곡선은 남아 있습니다.</translation>
+    </message>
+    <message>
+        <source>Loading MNIST…</source>
+        <translation>MNIST를 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>epoch %1 of %2 · train %3 % · test %4 %</source>
+        <translation>에폭 %1 / %2 · 훈련 %3 % · 시험 %4 %</translation>
+    </message>
+    <message>
+        <source>Training images: &lt;b&gt;%1 %&lt;/b&gt;, test images: &lt;b&gt;%2 %&lt;/b&gt; — a gap of &lt;b&gt;%3&lt;/b&gt; points.</source>
+        <translation>훈련 이미지: &lt;b&gt;%1 %&lt;/b&gt;, 시험 이미지: &lt;b&gt;%2 %&lt;/b&gt; — 차이 &lt;b&gt;%3&lt;/b&gt;%p.</translation>
+    </message>
+    <message>
+        <source>The previous run (λ = %1, dropout %2): a gap of %3 points.</source>
+        <translation>이전 실행 (λ = %1, 드롭아웃 %2): 차이 %3%p.</translation>
+    </message>
+</context>
+<context>
     <name>Panels</name>
     <message>
         <source>Convolution Lab</source>
@@ -1942,6 +2080,10 @@ answer.&lt;/li&gt;
         <translation>최적화 기법을 하나 이상 고르세요.</translation>
     </message>
     <message>
+        <source>Stopped; the curves so far stay.</source>
+        <translation>멈췄습니다. 지금까지의 곡선은 남아 있습니다.</translation>
+    </message>
+    <message>
         <source>Loading MNIST…</source>
         <translation>MNIST를 불러오는 중…</translation>
     </message>
@@ -2041,6 +2183,14 @@ answer.&lt;/li&gt;
         <translation>책 6장의 비교: 최적화 기법마다 신경망 하나, 같은 미니배치</translation>
     </message>
     <message>
+        <source>Overfitting</source>
+        <translation>오버피팅</translation>
+    </message>
+    <message>
+        <source>Chapter 6.4: a deep network learns 300 images by heart; weight decay and dropout close the gap to the test images</source>
+        <translation>6.4절: 깊은 신경망이 이미지 300장을 통째로 외웁니다. 가중치 감소와 드롭아웃이 시험 이미지와의 차이를 줄입니다</translation>
+    </message>
+    <message>
         <source>Download MNIST</source>
         <translation>MNIST 내려받기</translation>
     </message>
@@ -2055,14 +2205,6 @@ answer.&lt;/li&gt;
     <message>
         <source>Stopped.</source>
         <translation>멈췄습니다.</translation>
-    </message>
-    <message>
-        <source>Stopped; the curves so far stay.</source>
-        <translation>멈췄습니다. 지금까지의 곡선은 남아 있습니다.</translation>
-    </message>
-    <message>
-        <source>Stopped; the weights so far are kept.</source>
-        <translation>멈췄습니다. 그때까지의 가중치는 남아 있습니다.</translation>
     </message>
     <message>
         <source>Done.</source>

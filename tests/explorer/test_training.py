@@ -481,3 +481,41 @@ def test_a_saved_network_is_not_kept_again_and_a_new_one_is_unsaved(panel, tmp_p
     panel.autosave_path.write_bytes(b"old")  # a network kept from an earlier session
     panel.shutdown()
     assert not panel.autosave_path.exists()  # everything saved: nothing to keep for next time
+
+
+def test_the_overfitting_page_draws_both_accuracies_and_compares_with_the_previous_run(with_data, qtbot):
+    panel, page = with_data, with_data.overfit_page
+    panel.tabs.setCurrentWidget(page)
+    page.book_runs.setCurrentIndex(page.book_runs.findData("decay"))
+    page._on_book_run_chosen(page.book_runs.currentIndex())
+    chosen = (page.train_size.value(), page.decay.value(), page.dropout.value(), page.epochs.value())
+    assert chosen == (300, 0.1, 0, 200)
+    page.train_size.setValue(200)
+    page.decay.setValue(0.0)
+    page.epochs.setValue(6)
+    page.test_images.setValue(500)  # the dataset has 200: all of them
+    page.start()
+    wait_done(qtbot, panel)
+    epochs, train = page.train_curve.getData()
+    assert list(epochs) == list(range(7)) and len(page.test_curve.getData()[1]) == 7  # epoch 0 .. 6
+    assert train[-1] > train[0]  # it learns the 200 images
+    first_gap = page.gap()
+    assert f"{100 * first_gap:.1f}" in page.summary.text() and "Done." in page.run.status.text()
+    assert page.earlier_curves[0].getData()[0] is None or len(page.earlier_curves[0].getData()[0]) == 0
+    page.decay.setValue(0.5)  # a strong weight decay: the next run is drawn over this one
+    page.start()
+    wait_done(qtbot, panel)
+    np.testing.assert_array_equal(page.earlier_curves[0].getData()[1], train)
+    assert "λ = 0" in page.summary.text() and f"{100 * first_gap:.1f}" in page.summary.text()
+
+
+def test_stopping_the_overfitting_run_keeps_its_curves(with_data, qtbot):
+    panel, page = with_data, with_data.overfit_page
+    page.epochs.setValue(1000)
+    page.test_images.setValue(500)
+    page.start()
+    qtbot.waitUntil(lambda: len(page.history[0]) >= 3, timeout=30000)
+    panel.stop()
+    wait_done(qtbot, panel)
+    assert 3 <= len(page.train_curve.getData()[0]) < 1001 and "curves so far stay" in page.run.status.text()
+    assert all(p.run.start_button.isEnabled() for p in panel.pages)

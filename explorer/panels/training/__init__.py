@@ -22,6 +22,7 @@ from ...i18n import fill
 from ...workers import GeneratorWorker, release, stop_all
 from ..base import Panel
 from .convnet_page import ConvNetPage
+from .overfit_page import OverfitPage
 from .race_page import RacePage
 
 
@@ -53,9 +54,11 @@ class TrainingPanel(Panel):
         bar.addWidget(self.download_button)
         self.convnet_page = ConvNetPage(app_settings=self.context.settings)
         self.race_page = RacePage()
+        self.overfit_page = OverfitPage()
+        self.pages = (self.convnet_page, self.race_page, self.overfit_page)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.convnet_page, "")
-        self.tabs.addTab(self.race_page, "")
+        for page in self.pages:
+            self.tabs.addTab(page, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.notice_bar)
         layout.addWidget(self.tabs, 1)
@@ -63,7 +66,7 @@ class TrainingPanel(Panel):
         self.stop_shortcut = QShortcut(QKeySequence("Esc"), self)
 
     def _connect(self):
-        for page in (self.convnet_page, self.race_page):
+        for page in self.pages:
             page.run_requested.connect(lambda job, settings, page=page: self.run_job(page, job, settings))
             page.run.stop_clicked.connect(self.stop)
         self.convnet_page.use_requested.connect(self._on_use_requested)
@@ -78,9 +81,12 @@ class TrainingPanel(Panel):
         self.tabs.setTabToolTip(0, self.tr("The book's chapter 7 or chapter 8 network trained on MNIST, "
                                            "its filters before and after"))
         self.tabs.setTabToolTip(1, self.tr("The book's chapter 6 comparison: one network per optimizer, same batches"))
+        self.tabs.setTabText(2, self.tr("Overfitting"))
+        self.tabs.setTabToolTip(2, self.tr("Chapter 6.4: a deep network learns 300 images by heart; weight decay "
+                                           "and dropout close the gap to the test images"))
         self.download_button.setText(self.tr("Download MNIST"))
-        self.convnet_page.retranslate()
-        self.race_page.retranslate()
+        for page in self.pages:
+            page.retranslate()
         self._update_notice()
 
     def showEvent(self, event):  # noqa: N802
@@ -109,7 +115,7 @@ class TrainingPanel(Panel):
             return False
         self.running_page = page
         page.on_started()
-        for p in (self.convnet_page, self.race_page):
+        for p in self.pages:
             p.run.start_button.setEnabled(False)
         self.worker = GeneratorWorker(job, data=self.data, folder=folder, **settings, parent=self)
         self.worker.progress.connect(page.on_progress)
@@ -126,8 +132,7 @@ class TrainingPanel(Panel):
     def _on_job_succeeded(self, result):
         self.data = result["data"]
         stopped = self.worker is not None and self.worker.should_stop()
-        kept = self.tr("Stopped; the curves so far stay.") if self.running_page is self.race_page \
-            else self.tr("Stopped; the weights so far are kept.")  # a race has no weights to hand on
+        kept = self.running_page.stopped_text()
         done = kept if stopped or not result.get("finished", True) else self.tr("Done.")
         self._end(result, done)
 
@@ -142,7 +147,7 @@ class TrainingPanel(Panel):
             release(worker)
         if page is not None:
             page.on_finished(result, message)
-        for p in (self.convnet_page, self.race_page):
+        for p in self.pages:
             p.run.start_button.setEnabled(True)
         self._update_notice()
 

@@ -220,6 +220,9 @@ class ConvNetPage(QWidget):
                 "train_images": int(self.train_size.currentData()), "seed": self.seed.value(),
                 "network": self.network.currentData(), "threads": self.threads.currentData()}
 
+    def stopped_text(self):
+        return self.tr("Stopped; the weights so far are kept.")
+
     def start(self):
         self.run_requested.emit(jobs.train_convnet, self.settings())
 

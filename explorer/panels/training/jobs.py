@@ -5,6 +5,7 @@ train SimpleConvNet or race the optimizers, yielding small copies as they go (``
 import numpy as np
 
 from engine.events import RaceStep, TrainStep
+from engine.experiments import iterate_overfitting
 from engine.features import channel_maxima, layer_agreement
 from engine.mnist import load_idx_dataset
 from engine.optimizer import make_optimizer
@@ -113,3 +114,16 @@ def race_optimizers(should_stop, data, folder, learning_rates, iterations, seed)
     if losses:
         yield RaceSteps(last_step, np.array(losses))
     return {"race": race, "data": data}
+
+
+def overfit(should_stop, data, folder, train_size, weight_decay, dropout, epochs, test_images, seed):
+    """The book's overfitting experiment (chapter 6.4) on the first ``train_size`` training images, with
+    weight decay λ and dropout; yields every epoch's OverfitEpoch; returns {"data", "finished"}."""
+    data = yield from ensure_data(data, folder)
+    (x_train, t_train), (x_test, t_test) = data
+    last = None
+    for last in iterate_overfitting(x_train, t_train, x_test[:test_images], t_test[:test_images],
+                                    train_size=train_size, weight_decay_lambda=weight_decay, dropout_ratio=dropout,
+                                    epochs=epochs, seed=seed, transform=flat_images, should_stop=should_stop):
+        yield last
+    return {"data": data, "finished": last is not None and last.epoch == last.epochs}

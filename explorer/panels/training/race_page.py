@@ -147,6 +147,9 @@ class RacePage(QWidget):
             return
         self.run_requested.emit(jobs.race_optimizers, settings)
 
+    def stopped_text(self):
+        return self.tr("Stopped; the curves so far stay.")  # a race has no weights to hand on
+
     # -- what the job reports ---------------------------------------------------------------------------------
 
     def on_started(self):

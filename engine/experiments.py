@@ -1,0 +1,95 @@
+"""The rest of chapter 6 as experiments to run and watch: how the initial weights shape the activations
+(ch06/weight_init_activation_histogram.py) and how a big network overfits a few images, with weight
+decay and dropout as the cures (ch06/overfit_weight_decay.py, overfit_dropout.py).
+
+Each long experiment is a generator of small frozen events (``engine.events``), like the trainer's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import numpy as np
+
+from .events import OverfitEpoch
+from .multi_layer_net_extend import MultiLayerNetExtend
+from .optimizer import SGD
+
+# -- weight initialisation and activations (6.2) ----------------------------------------------------------
+
+ACTIVATIONS = {
+    "sigmoid": lambda x: 1.0 / (1.0 + np.exp(-x)),
+    "tanh": np.tanh,
+    "relu": lambda x: np.maximum(x, 0.0),
+}
+INITS = ("1", "0.01", "xavier", "he")  # std 1, std 0.01, Xavier 1/sqrt(n), He sqrt(2/n)
+
+
+def init_std(init: str, fan_in: int) -> float:
+    """The weights' standard deviation: the book's std 1 and 0.01, Xavier's 1/√n, He's √(2/n)."""
+    if init == "xavier":
+        return 1.0 / np.sqrt(fan_in)
+    if init == "he":
+        return np.sqrt(2.0 / fan_in)
+    if init in ("1", "0.01"):
+        return float(init)
+    raise ValueError(f"init must be one of {', '.join(INITS)}, got {init!r}")
+
+
+def activation_histograms(activation: str = "sigmoid", init: str = "1", *, samples: int = 1000, nodes: int = 100,
+                          layers: int = 5, seed: int = 0) -> list[np.ndarray]:
+    """The book's experiment: 1,000 random inputs (standard normal, 100 features) through ``layers``
+    fully connected layers of ``nodes`` units without biases; returns each layer's activations
+    (samples, nodes). Their histograms show whether the layers keep a spread of values."""
+    if activation not in ACTIVATIONS:
+        raise ValueError(f"activation must be one of {', '.join(ACTIVATIONS)}, got {activation!r}")
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((samples, nodes))
+    out = []
+    for _ in range(layers):
+        w = rng.standard_normal((x.shape[1], nodes)) * init_std(init, x.shape[1])
+        x = ACTIVATIONS[activation](x @ w)
+        out.append(x)
+    return out
+
+
+# -- overfitting and regularisation (6.4) -----------------------------------------------------------------
+
+OVERFIT_HIDDEN = (100,) * 6  # the book's deep network for this experiment: 6 hidden layers of 100
+
+
+def overfitting_network(weight_decay_lambda: float = 0.0, dropout_ratio: float = 0.0, seed: int = 0,
+                        hidden: tuple[int, ...] = OVERFIT_HIDDEN) -> MultiLayerNetExtend:
+    """The book's network for overfitting: 784-100x6-10, ReLU, He initialisation, with weight decay λ
+    and, when ``dropout_ratio`` > 0, dropout after every hidden layer."""
+    return MultiLayerNetExtend(784, list(hidden), 10, weight_decay_lambda=weight_decay_lambda,
+                               use_dropout=dropout_ratio > 0, dropout_ration=dropout_ratio, dtype=np.float32,
+                               seed=seed)
+
+
+def iterate_overfitting(x_train: np.ndarray, t_train: np.ndarray, x_test: np.ndarray, t_test: np.ndarray, *,
+                        train_size: int = 300, weight_decay_lambda: float = 0.0, dropout_ratio: float = 0.0,
+                        epochs: int = 200, batch_size: int = 100, lr: float = 0.01, seed: int = 0,
+                        hidden: tuple[int, ...] = OVERFIT_HIDDEN, transform: Callable | None = None,
+                        should_stop: Callable[[], bool] | None = None) -> Iterator[OverfitEpoch]:
+    """The book's overfit_weight_decay.py loop (overfit_dropout.py's too): the first ``train_size``
+    training images, mini-batches of ``batch_size`` drawn at random with replacement, SGD at ``lr``.
+    Every epoch (train_size / batch_size updates) it measures the accuracy on those images and on the
+    whole test set; the first measurement is before any update (epoch 0), the last after ``epochs``.
+    x: (N, 784) floats, or anything ``transform`` turns into them batch by batch (uint8 images)."""
+    prepare = transform if transform is not None else (lambda a: a)
+    x_small, t_small = prepare(x_train[:train_size]), t_train[:train_size]
+    x_eval = prepare(x_test)
+    rng = np.random.default_rng(seed)
+    net = overfitting_network(weight_decay_lambda, dropout_ratio, seed, hidden)
+    optimizer = SGD(lr=lr)
+    per_epoch = max(len(x_small) // batch_size, 1)
+    for epoch in range(epochs + 1):
+        if should_stop is not None and should_stop():
+            return
+        yield OverfitEpoch(epoch, epochs, net.accuracy(x_small, t_small), net.accuracy(x_eval, t_test))
+        if epoch == epochs:
+            return
+        for _ in range(per_epoch):
+            batch = rng.choice(len(x_small), batch_size)
+            optimizer.update(net.params, net.gradient(x_small[batch], t_small[batch]))

@@ -1,0 +1,114 @@
+"""Chapter 6's experiments (engine/experiments.py) against the book's scripts, written out as loops."""
+
+import math
+
+import numpy as np
+import pytest
+
+from engine.events import OverfitEpoch
+from engine.experiments import (
+    ACTIVATIONS,
+    activation_histograms,
+    init_std,
+    iterate_overfitting,
+    overfitting_network,
+)
+from engine.layers import Dropout
+
+
+@pytest.mark.parametrize("init, fan_in, expected", [("1", 100, 1.0), ("0.01", 100, 0.01), ("xavier", 100, 0.1),
+                                                     ("xavier", 25, 0.2), ("he", 100, math.sqrt(0.02)),
+                                                     ("he", 8, 0.5)])
+def test_initial_standard_deviations_are_the_books(init, fan_in, expected):
+    assert init_std(init, fan_in) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu"])
+@pytest.mark.parametrize("init", ["1", "0.01", "xavier", "he"])
+def test_activation_histograms_are_the_books_loop(activation, init):
+    """weight_init_activation_histogram.py: x = randn(1000, 100); five times a = f(x @ w), w ~ N(0, std²)."""
+    got = activation_histograms(activation, init, samples=50, nodes=20, layers=4, seed=3)
+    rng = np.random.default_rng(3)
+    x = rng.standard_normal((50, 20))
+    std = {"1": 1.0, "0.01": 0.01, "xavier": 1 / math.sqrt(20), "he": math.sqrt(2 / 20)}[init]
+    f = {"sigmoid": lambda z: 1 / (1 + np.exp(-z)), "tanh": np.tanh, "relu": lambda z: np.where(z > 0, z, 0.0)}
+    assert len(got) == 4
+    for layer in got:
+        x = f[activation](x @ (rng.standard_normal((20, 20)) * std))
+        np.testing.assert_allclose(layer, x, rtol=1e-12, atol=1e-15)
+
+
+def test_the_lectures_pictures_std_1_saturates_sigmoid_std_0_01_collapses_he_keeps_relu_spread():
+    sig_1 = activation_histograms("sigmoid", "1")[-1]
+    sig_small = activation_histograms("sigmoid", "0.01")[-1]
+    relu_he = activation_histograms("relu", "he")
+    relu_xavier = activation_histograms("relu", "xavier")
+    assert np.mean((sig_1 < 0.05) | (sig_1 > 0.95)) > 0.5  # most near 0 or 1: vanishing gradients
+    assert sig_small.std() < 0.02 and abs(sig_small.mean() - 0.5) < 0.01  # all alike: no expressiveness
+    assert relu_he[-1].std() > 0.5 * relu_he[0].std()  # He keeps the spread through five ReLU layers
+    assert relu_xavier[-1].std() < 0.5 * relu_xavier[0].std()  # Xavier lets it shrink (the book's figure)
+    with pytest.raises(ValueError, match="activation"):
+        activation_histograms("softplus")
+    with pytest.raises(ValueError, match="init"):
+        init_std("lecun", 10)
+    assert set(ACTIVATIONS) == {"sigmoid", "tanh", "relu"}
+
+
+def test_the_overfitting_network_is_the_books_with_weight_decay_and_dropout():
+    net = overfitting_network(weight_decay_lambda=0.1, dropout_ratio=0.2, seed=0)
+    assert [net.params[f"W{i}"].shape for i in range(1, 8)] == [(784, 100)] + [(100, 100)] * 5 + [(100, 10)]
+    assert net.weight_decay_lambda == 0.1
+    drops = [layer for layer in net.layers.values() if isinstance(layer, Dropout)]
+    assert len(drops) == 6 and all(d.dropout_ratio == 0.2 for d in drops)
+    assert not any(isinstance(layer, Dropout) for layer in overfitting_network(seed=0).layers.values())
+    he = np.sqrt(2 / 784)  # He's initialisation for ReLU, as the book's weight_init_std='relu'
+    assert net.params["W1"].std() == pytest.approx(he, rel=0.05)
+
+
+def small_set(n, seed):
+    rng = np.random.default_rng(seed)
+    t = rng.integers(0, 10, n)
+    x = rng.random((n, 784)).astype(np.float32) * 0.3
+    x[np.arange(n), t * 70] = 1.0  # learnable: one bright pixel per class
+    return x, t
+
+
+@pytest.mark.parametrize("decay, dropout", [(0.0, 0.0), (0.3, 0.0), (0.0, 0.25)])
+def test_overfitting_runs_the_books_loop(decay, dropout):
+    """overfit_weight_decay.py: measure, then train_size / batch_size updates on batches drawn with
+    replacement, SGD; measured before the first update and after every epoch."""
+    (x, t), (xt, tt) = small_set(40, 1), small_set(15, 2)
+    hidden = (12, 12)
+    events = list(iterate_overfitting(x, t, xt, tt, train_size=30, weight_decay_lambda=decay, dropout_ratio=dropout,
+                                      epochs=4, batch_size=10, lr=0.1, seed=5, hidden=hidden))
+    net = overfitting_network(decay, dropout, seed=5, hidden=hidden)
+    rng = np.random.default_rng(5)
+    expected = []
+    for epoch in range(5):
+        expected.append((epoch, net.accuracy(x[:30], t[:30]), net.accuracy(xt, tt)))
+        if epoch == 4:
+            break
+        for _ in range(3):  # 30 images / batches of 10
+            batch = rng.choice(30, 10)
+            grads = net.gradient(x[:30][batch], t[:30][batch])
+            for key in net.params:
+                net.params[key] -= 0.1 * grads[key]
+    assert [(e.epoch, e.train_acc, e.test_acc) for e in events] == expected
+    assert all(isinstance(e, OverfitEpoch) and e.epochs == 4 for e in events)
+    assert events[-1].train_acc > events[0].train_acc  # it learns
+
+
+def test_overfitting_stops_when_asked_and_converts_uint8_images_batch_by_batch():
+    (x, t), (xt, tt) = small_set(40, 1), small_set(15, 2)
+    as_uint8 = (x * 255).astype(np.uint8)
+    seen = []
+
+    def transform(a):
+        seen.append(a.dtype)
+        return a.astype(np.float32) / 255
+
+    calls = iter([False, False, True])
+    events = list(iterate_overfitting(as_uint8, t, (xt * 255).astype(np.uint8), tt, train_size=20, epochs=10,
+                                      batch_size=10, hidden=(8,), transform=transform,
+                                      should_stop=lambda: next(calls)))
+    assert [e.epoch for e in events] == [0, 1] and seen == [np.uint8, np.uint8]
