@@ -150,3 +150,58 @@ def test_each_thread_of_a_data_parallel_step_draws_its_own_dropout_masks():
         assert not np.array_equal(masks[1], masks[2]) and not np.array_equal(masks[0], masks[1])
     finally:
         stepper.close()
+
+
+def test_a_fixed_thread_count_is_the_count_in_use():
+    from engine.parallel import DataParallel
+    from engine.simple_convnet import SimpleConvNet
+
+    stepper = DataParallel(SimpleConvNet(seed=0), threads=2)
+    try:
+        assert stepper.threads_in_use == 2
+    finally:
+        stepper.close()
+
+
+def test_test_images_of_another_size_than_the_training_images_are_refused(tmp_path):
+    import gzip
+
+    from engine import mnist
+    from tests.engine.test_mnist import idx_bytes, write_dataset
+
+    folder = tmp_path / "d"
+    write_dataset(folder)
+    wider = np.zeros((6, 28, 30), dtype=np.uint8)  # same rows, other columns
+    (folder / mnist.FILES["test_img"]).write_bytes(gzip.compress(idx_bytes(wider, mnist.IMAGE_MAGIC)))
+    with pytest.raises(mnist.DatasetError, match="training images are"):
+        mnist.load_idx_dataset(folder)
+
+
+def test_one_hot_labels_are_float32_rows_with_a_single_one():
+    from engine.mnist import prepare
+
+    x, t = prepare(np.zeros((3, 28, 28), np.uint8), np.array([2, 0, 9], np.uint8), one_hot_label=True)
+    assert t.dtype == np.float32 and t.shape == (3, 10)
+    np.testing.assert_array_equal(t.argmax(axis=1), [2, 0, 9])
+    np.testing.assert_array_equal(t.sum(axis=1), [1, 1, 1])
+
+
+def test_installed_datasets_lists_only_folders_that_hold_one(tmp_path, monkeypatch):
+    from engine import mnist
+    from tests.engine.test_mnist import write_dataset
+
+    write_dataset(tmp_path / "fashion")
+    (tmp_path / "empty").mkdir()
+    monkeypatch.setattr(mnist, "KNOWN_FOLDERS", {"Fashion-MNIST": tmp_path / "fashion", "Other": tmp_path / "empty"})
+    assert mnist.installed_datasets() == {"Fashion-MNIST": tmp_path / "fashion"}
+
+
+def test_a_pickle_with_anything_but_arrays_in_it_is_refused(tmp_path):
+    import pickle
+
+    from engine.weights import WeightsFileError, load_pickle_params
+
+    path = tmp_path / "params.pkl"
+    path.write_bytes(pickle.dumps({"W1": np.ones((2, 2)), "b1": [0.0, 0.0]}))  # a list where an array belongs
+    with pytest.raises(WeightsFileError, match="dict of NumPy arrays"):
+        load_pickle_params(path)
