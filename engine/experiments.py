@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterator
 
 import numpy as np
 
-from .events import OverfitEpoch
+from .events import OverfitEpoch, RaceStep
+from .multi_layer_net import MultiLayerNet, init_scale
 from .multi_layer_net_extend import MultiLayerNetExtend
 from .optimizer import SGD
 
@@ -27,10 +28,8 @@ INITS = ("1", "0.01", "xavier", "he")  # std 1, std 0.01, Xavier 1/sqrt(n), He s
 
 def init_std(init: str, fan_in: int) -> float:
     """The weights' standard deviation: the book's std 1 and 0.01, Xavier's 1/√n, He's √(2/n)."""
-    if init == "xavier":
-        return 1.0 / np.sqrt(fan_in)
-    if init == "he":
-        return np.sqrt(2.0 / fan_in)
+    if init in ("xavier", "he"):
+        return init_scale(init, fan_in)
     if init in ("1", "0.01"):
         return float(init)
     raise ValueError(f"init must be one of {', '.join(INITS)}, got {init!r}")
@@ -51,6 +50,33 @@ def activation_histograms(activation: str = "sigmoid", init: str = "1", *, sampl
         x = ACTIVATIONS[activation](x @ w)
         out.append(x)
     return out
+
+
+COMPARED_INITS = ("0.01", "xavier", "he")  # the book's weight_init_compare.py: std 0.01, Xavier, He
+
+
+def iterate_init_compare(x_train: np.ndarray, t_train: np.ndarray, *, inits: tuple[str, ...] = COMPARED_INITS,
+                         iterations: int = 2000, batch_size: int = 128, lr: float = 0.01, seed: int = 0,
+                         transform: Callable | None = None,
+                         should_stop: Callable[[], bool] | None = None) -> Iterator[RaceStep]:
+    """The book's weight_init_compare.py: one 784-100x4-10 ReLU network per initialisation, SGD at ``lr``,
+    the same random mini-batches for all; yields every step's losses (K,) measured after the update, as
+    the book does. x: (N, 784) floats, or what ``transform`` turns into them (uint8 images)."""
+    prepare = transform if transform is not None else (lambda a: a)
+    rng = np.random.default_rng(seed)
+    nets = [MultiLayerNet(784, [100] * 4, 10, weight_init_std=0.01 if init == "0.01" else float(init)
+                          if init == "1" else init, seed=seed) for init in inits]
+    optimizer = SGD(lr=lr)
+    for it in range(1, iterations + 1):
+        if should_stop is not None and should_stop():
+            return
+        batch = rng.choice(len(x_train), batch_size)
+        x, t = prepare(x_train[batch]), t_train[batch]
+        losses = np.empty(len(nets))
+        for k, net in enumerate(nets):
+            optimizer.update(net.params, net.gradient(x, t))
+            losses[k] = net.loss(x, t)
+        yield RaceStep(it, iterations, losses)
 
 
 # -- overfitting and regularisation (6.4) -----------------------------------------------------------------

@@ -1076,6 +1076,134 @@
     </message>
 </context>
 <context>
+    <name>InitPage</name>
+    <message>
+        <source>Five layers of 100 units, 1,000 random inputs</source>
+        <translation>뉴런 100개짜리 층 5개, 무작위 입력 1,000개</translation>
+    </message>
+    <message>
+        <source>sigmoid</source>
+        <translation>시그모이드</translation>
+    </message>
+    <message>
+        <source>Xavier: std = 1/√n</source>
+        <translation>Xavier: 표준편차 = 1/√n</translation>
+    </message>
+    <message>
+        <source>He: std = √(2/n)</source>
+        <translation>He: 표준편차 = √(2/n)</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>활성화 함수</translation>
+    </message>
+    <message>
+        <source>Initial weights</source>
+        <translation>가중치 초깃값</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>Iterations</source>
+        <translation>반복 횟수</translation>
+    </message>
+    <message>
+        <source>The standard deviation of the weights; n is the number of units in the layer below (100)</source>
+        <translation>가중치의 표준편차. n은 앞 층의 뉴런 수(100)입니다</translation>
+    </message>
+    <message>
+        <source>On MNIST: std 0.01, Xavier and He, 784–100×4–10 ReLU, SGD 0.01</source>
+        <translation>MNIST에서: 표준편차 0.01, Xavier, He, 784–100×4–10 ReLU, SGD 0.01</translation>
+    </message>
+    <message>
+        <source>Mini-batches of 128 images, the same for the three networks; the book runs 2,000</source>
+        <translation>이미지 128장짜리 미니배치, 세 신경망에 같은 배치. 책은 2,000번 반복합니다</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <comment>the button that starts training (a verb)</comment>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Train one network per initialisation on the same batches (Ctrl+Return)</source>
+        <translation>초깃값마다 신경망 하나를 같은 배치로 학습시킵니다 (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <source>Stop after the current iteration (Esc)</source>
+        <translation>지금 반복이 끝나면 멈춥니다 (Esc)</translation>
+    </message>
+    <message>
+        <source>Loss on MNIST (smoothed as in the book)</source>
+        <translation>MNIST 손실 (책처럼 매끄럽게)</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>반복</translation>
+    </message>
+    <message>
+        <source>Press Train to see which initial weights let the network learn.</source>
+        <translation>학습을 누르면 어떤 초깃값이 학습을 가능하게 하는지 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>layer %1</source>
+        <translation>%1층</translation>
+    </message>
+    <message>
+        <source>std %1</source>
+        <translation>표준편차 %1</translation>
+    </message>
+    <message>
+        <source>(ReLU&apos;s zeros, about half of the values, are not drawn.)</source>
+        <translation>(ReLU가 내는 0, 값의 절반쯤은 그리지 않았습니다.)</translation>
+    </message>
+    <message>
+        <source>The activations pile up at the two ends, where the slope of the activation is almost 0: the gradient vanishes on its way back (vanishing gradients).</source>
+        <translation>활성화 값이 양 끝에 몰립니다. 그곳에서는 활성화 함수의 기울기가 거의 0이라 역전파되는 기울기가 사라집니다 (기울기 소실).</translation>
+    </message>
+    <message>
+        <source>The activations are all nearly the same: every unit says the same thing, as if the layer had one unit (little expressive power); with tanh and ReLU they shrink towards 0 layer by layer.</source>
+        <translation>활성화 값이 거의 같습니다. 모든 뉴런이 같은 값을 내니 뉴런이 하나뿐인 것과 같습니다 (표현력 제한). tanh와 ReLU에서는 층을 지날수록 0으로 줄어듭니다.</translation>
+    </message>
+    <message>
+        <source>The activations grow layer by layer (look at each layer&apos;s std): in a deeper network they would overflow.</source>
+        <translation>활성화 값이 층마다 커집니다 (각 층의 표준편차를 보세요). 더 깊은 신경망이라면 넘쳐 버릴 것입니다.</translation>
+    </message>
+    <message>
+        <source>With ReLU, Xavier&apos;s weights are too small: the spread shrinks layer by layer (compare He).</source>
+        <translation>ReLU에는 Xavier 초깃값이 너무 작습니다. 층을 지날수록 분포가 좁아집니다 (He와 비교해 보세요).</translation>
+    </message>
+    <message>
+        <source>The spread stays about the same in every layer: this initialisation suits the activation (Xavier for sigmoid and tanh, He for ReLU).</source>
+        <translation>모든 층에서 분포의 폭이 거의 같습니다. 이 초깃값이 활성화 함수에 맞습니다 (시그모이드와 tanh에는 Xavier, ReLU에는 He).</translation>
+    </message>
+    <message>
+        <source>Stopped; the curves so far stay.</source>
+        <translation>멈췄습니다. 지금까지의 곡선은 남아 있습니다.</translation>
+    </message>
+    <message>
+        <source>Loading MNIST…</source>
+        <translation>MNIST를 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>iteration %1 of %2</source>
+        <translation>반복 %1/%2</translation>
+    </message>
+    <message>
+        <source>Mean loss of the last %1 iterations:</source>
+        <translation>마지막 %1번 반복의 평균 손실:</translation>
+    </message>
+    <message>
+        <source>std 0.01 hardly learns: its tiny activations pass back tiny gradients.</source>
+        <translation>표준편차 0.01은 거의 학습하지 못합니다. 작은 활성화 값이 작은 기울기만 돌려보냅니다.</translation>
+    </message>
+</context>
+<context>
     <name>InputControls</name>
     <message>
         <source>Network</source>
@@ -2181,6 +2309,14 @@ answer.&lt;/li&gt;
     <message>
         <source>The book&apos;s chapter 6 comparison: one network per optimizer, same batches</source>
         <translation>책 6장의 비교: 최적화 기법마다 신경망 하나, 같은 미니배치</translation>
+    </message>
+    <message>
+        <source>Weight init</source>
+        <translation>가중치 초깃값</translation>
+    </message>
+    <message>
+        <source>Chapter 6.2: how the initial weights shape every layer&apos;s activations, and which ones let a network learn</source>
+        <translation>6.2절: 가중치 초깃값이 각 층의 활성화 분포를 어떻게 바꾸는지, 어떤 초깃값이어야 학습되는지</translation>
     </message>
     <message>
         <source>Overfitting</source>

@@ -112,3 +112,27 @@ def test_overfitting_stops_when_asked_and_converts_uint8_images_batch_by_batch()
                                       batch_size=10, hidden=(8,), transform=transform,
                                       should_stop=lambda: next(calls)))
     assert [e.epoch for e in events] == [0, 1] and seen == [np.uint8, np.uint8]
+
+
+def test_init_compare_is_the_books_loop():
+    """weight_init_compare.py: three 784-100x4-10 networks (std 0.01, Xavier 'sigmoid', He 'relu'), one batch
+    drawn for all per step, SGD; the loss recorded after each network's update."""
+    from engine.experiments import iterate_init_compare
+    from engine.multi_layer_net import MultiLayerNet
+
+    x, t = small_set(60, 3)
+    steps = list(iterate_init_compare(x, t, iterations=4, batch_size=16, lr=0.05, seed=2))
+    nets = [MultiLayerNet(784, [100] * 4, 10, weight_init_std=std, seed=2) for std in (0.01, "sigmoid", "relu")]
+    rng = np.random.default_rng(2)
+    for k, step in enumerate(steps, start=1):
+        batch = rng.choice(60, 16)
+        expected = []
+        for net in nets:
+            grads = net.gradient(x[batch], t[batch])
+            for key in net.params:
+                net.params[key] -= 0.05 * grads[key]
+            expected.append(net.loss(x[batch], t[batch]))
+        assert (step.iteration, step.iterations) == (k, 4)
+        np.testing.assert_allclose(step.losses, expected, rtol=1e-6)
+    first_w1 = [np.std(n.params["W1"]) for n in nets]
+    assert first_w1[0] < first_w1[1] < first_w1[2]  # 0.01 < 1/sqrt(784) < sqrt(2/784), roughly

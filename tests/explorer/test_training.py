@@ -519,3 +519,40 @@ def test_stopping_the_overfitting_run_keeps_its_curves(with_data, qtbot):
     wait_done(qtbot, panel)
     assert 3 <= len(page.train_curve.getData()[0]) < 1001 and "curves so far stay" in page.run.status.text()
     assert all(p.run.start_button.isEnabled() for p in panel.pages)
+
+
+def test_the_weight_init_page_draws_the_books_histograms_and_names_the_case(panel):
+    from engine.experiments import activation_histograms
+    from explorer.panels.training.init_page import BINS
+
+    page = panel.init_page
+    for activation, init, word in (("sigmoid", "1", "pile up"), ("sigmoid", "0.01", "nearly the same"),
+                                   ("tanh", "xavier", "suits"), ("relu", "1", "grow"), ("relu", "xavier", "too small"),
+                                   ("relu", "he", "suits")):
+        page.activation.setCurrentIndex(page.activation.findData(activation))
+        page.init.setCurrentIndex(page.init.findData(init))
+        assert word in page.verdict.text()
+    page.seed.setValue(4)  # ReLU with He, seed 4
+    layers = activation_histograms("relu", "he", seed=4)
+    top = max(np.percentile(a[a > 0], 99) for a in layers)
+    for bars, a in zip(page.bars, layers):
+        counts, edges = np.histogram(a[a > 0], bins=BINS, range=(0, top))
+        np.testing.assert_array_equal(bars.opts["height"], counts)
+        np.testing.assert_allclose(bars.opts["x0"], edges[:-1])
+    assert page.captions[2].text() == f"std {layers[2].std():.3g}"
+    page.activation.setCurrentIndex(page.activation.findData("sigmoid"))
+    assert page.bars[0].opts["x0"][0] == 0 and page.bars[0].opts["x1"][-1] == pytest.approx(1.0)
+
+
+def test_the_three_initialisations_train_side_by_side(with_data, qtbot):
+    panel, page = with_data, with_data.init_page
+    panel.tabs.setCurrentWidget(page)
+    page.iterations.setValue(300)
+    page.start()
+    wait_done(qtbot, panel)
+    assert page.names == ["0.01", "xavier", "he"] and page.losses.shape == (300, 3)
+    final = page.final_losses()
+    assert final["he"] < final["0.01"]  # He learns; std 0.01 hardly moves from ln 10
+    assert final["0.01"] == pytest.approx(np.log(10), abs=0.05)
+    assert "He:" in page.summary.text() and "Done." in page.run.status.text()
+    assert len(page.loss_curves["he"].getData()[0]) > 0

@@ -22,6 +22,7 @@ from ...i18n import fill
 from ...workers import GeneratorWorker, release, stop_all
 from ..base import Panel
 from .convnet_page import ConvNetPage
+from .init_page import InitPage
 from .overfit_page import OverfitPage
 from .race_page import RacePage
 
@@ -54,8 +55,9 @@ class TrainingPanel(Panel):
         bar.addWidget(self.download_button)
         self.convnet_page = ConvNetPage(app_settings=self.context.settings)
         self.race_page = RacePage()
+        self.init_page = InitPage()
         self.overfit_page = OverfitPage()
-        self.pages = (self.convnet_page, self.race_page, self.overfit_page)
+        self.pages = (self.convnet_page, self.race_page, self.init_page, self.overfit_page)
         self.tabs = QTabWidget()
         for page in self.pages:
             self.tabs.addTab(page, "")
@@ -81,8 +83,11 @@ class TrainingPanel(Panel):
         self.tabs.setTabToolTip(0, self.tr("The book's chapter 7 or chapter 8 network trained on MNIST, "
                                            "its filters before and after"))
         self.tabs.setTabToolTip(1, self.tr("The book's chapter 6 comparison: one network per optimizer, same batches"))
-        self.tabs.setTabText(2, self.tr("Overfitting"))
-        self.tabs.setTabToolTip(2, self.tr("Chapter 6.4: a deep network learns 300 images by heart; weight decay "
+        self.tabs.setTabText(2, self.tr("Weight init"))
+        self.tabs.setTabToolTip(2, self.tr("Chapter 6.2: how the initial weights shape every layer's activations, "
+                                           "and which ones let a network learn"))
+        self.tabs.setTabText(3, self.tr("Overfitting"))
+        self.tabs.setTabToolTip(3, self.tr("Chapter 6.4: a deep network learns 300 images by heart; weight decay "
                                            "and dropout close the gap to the test images"))
         self.download_button.setText(self.tr("Download MNIST"))
         for page in self.pages:

@@ -5,7 +5,7 @@ train SimpleConvNet or race the optimizers, yielding small copies as they go (``
 import numpy as np
 
 from engine.events import RaceStep, TrainStep
-from engine.experiments import iterate_overfitting
+from engine.experiments import COMPARED_INITS, iterate_init_compare, iterate_overfitting
 from engine.features import channel_maxima, layer_agreement
 from engine.mnist import load_idx_dataset
 from engine.optimizer import make_optimizer
@@ -127,3 +127,22 @@ def overfit(should_stop, data, folder, train_size, weight_decay, dropout, epochs
                                     epochs=epochs, seed=seed, transform=flat_images, should_stop=should_stop):
         yield last
     return {"data": data, "finished": last is not None and last.epoch == last.epochs}
+
+
+def compare_inits(should_stop, data, folder, iterations, seed):
+    """The book's weight_init_compare.py on MNIST: std 0.01, Xavier and He side by side; yields
+    RaceStarted (the three names) and RaceSteps as the race does; returns {"data", "finished"}."""
+    data = yield from ensure_data(data, folder)
+    (x_train, t_train), _ = data
+    yield RaceStarted(list(COMPARED_INITS))
+    losses, last_step, report_due = [], None, Throttle(REPORT_EVERY)
+    for e in iterate_init_compare(x_train, t_train, iterations=iterations, seed=seed, transform=flat_images,
+                                  should_stop=should_stop):
+        losses.append(e.losses)
+        last_step = e
+        if report_due.due(force=e.iteration == e.iterations):
+            yield RaceSteps(e, np.array(losses))
+            losses = []
+    if losses:
+        yield RaceSteps(last_step, np.array(losses))
+    return {"data": data, "finished": last_step is not None and last_step.iteration == iterations}
