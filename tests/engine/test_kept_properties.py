@@ -205,3 +205,43 @@ def test_a_pickle_with_anything_but_arrays_in_it_is_refused(tmp_path):
     path.write_bytes(pickle.dumps({"W1": np.ones((2, 2)), "b1": [0.0, 0.0]}))  # a list where an array belongs
     with pytest.raises(WeightsFileError, match="dict of NumPy arrays"):
         load_pickle_params(path)
+
+
+def test_a_failed_atomic_write_leaves_no_temporary_file_and_the_old_file_whole(tmp_path, monkeypatch):
+    import os
+
+    from engine import weights
+
+    target = tmp_path / "w.npz"
+    target.write_bytes(b"old")
+
+    def refuse(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(weights.os, "replace", refuse)
+    with pytest.raises(OSError, match="No space"):
+        weights.atomic_write_bytes(target, b"new contents")
+    assert target.read_bytes() == b"old" and sorted(os.listdir(tmp_path)) == ["w.npz"]
+
+
+def test_an_infinite_pixel_is_refused_like_a_missing_one():
+    from engine.preprocess import mnist_style
+
+    image = np.zeros((30, 30))
+    image[10:20, 14:16] = 1.0
+    for bad in (np.inf, -np.inf, np.nan):
+        broken = image.copy()
+        broken[0, 0] = bad
+        with pytest.raises(ValueError, match="NaN or infinite"):
+            mnist_style(broken)
+
+
+@pytest.mark.parametrize("shape", [(100, 1), (1, 100)])
+def test_a_one_pixel_line_is_scaled_into_the_box_without_losing_its_thin_side(shape):
+    from engine.preprocess import mnist_style
+
+    image = np.ones(shape)  # a stroke one pixel wide, 100 long: scaled by 0.2 its width would round to 0
+    out = mnist_style(np.pad(image, 5), strokes=False)
+    assert out.shape == (28, 28) and out.max() > 0
+    long_axis = 0 if shape[0] > shape[1] else 1
+    assert np.count_nonzero(out.max(axis=1 - long_axis) > 0) >= 19  # about the 20-pixel box along the line
