@@ -305,6 +305,13 @@ def chapter6_shots(app, shot):
                 app.processEvents()
                 time.sleep(0.02)
         shot(w, f"training-overfit-{lang}")
+        for page, name in ((panel.batchnorm_page, "batchnorm"), (panel.search_page, "search")):
+            panel.tabs.setCurrentWidget(page)
+            page.start()
+            while panel.running_page is not None or panel.is_running():
+                app.processEvents()
+                time.sleep(0.02)
+            shot(w, f"training-{name}-{lang}")
         w.close()
 
 

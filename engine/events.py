@@ -63,3 +63,30 @@ class OverfitEpoch:
     epochs: int
     train_acc: float
     test_acc: float
+
+
+@dataclass(frozen=True)
+class BatchNormEpoch:
+    """An epoch of ``iterate_batchnorm``: at initial weight scale number ``run`` (``scale``), the training
+    accuracy of the network without and with batch normalisation."""
+
+    run: int
+    runs: int
+    scale: float
+    epoch: int
+    epochs: int
+    plain_acc: float
+    bn_acc: float
+
+
+@dataclass(frozen=True)
+class Trial:
+    """One trial of ``iterate_hyperparameter_search``: its learning rate and weight decay, and the
+    validation accuracy after every epoch (the last is the trial's score)."""
+
+    index: int
+    trials: int
+    lr: float
+    weight_decay: float
+    val_acc: tuple[float, ...]
+    train_acc: tuple[float, ...]

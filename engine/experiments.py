@@ -11,10 +11,11 @@ from collections.abc import Callable, Iterator
 
 import numpy as np
 
-from .events import OverfitEpoch, RaceStep
+from .events import BatchNormEpoch, EpochEnd, OverfitEpoch, RaceStep, Trial
 from .multi_layer_net import MultiLayerNet, init_scale
 from .multi_layer_net_extend import MultiLayerNetExtend
 from .optimizer import SGD
+from .trainer import iterate_training
 
 # -- weight initialisation and activations (6.2) ----------------------------------------------------------
 
@@ -119,3 +120,74 @@ def iterate_overfitting(x_train: np.ndarray, t_train: np.ndarray, x_test: np.nda
         for _ in range(per_epoch):
             batch = rng.choice(len(x_small), batch_size)
             optimizer.update(net.params, net.gradient(x_small[batch], t_small[batch]))
+
+
+# -- batch normalisation (6.3) ------------------------------------------------------------------------------
+
+BOOK_WEIGHT_SCALES = tuple(float(w) for w in np.logspace(0, -4, num=16))  # batch_norm_test.py: 1 down to 1e-4
+
+
+def iterate_batchnorm(x_train: np.ndarray, t_train: np.ndarray, *, weight_scales=BOOK_WEIGHT_SCALES,
+                      train_size: int = 1000, epochs: int = 20, batch_size: int = 100, lr: float = 0.01,
+                      seed: int = 0, hidden: tuple[int, ...] = (100,) * 5, transform: Callable | None = None,
+                      should_stop: Callable[[], bool] | None = None) -> Iterator[BatchNormEpoch]:
+    """The book's batch_norm_test.py: for every initial weight scale (std), a 784-100x5-10 network with
+    batch normalisation and one without, updated by SGD on the same mini-batches (drawn with replacement
+    from the first ``train_size`` images); after the first update of every epoch both networks'
+    accuracy on those images, ``epochs`` times per scale."""
+    prepare = transform if transform is not None else (lambda a: a)
+    x, t = prepare(x_train[:train_size]), t_train[:train_size]
+    per_epoch = max(len(x) // batch_size, 1)
+    for run, scale in enumerate(weight_scales):
+        rng = np.random.default_rng(seed)
+        nets = [MultiLayerNetExtend(784, list(hidden), 10, weight_init_std=scale, use_batchnorm=bn,
+                                    dtype=np.float32, seed=seed) for bn in (False, True)]
+        optimizer = SGD(lr=lr)
+        for i in range(epochs * per_epoch):
+            if should_stop is not None and should_stop():
+                return
+            batch = rng.choice(len(x), batch_size)
+            with np.errstate(over="ignore", invalid="ignore"):  # large scales blow up without BN: the point
+                for net in nets:
+                    optimizer.update(net.params, net.gradient(x[batch], t[batch]))
+            if i % per_epoch == 0:
+                yield BatchNormEpoch(run, len(weight_scales), scale, i // per_epoch + 1, epochs,
+                                     nets[0].accuracy(x, t), nets[1].accuracy(x, t))
+
+
+# -- hyperparameter search (6.5) ----------------------------------------------------------------------------
+
+BOOK_LR_RANGE = (-6.0, -2.0)  # log10 of the learning rate, drawn uniformly (hyperparameter_optimization.py)
+BOOK_DECAY_RANGE = (-8.0, -4.0)  # log10 of the weight decay λ
+
+
+def iterate_hyperparameter_search(x_train: np.ndarray, t_train: np.ndarray, *, trials: int = 100,
+                                  train_size: int = 500, validation_rate: float = 0.2, epochs: int = 50,
+                                  lr_range: tuple[float, float] = BOOK_LR_RANGE,
+                                  decay_range: tuple[float, float] = BOOK_DECAY_RANGE, seed: int = 0,
+                                  hidden: tuple[int, ...] = (100,) * 6, transform: Callable | None = None,
+                                  should_stop: Callable[[], bool] | None = None) -> Iterator[Trial]:
+    """The book's hyperparameter_optimization.py: the first ``train_size`` training images, shuffled and
+    split into validation (``validation_rate``) and training data; each trial draws log10(lr) and
+    log10(λ) uniformly from their ranges and trains a 784-100x6-10 network (weight decay λ, SGD at lr,
+    batches of 100) for ``epochs`` epochs, measured on the validation data after every epoch. Never
+    the test set: that is for the end."""
+    prepare = transform if transform is not None else (lambda a: a)
+    rng = np.random.default_rng(seed)
+    order = rng.permutation(min(train_size, len(x_train)))
+    x, t = prepare(x_train[order]), t_train[order]
+    n_val = int(len(x) * validation_rate)
+    x_val, t_val, x_fit, t_fit = x[:n_val], t[:n_val], x[n_val:], t[n_val:]
+    for index in range(trials):
+        decay = float(10 ** rng.uniform(*decay_range))
+        lr = float(10 ** rng.uniform(*lr_range))
+        net = MultiLayerNet(784, list(hidden), 10, weight_decay_lambda=decay, seed=int(rng.integers(2**31)))
+        val, train = [], []
+        for e in iterate_training(net, x_fit, t_fit, x_val, t_val, epochs=epochs, mini_batch_size=100,
+                                  optimizer=SGD(lr=lr), seed=int(rng.integers(2**31)), should_stop=should_stop):
+            if isinstance(e, EpochEnd):
+                val.append(e.test_acc)
+                train.append(e.train_acc)
+        if should_stop is not None and should_stop():
+            return
+        yield Trial(index, trials, lr, decay, tuple(val), tuple(train))

@@ -110,6 +110,74 @@
     </message>
 </context>
 <context>
+    <name>BatchNormPage</name>
+    <message>
+        <source>Network 784–100×5–10, SGD 0.01, batch 100</source>
+        <translation>신경망 784–100×5–10, SGD 0.01, 배치 100</translation>
+    </message>
+    <message>
+        <source>Training images</source>
+        <translation>훈련 이미지</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>에폭 수</translation>
+    </message>
+    <message>
+        <source>Weight scales</source>
+        <translation>가중치 스케일 수</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>How many initial standard deviations between 1 and 0.0001 (the book tries 16)</source>
+        <translation>1부터 0.0001 사이에서 시험할 초기 표준편차의 개수 (책은 16개)</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <comment>the button that starts training (a verb)</comment>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Train both networks from every weight scale (Ctrl+Return)</source>
+        <translation>가중치 스케일마다 두 신경망을 학습시킵니다 (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <source>Stop after the current step (Esc)</source>
+        <translation>지금 단계가 끝나면 멈춥니다 (Esc)</translation>
+    </message>
+    <message>
+        <source>Press Train: with batch normalisation (solid) the network learns from almost any initial scale; without it (dashed) only from a few.</source>
+        <translation>학습을 누르세요: 배치 정규화를 쓰면 (실선) 거의 어떤 초기 스케일에서도 학습하지만, 쓰지 않으면 (점선) 몇몇 스케일에서만 학습합니다.</translation>
+    </message>
+    <message>
+        <source>W: %1</source>
+        <translation>W: %1</translation>
+    </message>
+    <message>
+        <source>Stopped; the curves so far stay.</source>
+        <translation>멈췄습니다. 지금까지의 곡선은 남아 있습니다.</translation>
+    </message>
+    <message>
+        <source>Loading MNIST…</source>
+        <translation>MNIST를 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>scale %1 of %2 (W = %3) · epoch %4 · with BN %5 %, without %6 %</source>
+        <translation>스케일 %1 / %2 (W = %3) · 에폭 %4 · 배치 정규화 사용 %5 %, 미사용 %6 %</translation>
+    </message>
+    <message>
+        <source>Reached %1 % on the training images from &lt;b&gt;%2&lt;/b&gt; of %3 initial scales with batch normalisation, from &lt;b&gt;%4&lt;/b&gt; without.</source>
+        <translation>훈련 이미지 정확도 %1 %에 도달한 초기 스케일: 배치 정규화 사용 시 %3개 중 &lt;b&gt;%2&lt;/b&gt;개, 미사용 시 &lt;b&gt;%4&lt;/b&gt;개.</translation>
+    </message>
+</context>
+<context>
     <name>ChannelDetail</name>
     <message>
         <source>The 9 test images that excite it most, cut to what the unit sees:</source>
@@ -2236,6 +2304,85 @@ answer.&lt;/li&gt;
     </message>
 </context>
 <context>
+    <name>SearchPage</name>
+    <message>
+        <source>784–100×6–10, SGD, 400 training and 100 validation images</source>
+        <translation>784–100×6–10, SGD, 훈련 이미지 400장과 검증 이미지 100장</translation>
+    </message>
+    <message>
+        <source>Trials</source>
+        <translation>시도 횟수</translation>
+    </message>
+    <message>
+        <source>Epochs per trial</source>
+        <translation>시도마다 에폭 수</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>Each trial draws a learning rate between 10⁻⁶ and 10⁻² and a weight decay between 10⁻⁸ and 10⁻⁴ at random (uniform in their logarithm)</source>
+        <translation>시도마다 학습률을 10⁻⁶~10⁻², 가중치 감소를 10⁻⁸~10⁻⁴ 범위에서 무작위로 고릅니다 (로그 스케일에서 균등)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>탐색</translation>
+    </message>
+    <message>
+        <source>Train one network per trial and score it on the validation images (Ctrl+Return)</source>
+        <translation>시도마다 신경망을 학습시키고 검증 이미지로 평가합니다 (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <source>Stop after the current trial (Esc)</source>
+        <translation>지금 시도가 끝나면 멈춥니다 (Esc)</translation>
+    </message>
+    <message>
+        <source>Trials: colour = validation accuracy</source>
+        <translation>시도: 색 = 검증 정확도</translation>
+    </message>
+    <message>
+        <source>log₁₀ learning rate</source>
+        <translation>log₁₀ 학습률</translation>
+    </message>
+    <message>
+        <source>log₁₀ weight decay</source>
+        <translation>log₁₀ 가중치 감소</translation>
+    </message>
+    <message>
+        <source>Validation accuracy of the best trials</source>
+        <translation>가장 좋은 시도들의 검증 정확도</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>에폭</translation>
+    </message>
+    <message>
+        <source>Press Search: the good learning rates show up as a band; then narrow the ranges around it, as the book suggests.</source>
+        <translation>탐색을 누르세요: 좋은 학습률이 띠 모양으로 드러납니다. 책의 제안처럼 그 주변으로 범위를 좁혀 가세요.</translation>
+    </message>
+    <message>
+        <source>Stopped; the trials so far stay.</source>
+        <translation>멈췄습니다. 지금까지의 시도는 남아 있습니다.</translation>
+    </message>
+    <message>
+        <source>Loading MNIST…</source>
+        <translation>MNIST를 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>trial %1 of %2 · lr %3, weight decay %4 · validation %5 %</source>
+        <translation>시도 %1 / %2 · 학습률 %3, 가중치 감소 %4 · 검증 %5 %</translation>
+    </message>
+    <message>
+        <source>Best so far (validation accuracy, learning rate, weight decay):</source>
+        <translation>지금까지 가장 좋은 시도 (검증 정확도, 학습률, 가중치 감소):</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2317,6 +2464,22 @@ answer.&lt;/li&gt;
     <message>
         <source>Chapter 6.2: how the initial weights shape every layer&apos;s activations, and which ones let a network learn</source>
         <translation>6.2절: 가중치 초깃값이 각 층의 활성화 분포를 어떻게 바꾸는지, 어떤 초깃값이어야 학습되는지</translation>
+    </message>
+    <message>
+        <source>Batch norm</source>
+        <translation>배치 정규화</translation>
+    </message>
+    <message>
+        <source>Chapter 6.3: the same network with and without batch normalisation, from 16 initial weight scales</source>
+        <translation>6.3절: 같은 신경망을 배치 정규화를 쓰고 안 쓰고, 16가지 초기 가중치 스케일에서</translation>
+    </message>
+    <message>
+        <source>Hyperparameters</source>
+        <translation>하이퍼파라미터</translation>
+    </message>
+    <message>
+        <source>Chapter 6.5: a random search for the learning rate and weight decay, scored on validation images</source>
+        <translation>6.5절: 학습률과 가중치 감소의 무작위 탐색, 검증 이미지로 평가</translation>
     </message>
     <message>
         <source>Overfitting</source>

@@ -136,3 +136,80 @@ def test_init_compare_is_the_books_loop():
         np.testing.assert_allclose(step.losses, expected, rtol=1e-6)
     first_w1 = [np.std(n.params["W1"]) for n in nets]
     assert first_w1[0] < first_w1[1] < first_w1[2]  # 0.01 < 1/sqrt(784) < sqrt(2/784), roughly
+
+
+def test_batchnorm_runs_the_books_loop_at_every_scale():
+    """batch_norm_test.py: per scale a network with BN and one without, SGD on the same batches; both
+    measured on the training images after the first update of every epoch."""
+    from engine.experiments import iterate_batchnorm
+    from engine.multi_layer_net_extend import MultiLayerNetExtend
+
+    x, t = small_set(50, 4)
+    scales, hidden = (1.0, 0.05), (8, 8)
+    events = list(iterate_batchnorm(x, t, weight_scales=scales, train_size=40, epochs=3, batch_size=10, lr=0.1,
+                                    seed=6, hidden=hidden))
+    expected = []
+    for run, scale in enumerate(scales):
+        rng = np.random.default_rng(6)
+        nets = [MultiLayerNetExtend(784, list(hidden), 10, weight_init_std=scale, use_batchnorm=bn,
+                                    dtype=np.float32, seed=6) for bn in (False, True)]
+        for i in range(12):  # 3 epochs of 40 / 10 updates
+            batch = rng.choice(40, 10)
+            with np.errstate(over="ignore", invalid="ignore"):
+                for net in nets:
+                    grads = net.gradient(x[:40][batch], t[:40][batch])
+                    for key in net.params:
+                        net.params[key] -= 0.1 * grads[key]
+            if i % 4 == 0:
+                expected.append((run, scale, i // 4 + 1, nets[0].accuracy(x[:40], t[:40]),
+                                 nets[1].accuracy(x[:40], t[:40])))
+    assert [(e.run, e.scale, e.epoch, e.plain_acc, e.bn_acc) for e in events] == expected
+    assert all(e.runs == 2 and e.epochs == 3 for e in events)
+
+
+def test_hyperparameter_search_draws_log_uniformly_and_never_trains_on_its_validation_images():
+    from engine.experiments import iterate_hyperparameter_search
+
+    x, t = small_set(80, 5)
+    x[60:] = np.nan  # beyond train_size: must never be read
+    seen = []
+
+    def transform(a):
+        seen.append(a.copy())
+        return a
+
+    trials = list(iterate_hyperparameter_search(x, t, trials=12, train_size=60, validation_rate=0.25, epochs=2,
+                                                seed=1, hidden=(6,), transform=transform))
+    assert [tr.index for tr in trials] == list(range(12)) and all(tr.trials == 12 for tr in trials)
+    assert all(1e-6 <= tr.lr <= 1e-2 and 1e-8 <= tr.weight_decay <= 1e-4 for tr in trials)
+    assert all(len(tr.val_acc) == 2 and len(tr.train_acc) == 2 for tr in trials)
+    accs = {round(a * 15) / 15 for tr in trials for a in tr.val_acc}  # 15 validation images: multiples of 1/15
+    assert all(abs(a * 15 - round(a * 15)) < 1e-9 for tr in trials for a in tr.val_acc) and accs
+    (used,) = seen
+    assert used.shape == (60, 784) and np.isfinite(used).all()
+    lrs = np.log10([tr.lr for tr in trials])
+    assert lrs.max() - lrs.min() > 1.5  # spread over the range, not stuck in one corner
+    stops = iter([False] * 5 + [True] * 100)
+    assert len(list(iterate_hyperparameter_search(x, t, trials=12, train_size=60, epochs=2, hidden=(6,),
+                                                  should_stop=lambda: next(stops)))) < 12
+
+
+def test_each_trial_trains_on_the_rest_and_scores_on_the_validation_images(monkeypatch):
+    from engine import experiments
+
+    x, t = small_set(60, 7)
+    given = []
+    real = experiments.iterate_training
+
+    def spy(net, x_fit, t_fit, x_val, t_val, **kwargs):
+        given.append((x_fit.copy(), x_val.copy(), kwargs["epochs"], kwargs["mini_batch_size"]))
+        return real(net, x_fit, t_fit, x_val, t_val, **kwargs)
+
+    monkeypatch.setattr(experiments, "iterate_training", spy)
+    list(experiments.iterate_hyperparameter_search(x, t, trials=2, train_size=60, validation_rate=0.2, epochs=1,
+                                                   hidden=(6,)))
+    for x_fit, x_val, epochs, batch in given:
+        assert x_fit.shape == (48, 784) and x_val.shape == (12, 784) and (epochs, batch) == (1, 100)
+        rows = {row.tobytes() for row in x_fit}
+        assert not any(row.tobytes() in rows for row in x_val)  # disjoint
+        assert len(rows | {row.tobytes() for row in x_val}) == 60  # together: the 60 images

@@ -556,3 +556,44 @@ def test_the_three_initialisations_train_side_by_side(with_data, qtbot):
     assert final["0.01"] == pytest.approx(np.log(10), abs=0.05)
     assert "He:" in page.summary.text() and "Done." in page.run.status.text()
     assert len(page.loss_curves["he"].getData()[0]) > 0
+
+
+def test_the_batch_norm_page_fills_the_books_grid_one_scale_after_another(with_data, qtbot):
+    panel, page = with_data, with_data.batchnorm_page
+    panel.tabs.setCurrentWidget(page)
+    page.scales_box.setCurrentIndex(page.scales_box.findData(4))
+    page.train_size.setValue(300)
+    page.epochs.setValue(3)
+    page.start()
+    wait_done(qtbot, panel)
+    assert len(page.plots) == 4 and sorted(page.curves) == [0, 1, 2, 3]
+    expected = np.logspace(0, -4, num=4)
+    assert [page.scales[k] for k in range(4)] == pytest.approx(expected)
+    assert page.plots[1][0].titleLabel.text == f"W: {expected[1]:.2g}"
+    for k in range(4):
+        epochs, plain, bn = page.curves[k]
+        assert epochs == [1, 2, 3]
+        np.testing.assert_array_equal(page.plots[k][1].getData()[1], plain)  # dashed: without BN
+        np.testing.assert_array_equal(page.plots[k][2].getData()[1], bn)
+    with_bn, without, runs = page.learnt()
+    assert runs == 4 and f"from <b>{with_bn}</b> of 4" in page.summary.text()
+
+
+def test_the_search_page_plots_every_trial_and_lists_the_best_first(with_data, qtbot):
+    from explorer.panels.training.search_page import ranked
+
+    panel, page = with_data, with_data.search_page
+    panel.tabs.setCurrentWidget(page)
+    page.trial_count.setValue(6)
+    page.epochs.setValue(2)
+    page.start()
+    wait_done(qtbot, panel)
+    assert len(page.trials) == 6
+    xs, ys = page.scatter.getData()
+    np.testing.assert_allclose(xs, np.log10([tr.lr for tr in page.trials]))
+    np.testing.assert_allclose(ys, np.log10([tr.weight_decay for tr in page.trials]))
+    best = ranked(page.trials)
+    assert [tr.val_acc[-1] for tr in best] == sorted((tr.val_acc[-1] for tr in page.trials), reverse=True)
+    first = page.summary.text().split("<br>")[1]
+    assert first.startswith(f"1. {100 * best[0].val_acc[-1]:.0f} % · lr {best[0].lr:.2e}")
+    np.testing.assert_array_equal(page.best_curves[0].getData()[1], best[0].val_acc)

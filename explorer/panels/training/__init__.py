@@ -21,10 +21,12 @@ from ...dialogs import ask_path
 from ...i18n import fill
 from ...workers import GeneratorWorker, release, stop_all
 from ..base import Panel
+from .batchnorm_page import BatchNormPage
 from .convnet_page import ConvNetPage
 from .init_page import InitPage
 from .overfit_page import OverfitPage
 from .race_page import RacePage
+from .search_page import SearchPage
 
 
 class TrainingPanel(Panel):
@@ -56,8 +58,11 @@ class TrainingPanel(Panel):
         self.convnet_page = ConvNetPage(app_settings=self.context.settings)
         self.race_page = RacePage()
         self.init_page = InitPage()
+        self.batchnorm_page = BatchNormPage()
         self.overfit_page = OverfitPage()
-        self.pages = (self.convnet_page, self.race_page, self.init_page, self.overfit_page)
+        self.search_page = SearchPage()
+        self.pages = (self.convnet_page, self.race_page, self.init_page, self.batchnorm_page, self.overfit_page,
+                      self.search_page)
         self.tabs = QTabWidget()
         for page in self.pages:
             self.tabs.addTab(page, "")
@@ -86,8 +91,14 @@ class TrainingPanel(Panel):
         self.tabs.setTabText(2, self.tr("Weight init"))
         self.tabs.setTabToolTip(2, self.tr("Chapter 6.2: how the initial weights shape every layer's activations, "
                                            "and which ones let a network learn"))
-        self.tabs.setTabText(3, self.tr("Overfitting"))
-        self.tabs.setTabToolTip(3, self.tr("Chapter 6.4: a deep network learns 300 images by heart; weight decay "
+        self.tabs.setTabText(3, self.tr("Batch norm"))
+        self.tabs.setTabToolTip(3, self.tr("Chapter 6.3: the same network with and without batch normalisation, "
+                                           "from 16 initial weight scales"))
+        self.tabs.setTabText(5, self.tr("Hyperparameters"))
+        self.tabs.setTabToolTip(5, self.tr("Chapter 6.5: a random search for the learning rate and weight decay, "
+                                           "scored on validation images"))
+        self.tabs.setTabText(4, self.tr("Overfitting"))
+        self.tabs.setTabToolTip(4, self.tr("Chapter 6.4: a deep network learns 300 images by heart; weight decay "
                                            "and dropout close the gap to the test images"))
         self.download_button.setText(self.tr("Download MNIST"))
         for page in self.pages:

@@ -5,7 +5,13 @@ train SimpleConvNet or race the optimizers, yielding small copies as they go (``
 import numpy as np
 
 from engine.events import RaceStep, TrainStep
-from engine.experiments import COMPARED_INITS, iterate_init_compare, iterate_overfitting
+from engine.experiments import (
+    COMPARED_INITS,
+    iterate_batchnorm,
+    iterate_hyperparameter_search,
+    iterate_init_compare,
+    iterate_overfitting,
+)
 from engine.features import channel_maxima, layer_agreement
 from engine.mnist import load_idx_dataset
 from engine.optimizer import make_optimizer
@@ -146,3 +152,29 @@ def compare_inits(should_stop, data, folder, iterations, seed):
     if losses:
         yield RaceSteps(last_step, np.array(losses))
     return {"data": data, "finished": last_step is not None and last_step.iteration == iterations}
+
+
+def batchnorm(should_stop, data, folder, train_size, epochs, scales, seed):
+    """The book's batch_norm_test.py: with and without batch normalisation at ``scales`` initial weight
+    scales (1 down to 1e-4); yields BatchNormEpoch; returns {"data", "finished"}."""
+    data = yield from ensure_data(data, folder)
+    (x_train, t_train), _ = data
+    weight_scales = tuple(float(w) for w in np.logspace(0, -4, num=scales))
+    last = None
+    for last in iterate_batchnorm(x_train, t_train, weight_scales=weight_scales, train_size=train_size,
+                                  epochs=epochs, seed=seed, transform=flat_images, should_stop=should_stop):
+        yield last
+    done = last is not None and last.run == last.runs - 1 and last.epoch == last.epochs
+    return {"data": data, "finished": done}
+
+
+def search_hyperparameters(should_stop, data, folder, trials, epochs, seed):
+    """The book's hyperparameter_optimization.py: random learning rates and weight decays on a validation
+    split of 500 training images; yields every Trial; returns {"data", "finished"}."""
+    data = yield from ensure_data(data, folder)
+    (x_train, t_train), _ = data
+    last = None
+    for last in iterate_hyperparameter_search(x_train, t_train, trials=trials, epochs=epochs, seed=seed,
+                                              transform=flat_images, should_stop=should_stop):
+        yield last
+    return {"data": data, "finished": last is not None and last.index == trials - 1}
