@@ -245,3 +245,65 @@ def test_a_one_pixel_line_is_scaled_into_the_box_without_losing_its_thin_side(sh
     assert out.shape == (28, 28) and out.max() > 0
     long_axis = 0 if shape[0] > shape[1] else 1
     assert np.count_nonzero(out.max(axis=1 - long_axis) > 0) >= 19  # about the 20-pixel box along the line
+
+
+@pytest.mark.parametrize("formula", ["y**2", "x**2", "sin(y)"])
+def test_a_surface_of_one_variable_is_a_surface(formula):
+    from engine.surfaces import custom
+
+    surface = custom(formula)
+    X, Y, Z = surface.grid(5)
+    assert np.ptp(Z) > 0
+
+
+def test_a_filter_too_wide_for_the_input_names_the_width_formula():
+    from engine.conv_trace import ConvTrace
+
+    with pytest.raises(ValueError, match=r"OW = \(W \+ 2P − FW\)|OW ="):
+        ConvTrace(np.zeros((1, 1, 6, 3)), np.zeros((1, 1, 2, 5)), np.zeros(1))
+    with pytest.raises(ValueError, match=r"OH ="):
+        ConvTrace(np.zeros((1, 1, 3, 6)), np.zeros((1, 1, 5, 2)), np.zeros(1))
+
+
+def test_every_random_quiz_question_has_a_real_input_and_a_whole_answer():
+    from engine.conv_trace import output_size_question
+
+    rng = np.random.default_rng(0)
+    for k in range(3, 300):
+        q = output_size_question(k, rng)
+        assert q["H"] >= 1 and q["W"] >= 1 and q["OH"] >= 1 and q["OW"] >= 1
+        assert (q["W"] + 2 * q["P"] - q["FW"]) / q["S"] + 1 == q["OW"]
+        assert (q["H"] + 2 * q["P"] - q["FH"]) / q["S"] + 1 == q["OH"]
+
+
+def test_top_patches_of_uint8_images_stay_uint8():
+    from engine.features import channel_maxima, top_images, top_patches
+    from engine.simple_convnet import SimpleConvNet
+
+    net = SimpleConvNet(seed=0)
+    images = np.random.default_rng(1).integers(0, 256, (12, 28, 28)).astype(np.uint8)
+    maxima = channel_maxima(net, images, transform=lambda b: b.astype(np.float32)[:, None] / 255)
+    patches = top_patches(net, top_images(maxima, "Conv1", k=3), images)
+    assert patches.dtype == np.uint8 and patches.shape == (30, 3, 5, 5)
+
+
+def test_an_atlas_of_an_older_format_is_refused(tmp_path):
+    from engine import atlas as atlas_module
+    from engine.weights import WeightsFileError
+
+    path = tmp_path / "old.npz"
+    np.savez(path, format=np.array(atlas_module.FORMAT - 1), layers=np.array(["Conv1"]))
+    with pytest.raises(WeightsFileError, match="atlas format"):
+        atlas_module.load_atlas(path)
+
+
+def test_the_playground_shows_adams_bias_corrected_step_size():
+    from engine.optimizer import Adam
+    from engine.traces import snapshot
+
+    opt = Adam(lr=0.1, beta1=0.9, beta2=0.999)
+    params = {"x": np.array([1.0]), "y": np.array([2.0])}
+    for _ in range(3):
+        opt.update(params, {"x": np.array([0.5]), "y": np.array([-1.0])})
+    expected = 0.1 * math.sqrt(1 - 0.999**3) / (1 - 0.9**3)
+    assert snapshot(opt)["lr_t"] == pytest.approx(expected)
