@@ -61,6 +61,16 @@ def main():
         draw.canvas.set_array(digit)
         draw._on_map_clicked(5)
         shot(w, f"draw-{lang}")
+        page = draw.gallery_page  # the confusion matrix of the shipped sample, one cell opened
+        draw.tabs.setCurrentWidget(page)
+        page.filter.setCurrentIndex(page.filter.findData("confusion"))
+        while page.sources["samples"].predictions is None:
+            app.processEvents()
+        src = page.sources["samples"]
+        wrong = np.flatnonzero(src.predictions != src.labels)
+        pairs = [(int(src.labels[i]), int(src.predictions[i])) for i in wrong]
+        page.matrix.cell_clicked.emit(*max(set(pairs), key=pairs.count))  # the most frequent confusion
+        shot(w, f"draw-confusion-{lang}")
         w.close()
 
     w = MainWindow(Settings(), lang="en", panel="conv")

@@ -51,6 +51,20 @@
             <numerusform>%1 digits; click one to load it</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 read as %2: %n digit(s)</source>
+        <translation>
+            <numerusform>%1 read as %2: %n digit</numerusform>
+            <numerusform>%1 read as %2: %n digits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 read right: %n digit(s)</source>
+        <translation>
+            <numerusform>%1 read right: %n digit</numerusform>
+            <numerusform>%1 read right: %n digits</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MapsPage</name>

@@ -1027,6 +1027,14 @@
         <translation>틀린 것만 보기</translation>
     </message>
     <message>
+        <source>Confusion matrix</source>
+        <translation>혼동 행렬</translation>
+    </message>
+    <message>
+        <source>Rows: the true digit, 0 at the top. Columns: the network&apos;s answer, 0 on the left. The diagonal is what it got right; click a cell to see its digits.</source>
+        <translation>행: 실제 숫자 (위가 0). 열: 신경망의 답 (왼쪽이 0). 대각선은 맞힌 것입니다. 칸을 클릭하면 그 숫자들을 보여 줍니다.</translation>
+    </message>
+    <message>
         <source>The MNIST test set is offered once MNIST is on this computer (File › Download MNIST or Choose MNIST folder)</source>
         <translation>MNIST가 이 컴퓨터에 있으면 시험 데이터를 고를 수 있습니다 (파일 › MNIST 내려받기 또는 MNIST 폴더 선택)</translation>
     </message>
@@ -1062,6 +1070,18 @@
         <source>%1 digit(s); click one to load it</source>
         <translation>
             <numerusform>숫자 %1개. 클릭하면 캔버스에 불러옵니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 read as %2: %n digit(s)</source>
+        <translation>
+            <numerusform>%1을(를) %2(으)로 읽음: %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 read right: %n digit(s)</source>
+        <translation>
+            <numerusform>%1을(를) 맞게 읽음: %n개</numerusform>
         </translation>
     </message>
     <message>

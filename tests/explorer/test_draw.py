@@ -452,3 +452,32 @@ def test_a_gallery_digit_comes_onto_the_canvas_with_its_grey_levels(panel):
     panel._on_gallery_digit_chosen(digit)
     ink = panel.canvas.to_array()
     assert abs(ink.mean() - digit.mean() / 255.0) < 0.03  # uint8 taken as 0..1 ink would fill every stroke
+
+
+def test_the_confusion_matrix_counts_the_answers_and_opens_the_digits_of_a_cell(panel, qtbot):
+    from PySide6.QtCore import Qt as QtNS
+
+    page = panel.gallery_page
+    panel.tabs.setCurrentWidget(page)
+    page.filter.setCurrentIndex(page.filter.findData("confusion"))
+    src = page.sources["samples"]
+    qtbot.waitUntil(lambda: src.predictions is not None and page.confusion.isVisible(), timeout=10000)
+    answers = panel.context.model.net.predict(src.images[:, None] / 255.0).argmax(axis=1)
+    expected = np.zeros((10, 10))
+    for t, p in zip(src.labels, answers):  # row: truth, column: answer
+        expected[t, p] += 1
+    np.testing.assert_array_equal(page.matrix.values, expected)
+    wrong = np.flatnonzero(answers != src.labels)
+    assert page.gallery.count() == len(wrong)  # before a click: every mistake
+    t, p = int(src.labels[wrong[0]]), int(answers[wrong[0]])
+    page.matrix.cell_clicked.emit(t, p)
+    behind = np.flatnonzero((src.labels == t) & (answers == p))
+    shown = [page.gallery.item(k).data(QtNS.ItemDataRole.UserRole) for k in range(page.gallery.count())]
+    assert shown == list(behind) and page.gallery.item(0).text() == f"{p}≠{t}"
+    assert page.gallery.item(0).toolTip() == f"The network says {p}; the truth is {t}"
+    n = len(behind)
+    assert page.status.text() == f"{t} read as {p}: {n} digit" + ("s" if n != 1 else "")
+    page.matrix.cell_clicked.emit(4, 4)  # the diagonal: the right answers
+    assert page.gallery.count() == int(expected[4, 4]) and "4 read right" in page.status.text()
+    page.filter.setCurrentIndex(page.filter.findData("all"))
+    assert not page.confusion.isVisible() and page.pair is None

@@ -1,23 +1,28 @@
 """Digits to load onto the canvas: the shipped sample, or the whole MNIST test set once it is on
-this computer; filter by digit or show the network's mistakes."""
+this computer; filter by digit, show the network's mistakes, or its confusion matrix, whose cells open
+the digits behind them."""
 
 import copy
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from engine import samples
+from engine.confusion import confusion_matrix
 from engine.mnist import load_idx_dataset
 
 from ...data import data_folder
 from ...i18n import fill
 from ...widgets.combo import refill, select_data
 from ...widgets.digit_gallery import DigitGallery
+from ...widgets.matrix_view import MatrixView
 from ...workers import FunctionWorker, GeneratorWorker, release, stop_all
 
 MAX_SHOWN = 600  # icons in the grid at once; more would only slow the panel down
+MISTAKE = QColor(229, 62, 62)  # the confusion matrix's off-diagonal cells that hold digits, and the chosen one
 
 
 @dataclass
@@ -67,6 +72,7 @@ class GalleryPage(QWidget):
         self.classifier = None  # classifies the shipped sample for "Show mistakes"
         self.generation = 0  # counts weight changes, so a late answer for old weights is dropped
         self.stale = True
+        self.pair = None  # (truth, answer) of the confusion matrix's chosen cell, if any
         self._build_ui()
         self._connect()
 
@@ -80,21 +86,36 @@ class GalleryPage(QWidget):
         row.addWidget(self.filter)
         row.addWidget(self.status, 1)
         self.gallery = DigitGallery()
+        self.matrix = MatrixView(diverging=False, max_cell=40)
+        self.matrix.set_room(1.3)
+        self.matrix_caption = QLabel()
+        self.matrix_caption.setWordWrap(True)
+        self.confusion = QWidget()  # shown with the "Confusion matrix" filter
+        box = QVBoxLayout(self.confusion)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.matrix_caption)
+        box.addWidget(self.matrix, 0, Qt.AlignmentFlag.AlignLeft)
+        self.confusion.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
+        layout.addWidget(self.confusion)
         layout.addWidget(self.gallery)
 
     def _connect(self):
         self.source.currentIndexChanged.connect(self._on_source_changed)
         self.filter.currentIndexChanged.connect(self._on_filter_changed)
         self.gallery.digit_chosen.connect(lambda i: self.digit_chosen.emit(self.sources[self.source_key].images[i]))
+        self.matrix.cell_clicked.connect(self._on_cell_clicked)
 
     def retranslate(self):
         refill(self.source, [(self.tr("Shipped sample (1,000 digits)"), "samples"),
                              (self.tr("MNIST test set (10,000 digits)"), "test")])
         refill(self.filter, [(self.tr("All digits"), "all")]
                + [(fill(self.tr("Only %1"), str(d)), str(d)) for d in range(10)]
-               + [(self.tr("Show mistakes"), "mistakes")])
+               + [(self.tr("Show mistakes"), "mistakes"), (self.tr("Confusion matrix"), "confusion")])
+        self.matrix_caption.setText(self.tr("Rows: the true digit, 0 at the top. Columns: the network's answer, 0 "
+                                            "on the left. The diagonal is what it got right; click a cell to see "
+                                            "its digits."))
         self.source.setToolTip(self.tr("The MNIST test set is offered once MNIST is on this computer "
                                        "(File › Download MNIST or Choose MNIST folder)"))
         self.filter.setToolTip(self.tr("Which digits to show; mistakes are digits the network gets wrong"))
@@ -160,6 +181,11 @@ class GalleryPage(QWidget):
 
     def _on_filter_changed(self, _i):
         self.filter_key = self.filter.currentData() or "all"
+        self.pair = None
+        self.refresh()
+
+    def _on_cell_clicked(self, truth, answer):
+        self.pair = (truth, answer)
         self.refresh()
 
     def refresh(self):
@@ -169,10 +195,13 @@ class GalleryPage(QWidget):
         self.stale = False
         src = self.sources[self.source_key]
         labels = src.labels
-        if self.filter_key == "mistakes":
-            if src.predictions is None:
-                self._classify(src)
-                return
+        self.confusion.setVisible(self.filter_key == "confusion")
+        if self.filter_key in ("mistakes", "confusion") and src.predictions is None:
+            self._classify(src)
+            return
+        if self.filter_key == "confusion":
+            idx, captions, tips, text = self._confusion(src)
+        elif self.filter_key == "mistakes":
             pred = src.predictions
             idx = np.flatnonzero(pred != labels)
             captions = [f"{pred[i]}≠{labels[i]}" for i in idx]
@@ -190,6 +219,28 @@ class GalleryPage(QWidget):
         self.status.setText(text)
         n = min(len(idx), MAX_SHOWN)
         self.gallery.show_digits(src.images, idx[:n], captions[:n], tips[:n], key=self.source_key)
+
+    def _confusion(self, src):
+        """The matrix of ``src``'s answers, and the digits of the chosen cell (all mistakes before a click)."""
+        labels, pred = src.labels, src.predictions
+        counts = confusion_matrix(labels, pred)
+        self.matrix.set_values(counts)
+        off = counts.copy()
+        np.fill_diagonal(off, 0)
+        self.matrix.set_marks({(int(r), int(c)): MISTAKE for r, c in zip(*np.nonzero(off))})  # every mistake ringed
+        self.matrix.set_highlights([(*self.pair, 1, 1, MISTAKE)] if self.pair else [])
+        if self.pair is None:
+            idx = np.flatnonzero(pred != labels)
+            text = fill(self.tr("%1 of %2 digit(s) are misclassified", "", len(idx)), f"{len(idx):,}",
+                        f"{len(labels):,}")
+        else:
+            truth, answer = self.pair
+            idx = np.flatnonzero((labels == truth) & (pred == answer))
+            text = (fill(self.tr("%1 read as %2: %n digit(s)", "", len(idx)), truth, answer) if truth != answer
+                    else fill(self.tr("%1 read right: %n digit(s)", "", len(idx)), truth))
+        captions = [f"{pred[i]}≠{labels[i]}" if pred[i] != labels[i] else str(labels[i]) for i in idx]
+        tips = [fill(self.tr("The network says %1; the truth is %2"), str(pred[i]), str(labels[i])) for i in idx]
+        return idx, captions, tips, text
 
     def showEvent(self, event):  # noqa: N802
         super().showEvent(event)
