@@ -113,6 +113,11 @@ def main():
     pg.mode_combo.setCurrentIndex(pg.mode_combo.findData("grid"))
     shot(w, "optimizer-grid")
     pg.mode_combo.setCurrentIndex(pg.mode_combo.findData("overlay"))
+    pg.iterations.setValue(60)  # stochastic gradients: the book's figure with noise on every gradient
+    pg.noise.setValue(2.0)
+    pg.set_frame(60)
+    shot(w, "optimizer-noise")
+    pg.load_book_figure()
     pg.formula.setText("sin(x)*cos(y) + (x**2 + y**2)/20")
     pg._on_formula_applied()
     for key in pg.table.checks:

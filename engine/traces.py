@@ -33,12 +33,16 @@ class OptimizerPath:
 
 
 def run(optimizer: Optimizer, surface: Surface, start: tuple[float, float], iterations: int,
-        limit: float | None = None) -> OptimizerPath:
+        limit: float | None = None, noise: float = 0.0, seed: int = 0) -> OptimizerPath:
     """Apply ``iterations`` updates of ``optimizer`` from ``start`` on ``surface``; stops on divergence.
 
     Diverged means a position that is not finite or beyond ``limit`` in |x| or |y| (default: 1000
     times the surface's view, at least DIVERGE_LIMIT / 1000) — far outside anything shown.
+    ``noise`` > 0 adds Gaussian noise of that standard deviation to every gradient, as a mini-batch's
+    gradient scatters around the true one; the same ``seed`` gives every optimizer the same noise. The
+    path's ``gradients`` are the ones the optimizer was given.
     """
+    rng = np.random.default_rng(seed)
     if limit is None:
         xmin, xmax, ymin, ymax = getattr(surface, "view", (-1, 1, -1, 1))
         limit = max(1000 * max(abs(xmin), abs(xmax), abs(ymin), abs(ymax)), DIVERGE_LIMIT / 1000)
@@ -50,6 +54,8 @@ def run(optimizer: Optimizer, surface: Surface, start: tuple[float, float], iter
     with np.errstate(all="ignore"):  # a blow-up is reported once, not as a flood of warnings
         for k in range(iterations):
             gx, gy = surface.grad(params["x"][0], params["y"][0])
+            if noise:
+                gx, gy = gx + noise * rng.standard_normal(), gy + noise * rng.standard_normal()
             grads = {"x": np.array([float(gx)]), "y": np.array([float(gy)])}
             optimizer.update(params, grads)
             x, y = float(params["x"][0]), float(params["y"][0])

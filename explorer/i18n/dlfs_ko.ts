@@ -1807,6 +1807,10 @@ answer.&lt;/li&gt;
         <translation>각 갱신 방법이 갱신할 횟수</translation>
     </message>
     <message>
+        <source>Noise σ</source>
+        <translation>잡음 σ</translation>
+    </message>
+    <message>
         <source>Trails</source>
         <translation>경로 표시</translation>
     </message>
@@ -1853,6 +1857,10 @@ answer.&lt;/li&gt;
     <message>
         <source>Update %1 of %2</source>
         <translation>갱신 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Gaussian noise added to every gradient, as a mini-batch&apos;s gradient scatters around the true one (0: exact gradients). Every optimizer gets the same noise. SGD&apos;s steps follow every noisy gradient; Momentum and Adam average the gradients of several steps; AdaGrad&apos;s steps shrink as they go.</source>
+        <translation>모든 기울기에 더하는 가우스 잡음. 미니배치의 기울기가 참 기울기 주위에 흩어지는 것과 같습니다 (0: 정확한 기울기). 모든 최적화 기법이 같은 잡음을 받습니다. SGD는 잡음 섞인 기울기를 그대로 따라가고, 모멘텀과 Adam은 여러 단계의 기울기를 평균 내며, AdaGrad는 갈수록 보폭이 줄어듭니다.</translation>
     </message>
     <message>
         <source>%1 at update %2</source>

@@ -307,3 +307,18 @@ def test_the_playground_shows_adams_bias_corrected_step_size():
         opt.update(params, {"x": np.array([0.5]), "y": np.array([-1.0])})
     expected = 0.1 * math.sqrt(1 - 0.999**3) / (1 - 0.9**3)
     assert snapshot(opt)["lr_t"] == pytest.approx(expected)
+
+
+def test_noisy_gradients_are_the_true_ones_plus_the_seeded_noise_the_same_for_every_optimizer():
+    from engine.optimizer import SGD, Adam
+    from engine.surfaces import built_in
+    from engine.traces import run
+
+    surface = built_in("book")
+    paths = [run(opt, surface, (-7.0, 2.0), 15, noise=0.5, seed=3) for opt in (SGD(lr=0.9), Adam(lr=0.3))]
+    z = np.random.default_rng(3).standard_normal((15, 2))  # drawn x then y, step by step
+    for path in paths:
+        true = np.array([[float(v) for v in surface.grad(x, y)] for x, y in path.positions[:-1]])
+        np.testing.assert_allclose(np.array(path.gradients) - true, 0.5 * z, rtol=1e-9, atol=1e-12)
+    sgd = paths[0]  # and SGD moved by exactly -lr times the noisy gradient
+    np.testing.assert_allclose(np.diff(np.array(sgd.positions), axis=0), -0.9 * np.array(sgd.gradients))

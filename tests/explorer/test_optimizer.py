@@ -289,3 +289,21 @@ def test_a_path_that_diverged_early_shows_its_last_update_at_any_later_frame(pla
     text = playground.state_view.text()
     assert f"Diverged at update {path.diverged_at}" in text
     assert "x ← x − η·∂f/∂x" in text  # and the last update's numbers, not an empty rule
+
+
+def test_gradient_noise_reaches_every_path_and_the_books_figure_turns_it_off(qtbot, window):
+    from engine.surfaces import built_in
+    from engine.traces import run
+
+    window.select_panel("optimizer")
+    playground = window.current_panel()
+    playground.noise.setValue(1.5)
+    assert playground.state.noise == 1.5
+    for key, path in playground.state.paths.items():
+        expected = run(playground.state.configs[key].make(), built_in("book"), playground.state.start,
+                       playground.state.iterations, noise=1.5)
+        np.testing.assert_allclose(path.positions, expected.positions)
+    noisy = playground.state.paths["sgd"].positions.copy()
+    playground.load_book_figure()
+    assert playground.noise.value() == 0 and playground.state.noise == 0
+    assert not np.allclose(playground.state.paths["sgd"].positions, noisy)

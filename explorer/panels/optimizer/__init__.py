@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -62,6 +63,11 @@ class OptimizerPanel(Panel):
         self.iterations.setRange(1, 1000)
         self.iterations.setValue(self.state.iterations)
         self.iterations_label = QLabel()
+        self.noise = QDoubleSpinBox()
+        self.noise.setRange(0.0, 20.0)
+        self.noise.setSingleStep(0.5)
+        self.noise.setDecimals(1)
+        self.noise_label = QLabel()
         self.trails = QCheckBox()
         self.trails.setChecked(True)
         self.export_button = QPushButton()
@@ -69,10 +75,10 @@ class OptimizerPanel(Panel):
         controls = QHBoxLayout()
         controls.addWidget(self.steps)
         extras = QHBoxLayout()
-        for w in (self.mode_combo, self.iterations_label, self.iterations, self.trails, self.preset_button,
-                  self.export_button):
+        for w in (self.mode_combo, self.iterations_label, self.iterations, self.noise_label, self.noise, self.trails,
+                  self.preset_button, self.export_button):
             extras.addWidget(w)
-        extras.insertStretch(4, 1)
+        extras.insertStretch(6, 1)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.addLayout(top)
@@ -121,6 +127,7 @@ class OptimizerPanel(Panel):
         self.table.selected.connect(self._on_optimizer_selected)
         self.view.start_moved.connect(self._on_start_moved)
         self.iterations.valueChanged.connect(self._on_iterations_changed)
+        self.noise.valueChanged.connect(self._on_noise_changed)
         self.trails.toggled.connect(lambda _on: self.show_frame())
         self.mode_combo.currentIndexChanged.connect(self._on_mode_changed)
         self.preset_button.clicked.connect(self.load_book_figure)
@@ -147,6 +154,11 @@ class OptimizerPanel(Panel):
         self.steps.speed.setToolTip(self.tr("Updates per second (up to 60)"))
         self.iterations_label.setText(self.tr("Updates"))
         self.iterations.setToolTip(self.tr("How many updates each optimizer makes"))
+        self.noise_label.setText(self.tr("Noise σ"))
+        self.noise.setToolTip(self.tr("Gaussian noise added to every gradient, as a mini-batch's gradient "
+                                      "scatters around the true one (0: exact gradients). Every optimizer gets the "
+                                      "same noise. SGD's steps follow every noisy gradient; Momentum and Adam "
+                                      "average the gradients of several steps; AdaGrad's steps shrink as they go."))
         self.trails.setText(self.tr("Trails"))
         self.trails.setToolTip(self.tr("Draw the whole path, not only the current position"))
         self.preset_button.setText(self.tr("Book's figure"))
@@ -265,15 +277,20 @@ class OptimizerPanel(Panel):
         self.state.frame = min(self.state.frame, n)
         self.recompute()
 
+    def _on_noise_changed(self, sigma):
+        self.state.noise = sigma
+        self.recompute()
+
     def _on_mode_changed(self, _i):
         self.view.set_mode(self.mode_combo.currentData(), list(self.state.paths))
         self.show_frame()
 
     def load_book_figure(self):
         self.state.book_figure()
-        self.iterations.blockSignals(True)
-        self.iterations.setValue(30)
-        self.iterations.blockSignals(False)
+        for box, value in ((self.iterations, 30), (self.noise, 0.0)):
+            box.blockSignals(True)
+            box.setValue(value)
+            box.blockSignals(False)
         select_data(self.surface_combo, "book")
         self.table.sync()
         self.recompute(new_surface=True)

@@ -39,6 +39,7 @@ class PlaygroundState:
     start: tuple = (-7.0, 2.0)
     iterations: int = 30
     frame: int = 0  # how many updates are shown
+    noise: float = 0.0  # standard deviation of the noise added to every gradient (0: exact gradients)
     selected: str = "sgd"
     configs: dict = field(default_factory=lambda: {
         k: OptimizerConfig(k, k in BOOK_FIGURE, dict(PARAMS[k])) for k in ORDER})
@@ -51,13 +52,13 @@ class PlaygroundState:
 
     def compute(self, surface):
         """Run every enabled optimizer from the start; returns {key: OptimizerPath}."""
-        self.paths = {k: run(c.make(), surface, self.start, self.iterations)
+        self.paths = {k: run(c.make(), surface, self.start, self.iterations, noise=self.noise)
                       for k, c in self.configs.items() if c.enabled}
         return self.paths
 
     def book_figure(self):
         """The book's figure: start (-7, 2), 30 updates, SGD 0.95, Momentum 0.1, AdaGrad 1.5, Adam 0.3."""
-        self.surface_key, self.start, self.iterations, self.frame = "book", (-7.0, 2.0), 30, 30
+        self.surface_key, self.start, self.iterations, self.frame, self.noise = "book", (-7.0, 2.0), 30, 30, 0.0
         for k, c in self.configs.items():
             c.enabled = k in BOOK_FIGURE
             c.params = dict(PARAMS[k])
@@ -104,5 +105,5 @@ def update_html(key, path, k, config):
     }[key]
     extra = f"<br>η<sub>t</sub> = η·√(1−β₂<sup>t</sup>)/(1−β₁<sup>t</sup>) = {fmt(now['lr_t'])} (t = {now['iter']})" \
         if key == "adam" else ""
-    grad = f"∂f/∂x = {fmt(g[0])}, ∂f/∂y = {fmt(g[1])}"
+    grad = f"∂f/∂x = {fmt(g[0])}, ∂f/∂y = {fmt(g[1])}"  # with noise: the noisy gradient the update used
     return f"<b>{header}</b>{extra}<br>{grad}<br>" + "<br>".join(rows)
