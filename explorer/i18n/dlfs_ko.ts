@@ -2522,6 +2522,14 @@ answer.&lt;/li&gt;
         <translation>MNIST 내려받기</translation>
     </message>
     <message>
+        <source>Export as script…</source>
+        <translation>스크립트로 내보내기…</translation>
+    </message>
+    <message>
+        <source>This tab&apos;s experiment with its current settings as a short Python script on the book&apos;s code, to run outside the app</source>
+        <translation>이 탭의 실험을 지금 설정 그대로, 책의 코드를 쓰는 짧은 파이썬 스크립트로 만듭니다. 앱 밖에서 실행할 수 있습니다</translation>
+    </message>
+    <message>
         <source>Training needs MNIST (about 11 MB), which is not on this computer yet: download it, or choose a folder that holds it with File › Choose MNIST folder…</source>
         <translation>학습에는 MNIST(약 11MB)가 필요한데 아직 이 컴퓨터에 없습니다: 내려받거나, 파일 › MNIST 폴더 선택…으로 MNIST가 있는 폴더를 고르세요.</translation>
     </message>
@@ -2548,6 +2556,22 @@ answer.&lt;/li&gt;
     <message>
         <source>Draw &amp; Classify now uses the network trained here.</source>
         <translation>이제 숫자 그리기와 분류가 여기서 학습한 신경망을 사용합니다.</translation>
+    </message>
+    <message>
+        <source>Export as script</source>
+        <translation>스크립트로 내보내기</translation>
+    </message>
+    <message>
+        <source>Python script (*.py)</source>
+        <translation>파이썬 스크립트 (*.py)</translation>
+    </message>
+    <message>
+        <source>Cannot write the script</source>
+        <translation>스크립트를 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Script written to %1</source>
+        <translation>스크립트를 %1에 썼습니다</translation>
     </message>
     <message>
         <source>Keep the trained network?</source>

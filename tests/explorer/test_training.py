@@ -1,4 +1,6 @@
 import gzip
+import os
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -597,3 +599,41 @@ def test_the_search_page_plots_every_trial_and_lists_the_best_first(with_data, q
     first = page.summary.text().split("<br>")[1]
     assert first.startswith(f"1. {100 * best[0].val_acc[-1]:.0f} % · lr {best[0].lr:.2e}")
     np.testing.assert_array_equal(page.best_curves[0].getData()[1], best[0].val_acc)
+
+
+@pytest.mark.parametrize("page_name, setup, expect", [
+    ("convnet_page", lambda p: p.epochs_spin.setValue(1), "test accuracy: "),
+    ("race_page", lambda p: p.iterations.setValue(100), "iteration 100: sgd"),
+    ("init_page", lambda p: p.iterations.setValue(100), "mean loss of the last 100 iterations:"),
+    ("batchnorm_page", lambda p: (p.scales_box.setCurrentIndex(p.scales_box.findData(4)), p.epochs.setValue(2),
+                                  p.train_size.setValue(300)), "W 0.0001: with batch norm"),
+    ("overfit_page", lambda p: (p.epochs.setValue(2), p.train_size.setValue(200)), "epoch 2: train acc"),
+    ("search_page", lambda p: (p.trial_count.setValue(2), p.epochs.setValue(2)), "best 2: validation acc"),
+])
+def test_every_experiment_exports_as_a_script_that_runs_outside_the_app(panel, tmp_path, page_name, setup, expect):
+    import subprocess
+    import sys
+
+    data = write_learnable_dataset(tmp_path / "mnist", n_train=300, n_test=100)
+    page = getattr(panel, page_name)
+    setup(page)
+    path = tmp_path / "experiment"
+    assert panel.export_script(page, path)  # ".py" is added
+    script = tmp_path / "experiment.py"
+    text = script.read_text(encoding="utf-8")
+    assert "python experiment.py" in text and "from engine." in text and "PySide6" not in text
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, str(script), str(data)], cwd=tmp_path, capture_output=True, text=True,
+                         timeout=300, env={**os.environ, "PYTHONPATH": str(root)})
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert expect in out.stdout
+
+
+def test_a_script_that_cannot_be_written_is_said_so(panel, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: said.append(a[2]))
+    (tmp_path / "taken.py").mkdir()  # a folder where the file should go
+    assert not panel.export_script(panel.race_page, tmp_path / "taken.py")
+    assert said and "taken.py" in said[0]

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.pretrained import network_from_file
-from engine.weights import WeightsFileError
+from engine.weights import WeightsFileError, atomic_write_bytes
 
 from ...data import MnistDownload, data_folder
 from ...dialogs import ask_path
@@ -66,6 +66,8 @@ class TrainingPanel(Panel):
         self.tabs = QTabWidget()
         for page in self.pages:
             self.tabs.addTab(page, "")
+        self.script_button = QPushButton()
+        self.tabs.setCornerWidget(self.script_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.notice_bar)
         layout.addWidget(self.tabs, 1)
@@ -78,6 +80,7 @@ class TrainingPanel(Panel):
             page.run.stop_clicked.connect(self.stop)
         self.convnet_page.use_requested.connect(self._on_use_requested)
         self.download_button.clicked.connect(self._on_download_clicked)
+        self.script_button.clicked.connect(self._on_script_clicked)
         for shortcut in self.start_shortcuts:
             shortcut.activated.connect(lambda: self.tabs.currentWidget().start())
         self.stop_shortcut.activated.connect(self.stop)
@@ -101,6 +104,9 @@ class TrainingPanel(Panel):
         self.tabs.setTabToolTip(4, self.tr("Chapter 6.4: a deep network learns 300 images by heart; weight decay "
                                            "and dropout close the gap to the test images"))
         self.download_button.setText(self.tr("Download MNIST"))
+        self.script_button.setText(self.tr("Export as script…"))
+        self.script_button.setToolTip(self.tr("This tab's experiment with its current settings as a short Python "
+                                              "script on the book's code, to run outside the app"))
         for page in self.pages:
             page.retranslate()
         self._update_notice()
@@ -173,6 +179,25 @@ class TrainingPanel(Panel):
             return
         self.context.model.use(net, self.tr("trained in the Training Studio"))
         self.status_message.emit(self.tr("Draw & Classify now uses the network trained here."))
+
+    def _on_script_clicked(self):
+        page = self.tabs.currentWidget()
+        path = ask_path(self, self.context.settings, "script", self.tr("Export as script"),
+                        self.tr("Python script (*.py)"), save=True, name=page.SCRIPT_NAME)
+        if path:
+            self.export_script(page, path)
+
+    def export_script(self, page, path):
+        """Write ``page``'s experiment as a Python script to ``path``; True if written (else the reason is said)."""
+        path = str(path) if str(path).endswith(".py") else f"{path}.py"
+        text = page.script().replace("@SCRIPT@", Path(path).name)
+        try:
+            atomic_write_bytes(path, text.encode("utf-8"))
+        except OSError as e:
+            QMessageBox.warning(self, self.tr("Cannot write the script"), f"{path}: {e.strerror or e}")
+            return False
+        self.status_message.emit(fill(self.tr("Script written to %1"), path))
+        return True
 
     def data_folder_changed(self):
         self._update_notice()

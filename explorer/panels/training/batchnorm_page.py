@@ -11,7 +11,7 @@ from engine.events import BatchNormEpoch
 from ...i18n import fill
 from ...plotting import pg, themed
 from ...widgets.run_controls import RunControls, job_page_layout
-from . import jobs
+from . import jobs, scripts
 from .events import Loading
 
 BN, PLAIN = "#2b6cb0", "#dd6b20"  # the book's figure: with BN solid blue, without dashed orange
@@ -111,6 +111,12 @@ class BatchNormPage(QWidget):
 
     def start(self):
         self.run_requested.emit(jobs.batchnorm, self.settings())
+
+    SCRIPT_NAME = "batch_norm_test.py"  # the book's name for this experiment's script
+
+    def script(self):
+        """These settings as a runnable Python script on the engine (File name: SCRIPT_NAME)."""
+        return scripts.batchnorm_script(self.settings())
 
     def stopped_text(self):
         return self.tr("Stopped; the curves so far stay.")

@@ -33,7 +33,7 @@ from ...widgets.agreement_plot import EpochAgreementPlot
 from ...widgets.combo import refill, select_data
 from ...widgets.mosaic import MosaicView
 from ...widgets.run_controls import RunControls, job_page_layout
-from . import jobs
+from . import jobs, scripts
 from .common import CHANCE, STUCK_TEXT, accuracy_floor, duration, learning_rate_box
 from .events import Epoch, Evaluating, EvaluatingAll, Final, Loading, Started, Steps
 
@@ -219,6 +219,12 @@ class ConvNetPage(QWidget):
         return {"optimizer": self.optimizer.currentData(), "lr": self.lr.value(), "epochs": self.epochs_spin.value(),
                 "train_images": int(self.train_size.currentData()), "seed": self.seed.value(),
                 "network": self.network.currentData(), "threads": self.threads.currentData()}
+
+    SCRIPT_NAME = "train_convnet.py"  # the book's name for this experiment's script
+
+    def script(self):
+        """These settings as a runnable Python script on the engine (File name: SCRIPT_NAME)."""
+        return scripts.convnet_script(self.settings())
 
     def stopped_text(self):
         return self.tr("Stopped; the weights so far are kept.")

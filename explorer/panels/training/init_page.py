@@ -23,7 +23,7 @@ from ...i18n import fill
 from ...plotting import book_plot, long_curve, pg, set_long_data, set_title, themed
 from ...widgets.combo import refill
 from ...widgets.run_controls import RunControls, job_page_layout
-from . import jobs
+from . import jobs, scripts
 from .events import Loading, RaceStarted, RaceSteps
 
 LAYERS = 5
@@ -206,6 +206,12 @@ class InitPage(QWidget):
 
     def start(self):
         self.run_requested.emit(jobs.compare_inits, self.settings())
+
+    SCRIPT_NAME = "weight_init_compare.py"  # the book's name for this experiment's script
+
+    def script(self):
+        """These settings as a runnable Python script on the engine (File name: SCRIPT_NAME)."""
+        return scripts.init_script(self.settings())
 
     def stopped_text(self):
         return self.tr("Stopped; the curves so far stay.")

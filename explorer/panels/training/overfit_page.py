@@ -20,7 +20,7 @@ from ...i18n import fill
 from ...plotting import book_plot, pg, set_title, themed
 from ...widgets.combo import refill
 from ...widgets.run_controls import RunControls, job_page_layout
-from . import jobs
+from . import jobs, scripts
 from .events import Loading
 
 TRAIN, TEST = "#2b6cb0", "#dd6b20"  # the book's figure: train blue, test orange
@@ -151,6 +151,12 @@ class OverfitPage(QWidget):
 
     def start(self):
         self.run_requested.emit(jobs.overfit, self.settings())
+
+    SCRIPT_NAME = "overfit_weight_decay.py"  # the book's name for this experiment's script
+
+    def script(self):
+        """These settings as a runnable Python script on the engine (File name: SCRIPT_NAME)."""
+        return scripts.overfit_script(self.settings())
 
     def stopped_text(self):
         return self.tr("Stopped; the curves so far stay.")

@@ -23,7 +23,7 @@ from ...colors import OPTIMIZER_NAMES as NAMES
 from ...i18n import fill
 from ...plotting import book_plot, long_curve, optimizer_rgb, pg, set_long_data, set_title, themed
 from ...widgets.run_controls import RunControls, job_page_layout
-from . import jobs
+from . import jobs, scripts
 from .common import CHANCE, STUCK_TEXT, accuracy_floor, learning_rate_box
 from .events import Loading, RaceStarted, RaceSteps
 
@@ -146,6 +146,12 @@ class RacePage(QWidget):
             self.run.set_status(self.tr("Tick at least one optimizer."))
             return
         self.run_requested.emit(jobs.race_optimizers, settings)
+
+    SCRIPT_NAME = "optimizer_compare_mnist.py"  # the book's name for this experiment's script
+
+    def script(self):
+        """These settings as a runnable Python script on the engine (File name: SCRIPT_NAME)."""
+        return scripts.race_script(self.settings())
 
     def stopped_text(self):
         return self.tr("Stopped; the curves so far stay.")  # a race has no weights to hand on

@@ -11,7 +11,7 @@ from engine.events import Trial
 from ...i18n import fill
 from ...plotting import book_plot, pg, set_title, themed
 from ...widgets.run_controls import RunControls, job_page_layout
-from . import jobs
+from . import jobs, scripts
 from .events import Loading
 
 BEST = 5  # trials listed and drawn
@@ -107,6 +107,12 @@ class SearchPage(QWidget):
 
     def start(self):
         self.run_requested.emit(jobs.search_hyperparameters, self.settings())
+
+    SCRIPT_NAME = "hyperparameter_optimization.py"  # the book's name for this experiment's script
+
+    def script(self):
+        """These settings as a runnable Python script on the engine (File name: SCRIPT_NAME)."""
+        return scripts.search_script(self.settings())
 
     def stopped_text(self):
         return self.tr("Stopped; the trials so far stay.")
