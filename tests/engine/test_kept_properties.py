@@ -322,3 +322,22 @@ def test_noisy_gradients_are_the_true_ones_plus_the_seeded_noise_the_same_for_ev
         np.testing.assert_allclose(np.array(path.gradients) - true, 0.5 * z, rtol=1e-9, atol=1e-12)
     sgd = paths[0]  # and SGD moved by exactly -lr times the noisy gradient
     np.testing.assert_allclose(np.diff(np.array(sgd.positions), axis=0), -0.9 * np.array(sgd.gradients))
+
+
+def test_a_drawing_is_read_with_its_strokes_brought_to_mnists_width():
+    from engine.inference import read_digit
+    from engine.preprocess import mnist_style, stroke_width
+    from engine.simple_convnet import SimpleConvNet
+
+    ink = np.zeros((200, 200))
+    ink[30:170, 98:101] = 1.0  # a "1" drawn with a hair-thin pen: 3 px of 200
+    reading = read_digit(SimpleConvNet(seed=0), ink)
+    np.testing.assert_array_equal(reading.image, mnist_style(ink))
+    assert stroke_width(reading.image) > stroke_width(mnist_style(ink, strokes=False))
+
+
+def test_the_shipped_samples_labels_are_int64_like_the_books():
+    from engine.samples import load_samples
+
+    images, labels = load_samples()
+    assert images.dtype == np.uint8 and labels.dtype == np.int64 and len(images) == len(labels) == 1000
