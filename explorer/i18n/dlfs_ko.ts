@@ -1243,10 +1243,6 @@
         <translation>%1층</translation>
     </message>
     <message>
-        <source>std %1</source>
-        <translation>표준편차 %1</translation>
-    </message>
-    <message>
         <source>(ReLU&apos;s zeros, about half of the values, are not drawn.)</source>
         <translation>(ReLU가 내는 0, 값의 절반쯤은 그리지 않았습니다.)</translation>
     </message>
@@ -2370,8 +2366,21 @@ answer.&lt;/li&gt;
         <translation>지금 시도가 끝나면 멈춥니다 (Esc)</translation>
     </message>
     <message>
-        <source>Trials: colour = validation accuracy</source>
-        <translation>시도: 색 = 검증 정확도</translation>
+        <source>Trials</source>
+        <comment>the plot&apos;s title: one dot per trial</comment>
+        <translation>시도</translation>
+    </message>
+    <message>
+        <source>One dot per trial, coloured by its validation accuracy (scale on the right)</source>
+        <translation>시도마다 점 하나, 색은 검증 정확도 (오른쪽 눈금)</translation>
+    </message>
+    <message>
+        <source>The best five</source>
+        <translation>가장 좋은 다섯</translation>
+    </message>
+    <message>
+        <source>Validation accuracy after every epoch of the five best trials</source>
+        <translation>가장 좋은 다섯 시도의 에폭별 검증 정확도</translation>
     </message>
     <message>
         <source>log₁₀ learning rate</source>
@@ -2380,10 +2389,6 @@ answer.&lt;/li&gt;
     <message>
         <source>log₁₀ weight decay</source>
         <translation>log₁₀ 가중치 감소</translation>
-    </message>
-    <message>
-        <source>Validation accuracy of the best trials</source>
-        <translation>가장 좋은 시도들의 검증 정확도</translation>
     </message>
     <message>
         <source>epoch</source>

@@ -541,7 +541,7 @@ def test_the_weight_init_page_draws_the_books_histograms_and_names_the_case(pane
         counts, edges = np.histogram(a[a > 0], bins=BINS, range=(0, top))
         np.testing.assert_array_equal(bars.opts["height"], counts)
         np.testing.assert_allclose(bars.opts["x0"], edges[:-1])
-    assert page.captions[2].text() == f"std {layers[2].std():.3g}"
+    assert page.captions[2].text() == f"σ = {layers[2].std():.3g}"
     page.activation.setCurrentIndex(page.activation.findData("sigmoid"))
     assert page.bars[0].opts["x0"][0] == 0 and page.bars[0].opts["x1"][-1] == pytest.approx(1.0)
 

@@ -53,6 +53,11 @@ class OptimizerPanel(Panel):
         self.preset_button = QPushButton()
         self.mode_combo = QComboBox()
         top = QHBoxLayout()
+        self.noise = QDoubleSpinBox()
+        self.noise.setRange(0.0, 20.0)
+        self.noise.setSingleStep(0.5)
+        self.noise.setDecimals(1)
+        self.noise_label = QLabel()
         for w in (self.surface_combo, self.formula, self.apply_button):
             top.addWidget(w)
         top.setStretch(1, 1)
@@ -63,11 +68,6 @@ class OptimizerPanel(Panel):
         self.iterations.setRange(1, 1000)
         self.iterations.setValue(self.state.iterations)
         self.iterations_label = QLabel()
-        self.noise = QDoubleSpinBox()
-        self.noise.setRange(0.0, 20.0)
-        self.noise.setSingleStep(0.5)
-        self.noise.setDecimals(1)
-        self.noise_label = QLabel()
         self.trails = QCheckBox()
         self.trails.setChecked(True)
         self.export_button = QPushButton()
@@ -75,10 +75,10 @@ class OptimizerPanel(Panel):
         controls = QHBoxLayout()
         controls.addWidget(self.steps)
         extras = QHBoxLayout()
-        for w in (self.mode_combo, self.iterations_label, self.iterations, self.noise_label, self.noise, self.trails,
-                  self.preset_button, self.export_button):
+        for w in (self.mode_combo, self.iterations_label, self.iterations, self.trails, self.preset_button,
+                  self.export_button):
             extras.addWidget(w)
-        extras.insertStretch(6, 1)
+        extras.insertStretch(4, 1)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.addLayout(top)
@@ -98,6 +98,11 @@ class OptimizerPanel(Panel):
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.addWidget(self.table)
+        noise_row = QHBoxLayout()  # under the table: the noise is the same for every optimizer
+        noise_row.addWidget(self.noise_label)
+        noise_row.addWidget(self.noise)
+        noise_row.addStretch(1)
+        rv.addLayout(noise_row)
         rv.addWidget(self.state_title)
         rv.addWidget(self.state_view, 1)
         rv.addWidget(self.loss_title)

@@ -66,6 +66,7 @@ class TrainingPanel(Panel):
         self.tabs = QTabWidget()
         for page in self.pages:
             self.tabs.addTab(page, "")
+        self.tabs.setUsesScrollButtons(True)  # six tabs and the script button in a 1024-pixel window
         self.script_button = QPushButton()
         self.tabs.setCornerWidget(self.script_button)
         layout = QVBoxLayout(self)

@@ -178,7 +178,7 @@ class InitPage(QWidget):
             plot.setXRange(lo, hi, padding=0.02)
             plot.setYRange(0, max(int(counts.max()), 1), padding=0.05)
             set_title(plot, fill(self.tr("layer %1"), k + 1))
-            caption.setText(fill(self.tr("std %1"), f"{a.std():.3g}"))
+            caption.setText(f"σ = {a.std():.3g}")  # a symbol: the same in every language
         text = self._verdict_text(verdict(activation, init))
         if activation == "relu":
             text += " " + self.tr("(ReLU's zeros, about half of the values, are not drawn.)")

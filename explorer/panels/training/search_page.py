@@ -92,10 +92,13 @@ class SearchPage(QWidget):
                                                  "images (Ctrl+Return)"))
         self.run.stop_button.setText(self.tr("Stop"))
         self.run.stop_button.setToolTip(self.tr("Stop after the current trial (Esc)"))
-        set_title(self.scatter_plot, self.tr("Trials: colour = validation accuracy"))
+        set_title(self.scatter_plot, self.tr("Trials", "the plot's title: one dot per trial"))
+        self.scatter_plot.setToolTip(self.tr("One dot per trial, coloured by its validation accuracy (scale on the "
+                                             "right)"))
         self.scatter_plot.setLabel("bottom", self.tr("log₁₀ learning rate"))
         self.scatter_plot.setLabel("left", self.tr("log₁₀ weight decay"))
-        set_title(self.curve_plot, self.tr("Validation accuracy of the best trials"))
+        set_title(self.curve_plot, self.tr("The best five"))
+        self.curve_plot.setToolTip(self.tr("Validation accuracy after every epoch of the five best trials"))
         self.curve_plot.setLabel("bottom", self.tr("epoch"))
         if self.idle:
             self.run.set_status(self.tr("Press Search: the good learning rates show up as a band; then narrow the "
