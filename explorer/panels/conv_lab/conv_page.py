@@ -4,9 +4,7 @@ import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -19,9 +17,10 @@ from engine.conv_trace import geometry
 
 from ...i18n import fill
 from ...widgets.combo import refill
-from ...widgets.matrix_view import MatrixView, fmt
+from ...widgets.matrix_view import fmt
 from ...widgets.step_controls import StepControls
-from .common import FED, LEFTOVER, WINDOW, compact, pretty
+from .channel_grid import ChannelGrid
+from .common import FED, LEFTOVER, WINDOW, pretty
 from .state import CONV_PRESETS, LIMITS, ConvSetup
 
 
@@ -66,22 +65,7 @@ class ConvPage(QWidget):
         self.blocks = QLabel()
         self.blocks.setWordWrap(True)
 
-        self.grid_area = QWidget()
-        self.grid = QGridLayout(self.grid_area)
-        # Columns as on the lecture's slides: input ⊛ filter = products -> output; one row per channel.
-        self.row_titles = [QLabel() for _ in range(4)]
-        for col, label in enumerate(self.row_titles):
-            label.setWordWrap(True)
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.grid.addWidget(label, 0, 1 + col)
-        self.grid.setColumnStretch(1, 3)
-        self.grid.setColumnStretch(2, 2)
-        self.grid.setColumnStretch(3, 2)
-        self.grid.setColumnStretch(4, 2)
-        self.inputs, self.filters, self.products, self.outputs = [], [], [], []
-        self._grid_widgets = []
-        self.product_sums = []
-        self.bias_boxes = []
+        self.grid_area = ChannelGrid()
         self.mac = QLabel()
         font = self.mac.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -106,6 +90,24 @@ class ConvPage(QWidget):
         self.randomise_button.clicked.connect(self._on_randomise_clicked)
         self.clear_button.clicked.connect(self._on_clear_clicked)
         self.steps.step_changed.connect(self._on_step_changed)
+        g = self.grid_area
+        g.input_edited.connect(self._on_input_edited)
+        g.input_pasted.connect(self._on_input_pasted)
+        g.input_hovered.connect(self._on_input_hovered)
+        g.filter_edited.connect(self._on_filter_edited)
+        g.filter_pasted.connect(self._on_filter_pasted)
+        g.bias_changed.connect(self._on_bias_changed)
+        g.output_clicked.connect(self._on_output_clicked)
+        g.edit_refused.connect(self.message)
+
+    # The grid's views, under the names the rest of the page (and its tests) use.
+    inputs = property(lambda self: self.grid_area.inputs)
+    filters = property(lambda self: self.grid_area.filters)
+    products = property(lambda self: self.grid_area.products)
+    product_sums = property(lambda self: self.grid_area.product_sums)
+    outputs = property(lambda self: self.grid_area.outputs)
+    bias_boxes = property(lambda self: self.grid_area.bias_boxes)
+    row_titles = property(lambda self: self.grid_area.titles)
 
     def retranslate(self):
         names = {"H": "H", "W": "W", "FH": "FH", "FW": "FW",  # symbols: the same in every language
@@ -147,76 +149,6 @@ class ConvPage(QWidget):
         self.steps.retranslate()
         self.rebuild()
 
-    # -- building the grids for the current shapes ----------------------------------------------
-
-    def _ensure_views(self):
-        """One grid row per input channel (input, filter, products) and a column of outputs, rebuilt
-        when the number of channels or filters changes."""
-        s = self.setup.shapes
-        C, FN = s["C"], s["FN"]
-        if len(self.inputs) == C and len(self.outputs) == FN:
-            return
-        self._clear_grid()
-        self.inputs = [compact(MatrixView(editable=True, diverging=False)) for _ in range(C)]
-        self.filters = [compact(MatrixView(editable=True)) for _ in range(C)]
-        self.products = [compact(MatrixView()) for _ in range(C)]
-        self.product_sums = [QLabel() for _ in range(C)]
-        self.outputs = [compact(MatrixView(diverging=False)) for _ in range(FN)]
-        self.bias_boxes = []
-        for c in range(C):
-            self._add_channel_row(c, C)
-        self.grid.addWidget(self._output_column(FN), 1, 4, max(C, 1), 1)
-        for r in range(self.grid.rowCount()):
-            self.grid.setRowStretch(r, 0)
-        self.grid.setRowStretch(C + 1, 1)
-
-    def _clear_grid(self):
-        for w in self._grid_widgets:  # everything but the column titles
-            self.grid.removeWidget(w)
-            w.hide()  # deleteLater waits for the event loop; hide it now so nothing stale is drawn
-            w.deleteLater()
-        self._grid_widgets = []
-
-    def _add_channel_row(self, c, C):
-        """Row 1 + c: the channel's name, its input, its filter slice, and their products with the sum."""
-        cell = QWidget()
-        v = QVBoxLayout(cell)
-        v.setContentsMargins(0, 0, 0, 0)
-        v.addWidget(self.products[c])
-        v.addWidget(self.product_sums[c], 0, Qt.AlignmentFlag.AlignHCenter)
-        v.addStretch(1)
-        channel = QLabel(f"c = {c}" if C > 1 else "")
-        for col, w in enumerate((channel, self.inputs[c], self.filters[c], cell)):
-            self.grid.addWidget(w, 1 + c, col)
-            self._grid_widgets.append(w)
-        self.inputs[c].cell_edited.connect(lambda r, col, v, c=c: self._on_input_edited(c, r, col, v))
-        self.inputs[c].block_pasted.connect(lambda values, c=c: self._on_input_pasted(c, values))
-        self.inputs[c].cell_hovered.connect(self._on_input_hovered)
-        self.filters[c].cell_edited.connect(lambda r, col, v, c=c: self._on_filter_edited(c, r, col, v))
-        self.filters[c].block_pasted.connect(lambda values, c=c: self._on_filter_pasted(c, values))
-        for view in (self.inputs[c], self.filters[c]):
-            view.edit_refused.connect(self.message)
-
-    def _output_column(self, FN):  # noqa: N803 (the lecture's name)
-        """Each filter's output map with its bias box beside it."""
-        outputs = QWidget()
-        h = QVBoxLayout(outputs)
-        h.setContentsMargins(0, 0, 0, 0)
-        for f in range(FN):
-            col = QHBoxLayout()
-            col.addWidget(self.outputs[f], 1, Qt.AlignmentFlag.AlignTop)
-            box = QDoubleSpinBox()
-            box.setRange(-99, 99)
-            box.setDecimals(4)  # trained biases are often ~1e-4: 2 decimals would show 0.00
-            box.setPrefix("b = ")
-            box.valueChanged.connect(lambda v, f=f: self._on_bias_changed(f, v))
-            self.bias_boxes.append(box)
-            col.addWidget(box)
-            h.addLayout(col)
-            self.outputs[f].cell_clicked.connect(lambda r, c, f=f: self._on_output_clicked(f, r, c))
-        self._grid_widgets.append(outputs)
-        return outputs
-
     # -- refreshing ---------------------------------------------------------------------------------
 
     def rebuild(self):
@@ -226,7 +158,7 @@ class ConvPage(QWidget):
             box.blockSignals(True)
             box.setValue(s.get(key, getattr(self.setup, key, 0)))
             box.blockSignals(False)
-        self._ensure_views()
+        self.grid_area.ensure(s["C"], s["FN"])
         for f, box in enumerate(self.bias_boxes):
             box.blockSignals(True)
             box.setValue(float(self.setup.b[f]))
