@@ -304,3 +304,33 @@ def test_a_data_folder_that_does_not_hold_mnist_falls_back_to_where_the_app_find
     settings = Settings(tmp_path / "s.ini")
     settings.set("data_dir", str(tmp_path / "gone"))
     assert data_folder(settings) == tmp_path / "cache"
+
+
+def test_without_the_shipped_weights_the_network_says_it_is_untrained(monkeypatch):
+    from engine import pretrained
+    from engine.weights import WeightsFileError
+    from explorer.model import ModelStore
+
+    def missing():
+        raise WeightsFileError("simple_convnet.npz: not found")
+
+    monkeypatch.setattr(pretrained, "load_simple_convnet", missing)
+    store = ModelStore()
+    assert store.net.params["W1"].shape == (30, 1, 5, 5)  # a fresh SimpleConvNet stands in
+    assert store.describe() == "untrained weights (shipped weights not found)"
+
+
+def test_the_download_dialog_counts_in_thousandths(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from explorer.data import MnistDownload
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    download = MnistDownload(parent)
+    download._on_progress(("train-images-idx3-ubyte.gz", 250, 1000))
+    assert download.dialog.maximum() == 1000 and download.dialog.value() == 250
+    assert "train-images-idx3-ubyte.gz" in download.dialog.labelText()
+    download._on_progress(("t10k-labels-idx1-ubyte.gz", 3, 4))
+    assert download.dialog.value() == 750
+    download.stop()
