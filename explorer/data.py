@@ -70,6 +70,9 @@ class MnistDownload(QObject):
         self.dialog.setWindowTitle("MNIST")
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(0)
+        # One bar per file, four files: a finished file must not reset and close the dialog (Qt's default).
+        self.dialog.setAutoReset(False)
+        self.dialog.setAutoClose(False)
         self.dialog.canceled.connect(self.stop)
         self.worker.progress.connect(self._on_progress)
         self.worker.succeeded.connect(self._on_succeeded)

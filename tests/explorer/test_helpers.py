@@ -333,4 +333,7 @@ def test_the_download_dialog_counts_in_thousandths(qtbot):
     assert "train-images-idx3-ubyte.gz" in download.dialog.labelText()
     download._on_progress(("t10k-labels-idx1-ubyte.gz", 3, 4))
     assert download.dialog.value() == 750
+    download.dialog.show()  # as start() shows it (without starting the download)
+    download._on_progress(("train-images-idx3-ubyte.gz", 9, 9))  # one file done, three to go
+    assert download.dialog.value() == 1000 and download.dialog.isVisible()  # not reset, not closed
     download.stop()

@@ -637,3 +637,22 @@ def test_a_script_that_cannot_be_written_is_said_so(panel, tmp_path, monkeypatch
     (tmp_path / "taken.py").mkdir()  # a folder where the file should go
     assert not panel.export_script(panel.race_page, tmp_path / "taken.py")
     assert said and "taken.py" in said[0]
+
+
+@pytest.mark.parametrize("page_name", ["init_page", "batchnorm_page", "overfit_page", "search_page"])
+def test_every_chapter_6_run_stops_promptly_and_closing_the_window_mid_run_is_safe(with_data, qtbot, page_name):
+    import time
+
+    panel = with_data
+    page = getattr(panel, page_name)
+    panel.tabs.setCurrentWidget(page)
+    page.start()
+    qtbot.waitUntil(lambda: page.run.progress.value() > 0, timeout=30000)  # under way
+    t0 = time.perf_counter()
+    panel.stop()
+    wait_done(qtbot, panel, timeout=10000)
+    assert time.perf_counter() - t0 < 5 and all(p.run.start_button.isEnabled() for p in panel.pages)
+    page.start()  # again, and this time close the window while it runs
+    qtbot.waitUntil(lambda: panel.is_running(), timeout=5000)
+    panel.window().close()
+    assert not panel.is_running()
