@@ -337,3 +337,16 @@ def test_the_download_dialog_counts_in_thousandths(qtbot):
     download._on_progress(("train-images-idx3-ubyte.gz", 9, 9))  # one file done, three to go
     assert download.dialog.value() == 1000 and download.dialog.isVisible()  # not reset, not closed
     download.stop()
+
+
+def test_the_shared_digit_hands_out_its_own_copy_not_the_drawers_array():
+    image = np.zeros((28, 28), np.float32)
+    image[10, 10] = 1.0
+    digit = CurrentDigit()
+    got = []
+    digit.changed.connect(got.append)
+    digit.set(image)
+    image[10, 10] = 0.0  # the canvas draws on
+    assert got[0] is digit.image and got[0][10, 10] == 1.0
+    digit.set(None)
+    assert got[-1] is None and digit.image is None
