@@ -118,11 +118,16 @@ def release(worker):
         worker.deleteLater()
 
 
-def stop_all(owner, timeout_ms=2000):
-    """Stop and wait for every worker ``owner`` still has running (window close), released ones too."""
-    for worker in owner.findChildren(Worker):
-        if worker.isRunning():
-            worker.stop(timeout_ms)
+def stop_all(owner):
+    """Stop every worker ``owner`` still has running (window close), released ones too, and wait for each
+    to end: every job is bounded or looks at ``should_stop``, and a QThread destroyed while it runs aborts
+    the whole process (seen when a slow machine took over 3 s to finish loading a network)."""
+    workers = [w for w in owner.findChildren(Worker) if w.isRunning()]
+    for worker in workers:
+        worker.request_stop()
+    for worker in workers:
+        worker.quit()
+        worker.wait()
 
 
 class Throttle:

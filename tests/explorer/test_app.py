@@ -381,6 +381,38 @@ def test_closing_the_window_during_a_stuck_download_exits_cleanly(tmp_path):
     assert float(done.stdout.split("closed in ")[1].split()[0]) < 3
 
 
+SLOW_JOB_CLOSE = """
+import time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from explorer.panels.layers import jobs
+real = jobs.network_job
+def slow(*args):
+    time.sleep(4.5)  # a busy machine loading the network: longer than any timeout a close used to allow
+    return real(*args)
+jobs.network_job = slow
+from explorer.app import MainWindow
+from explorer.settings import Settings
+window = MainWindow(Settings(), panel="layers")
+window.show()
+QTimer.singleShot(300, window.close)
+QTimer.singleShot(600, app.quit)
+app.exec()
+print("closed")
+"""
+
+
+def test_closing_while_a_panels_job_is_still_running_waits_for_it_instead_of_aborting(tmp_path):
+    """CI once aborted ('QThread: Destroyed while thread is still running', SIGABRT) when the Layer Explorer's
+    first job took longer than the 3 s a close waited for it."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DLFS_CONFIG_DIR": str(tmp_path / "cfg")}
+    done = subprocess.run([sys.executable, "-c", SLOW_JOB_CLOSE], cwd=ROOT, env=env, timeout=60, capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Destroyed while thread" not in done.stderr and "closed" in done.stdout
+
+
 def test_download_success(window, qtbot, monkeypatch):
     from engine import mnist
 

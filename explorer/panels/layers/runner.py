@@ -62,8 +62,9 @@ class JobSlots(QObject):
             self._finishing.remove(worker)
             worker.deleteLater()
 
-    def shutdown(self, timeout_ms=3000):
-        """Ask every job to stop and wait for them (window close)."""
+    def shutdown(self):
+        """Ask every job to stop and wait until each has ended (window close): a timeout would let a QThread
+        still running be destroyed, which aborts the process."""
         workers = list(self.running.values()) + self._finishing
         self.running.clear()
         self.pending.clear()
@@ -71,4 +72,4 @@ class JobSlots(QObject):
             w.request_stop()
         for w in workers:
             w.quit()
-            w.wait(timeout_ms)
+            w.wait()

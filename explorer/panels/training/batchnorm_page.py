@@ -3,23 +3,23 @@ batch normalisation, started from 16 initial weight scales between 1 and 0.0001,
 the book's 4x4 grid of accuracy curves, filled in as it trains."""
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QVBoxLayout
 
 from engine.events import BatchNormEpoch
 
 from ...i18n import fill
 from ...plotting import pg, themed
 from ...widgets.run_controls import RunControls, job_page_layout
-from . import jobs, scripts
+from .common import ExperimentPage
 from .events import Loading
 
 BN, PLAIN = "#2b6cb0", "#dd6b20"  # the book's figure: with BN solid blue, without dashed orange
 LEARNT = 0.8  # training accuracy that counts as "learnt" in the summary
 
 
-class BatchNormPage(QWidget):
-    run_requested = Signal(object, object)  # (job function, keyword arguments): the panel runs it
+class BatchNormPage(ExperimentPage):
+    JOB, SCRIPT, SCRIPT_NAME = "batchnorm", "batchnorm_script", "batch_norm_test.py"
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -108,15 +108,6 @@ class BatchNormPage(QWidget):
     def settings(self):
         return {"train_size": self.train_size.value(), "epochs": self.epochs.value(),
                 "scales": self.scales_box.currentData(), "seed": self.seed.value()}
-
-    def start(self):
-        self.run_requested.emit(jobs.batchnorm, self.settings())
-
-    SCRIPT_NAME = "batch_norm_test.py"  # the book's name for this experiment's script
-
-    def script(self):
-        """These settings as a runnable Python script on the engine (File name: SCRIPT_NAME)."""
-        return scripts.batchnorm_script(self.settings())
 
     def stopped_text(self):
         return self.tr("Stopped; the curves so far stay.")

@@ -1,8 +1,10 @@
 """What the Training Studio's pages share: durations in words and when a network is not learning."""
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDoubleSpinBox
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QDoubleSpinBox, QWidget
+
+from . import jobs, scripts
 
 
 def duration(seconds):
@@ -35,3 +37,24 @@ def accuracy_floor(lowest):
     """The bottom of an accuracy axis that still shows 93 % and 99 % apart: 0.9, or lower in steps of 0.05
     when some curve is lower."""
     return min(0.9, float(np.floor((lowest - 0.02) * 20) / 20))
+
+
+class ExperimentPage(QWidget):
+    """What every tab of the Studio shares: ``run_requested(job, settings)`` asks the panel to run its
+    job (``JOB``, a generator in ``.jobs``) with ``settings()``; ``script()`` is the same experiment as the
+    book-style script ``SCRIPT`` of ``.scripts``, saved as ``SCRIPT_NAME`` (the book's own name)."""
+
+    run_requested = Signal(object, object)  # (job function, keyword arguments); not a dict: Qt sorts keys
+    JOB = ""
+    SCRIPT = ""
+    SCRIPT_NAME = ""
+
+    def settings(self):
+        raise NotImplementedError
+
+    def start(self):
+        self.run_requested.emit(getattr(jobs, self.JOB), self.settings())
+
+    def script(self):
+        """These settings as a runnable Python script on the engine."""
+        return getattr(scripts, self.SCRIPT)(self.settings())

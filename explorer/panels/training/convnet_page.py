@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QVBoxLayout,
-    QWidget,
 )
 
 from engine.parallel import usable_cores
@@ -33,8 +32,7 @@ from ...widgets.agreement_plot import EpochAgreementPlot
 from ...widgets.combo import refill, select_data
 from ...widgets.mosaic import MosaicView
 from ...widgets.run_controls import RunControls, job_page_layout
-from . import jobs, scripts
-from .common import CHANCE, STUCK_TEXT, accuracy_floor, duration, learning_rate_box
+from .common import CHANCE, STUCK_TEXT, ExperimentPage, accuracy_floor, duration, learning_rate_box
 from .events import Epoch, Evaluating, EvaluatingAll, Final, Loading, Started, Steps
 
 # Learning rates that train SimpleConvNet well in a few epochs (the book's chapter 7 uses Adam, 0.001).
@@ -42,8 +40,8 @@ CONVNET_LR = {"sgd": 0.1, "momentum": 0.02, "nesterov": 0.02, "adagrad": 0.01, "
 TRAIN_SIZES = (1000, 5000, 10000, 60000)
 
 
-class ConvNetPage(QWidget):
-    run_requested = Signal(object, object)  # (job function, keyword arguments): the panel runs it
+class ConvNetPage(ExperimentPage):
+    JOB, SCRIPT, SCRIPT_NAME = "train_convnet", "convnet_script", "train_convnet.py"
     use_requested = Signal(object)  # the trained network
 
     def __init__(self, parent=None, app_settings=None):
@@ -220,17 +218,8 @@ class ConvNetPage(QWidget):
                 "train_images": int(self.train_size.currentData()), "seed": self.seed.value(),
                 "network": self.network.currentData(), "threads": self.threads.currentData()}
 
-    SCRIPT_NAME = "train_convnet.py"  # the book's name for this experiment's script
-
-    def script(self):
-        """These settings as a runnable Python script on the engine (File name: SCRIPT_NAME)."""
-        return scripts.convnet_script(self.settings())
-
     def stopped_text(self):
         return self.tr("Stopped; the weights so far are kept.")
-
-    def start(self):
-        self.run_requested.emit(jobs.train_convnet, self.settings())
 
     # -- what the job reports ---------------------------------------------------------------------------------
 

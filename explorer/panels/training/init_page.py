@@ -4,7 +4,6 @@ once on every change), then the three initialisations training on MNIST side by 
 (weight_init_compare.py)."""
 
 import numpy as np
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QSpinBox,
     QVBoxLayout,
-    QWidget,
 )
 
 from engine.experiments import activation_histograms
@@ -23,7 +21,7 @@ from ...i18n import fill
 from ...plotting import book_plot, long_curve, pg, set_long_data, set_title, themed
 from ...widgets.combo import refill
 from ...widgets.run_controls import RunControls, job_page_layout
-from . import jobs, scripts
+from .common import ExperimentPage
 from .events import Loading, RaceStarted, RaceSteps
 
 LAYERS = 5
@@ -55,8 +53,8 @@ def verdict(activation, init):
     return "suited"
 
 
-class InitPage(QWidget):
-    run_requested = Signal(object, object)  # (job function, keyword arguments): the panel runs it
+class InitPage(ExperimentPage):
+    JOB, SCRIPT, SCRIPT_NAME = "compare_inits", "init_script", "weight_init_compare.py"
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -203,15 +201,6 @@ class InitPage(QWidget):
 
     def settings(self):
         return {"iterations": self.iterations.value(), "seed": self.seed.value()}
-
-    def start(self):
-        self.run_requested.emit(jobs.compare_inits, self.settings())
-
-    SCRIPT_NAME = "weight_init_compare.py"  # the book's name for this experiment's script
-
-    def script(self):
-        """These settings as a runnable Python script on the engine (File name: SCRIPT_NAME)."""
-        return scripts.init_script(self.settings())
 
     def stopped_text(self):
         return self.tr("Stopped; the curves so far stay.")

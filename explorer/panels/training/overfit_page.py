@@ -2,7 +2,7 @@
 deep network learns 300 images by heart while the test accuracy stays behind; weight decay λ and dropout
 close the gap. Each run is drawn over the previous one, so the change shows."""
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QSpinBox,
     QVBoxLayout,
-    QWidget,
 )
 
 from engine.events import OverfitEpoch
@@ -20,7 +19,7 @@ from ...i18n import fill
 from ...plotting import book_plot, pg, set_title, themed
 from ...widgets.combo import refill
 from ...widgets.run_controls import RunControls, job_page_layout
-from . import jobs, scripts
+from .common import ExperimentPage
 from .events import Loading
 
 TRAIN, TEST = "#2b6cb0", "#dd6b20"  # the book's figure: train blue, test orange
@@ -29,8 +28,8 @@ EARLIER = "#a0aec0"  # the previous run, faded
 BOOK_RUNS = {"plain": (0.0, 0.0, 200), "decay": (0.1, 0.0, 200), "dropout": (0.0, 0.2, 300)}
 
 
-class OverfitPage(QWidget):
-    run_requested = Signal(object, object)  # (job function, keyword arguments): the panel runs it
+class OverfitPage(ExperimentPage):
+    JOB, SCRIPT, SCRIPT_NAME = "overfit", "overfit_script", "overfit_weight_decay.py"
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -148,15 +147,6 @@ class OverfitPage(QWidget):
         return {"train_size": self.train_size.value(), "weight_decay": self.decay.value(),
                 "dropout": self.dropout.value(), "epochs": self.epochs.value(),
                 "test_images": self.test_images.value(), "seed": self.seed.value()}
-
-    def start(self):
-        self.run_requested.emit(jobs.overfit, self.settings())
-
-    SCRIPT_NAME = "overfit_weight_decay.py"  # the book's name for this experiment's script
-
-    def script(self):
-        """These settings as a runnable Python script on the engine (File name: SCRIPT_NAME)."""
-        return scripts.overfit_script(self.settings())
 
     def stopped_text(self):
         return self.tr("Stopped; the curves so far stay.")

@@ -2,7 +2,7 @@
 Momentum, AdaGrad, Adam (and Nesterov, RMSprop) each train a 5-layer network on the same batches."""
 
 import numpy as np
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QSpinBox,
     QVBoxLayout,
-    QWidget,
 )
 
 from engine.events import Diverged, RaceEval
@@ -23,8 +22,7 @@ from ...colors import OPTIMIZER_NAMES as NAMES
 from ...i18n import fill
 from ...plotting import book_plot, long_curve, optimizer_rgb, pg, set_long_data, set_title, themed
 from ...widgets.run_controls import RunControls, job_page_layout
-from . import jobs, scripts
-from .common import CHANCE, STUCK_TEXT, accuracy_floor, learning_rate_box
+from .common import CHANCE, STUCK_TEXT, ExperimentPage, accuracy_floor, learning_rate_box
 from .events import Loading, RaceStarted, RaceSteps
 
 # The book's choices: SGD, Momentum and AdaGrad at 0.01, Adam at 0.001 (their default learning rates).
@@ -32,8 +30,8 @@ RACE_LR = {"sgd": 0.01, "momentum": 0.01, "nesterov": 0.01, "adagrad": 0.01, "rm
 BOOK_FOUR = ("sgd", "momentum", "adagrad", "adam")
 
 
-class RacePage(QWidget):
-    run_requested = Signal(object, object)  # (not dict: Qt would sort its keys)
+class RacePage(ExperimentPage):
+    JOB, SCRIPT, SCRIPT_NAME = "race_optimizers", "race_script", "optimizer_compare_mnist.py"
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -145,13 +143,7 @@ class RacePage(QWidget):
         if not settings["learning_rates"]:
             self.run.set_status(self.tr("Tick at least one optimizer."))
             return
-        self.run_requested.emit(jobs.race_optimizers, settings)
-
-    SCRIPT_NAME = "optimizer_compare_mnist.py"  # the book's name for this experiment's script
-
-    def script(self):
-        """These settings as a runnable Python script on the engine (File name: SCRIPT_NAME)."""
-        return scripts.race_script(self.settings())
+        super().start()
 
     def stopped_text(self):
         return self.tr("Stopped; the curves so far stay.")  # a race has no weights to hand on

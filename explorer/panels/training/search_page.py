@@ -3,15 +3,15 @@ and weight decays, each trial trained on 400 images and scored on 100 validation
 set), drawn as a scatter plot coloured by accuracy, the best listed with their curves."""
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
 
 from engine.events import Trial
 
 from ...i18n import fill
 from ...plotting import book_plot, pg, set_title, themed
 from ...widgets.run_controls import RunControls, job_page_layout
-from . import jobs, scripts
+from .common import ExperimentPage
 from .events import Loading
 
 BEST = 5  # trials listed and drawn
@@ -24,8 +24,8 @@ def ranked(trials):
     return sorted(trials, key=lambda tr: (-tr.val_acc[-1] if tr.val_acc else 0.0, tr.index))
 
 
-class SearchPage(QWidget):
-    run_requested = Signal(object, object)  # (job function, keyword arguments): the panel runs it
+class SearchPage(ExperimentPage):
+    JOB, SCRIPT, SCRIPT_NAME = "search_hyperparameters", "search_script", "hyperparameter_optimization.py"
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -107,15 +107,6 @@ class SearchPage(QWidget):
 
     def settings(self):
         return {"trials": self.trial_count.value(), "epochs": self.epochs.value(), "seed": self.seed.value()}
-
-    def start(self):
-        self.run_requested.emit(jobs.search_hyperparameters, self.settings())
-
-    SCRIPT_NAME = "hyperparameter_optimization.py"  # the book's name for this experiment's script
-
-    def script(self):
-        """These settings as a runnable Python script on the engine (File name: SCRIPT_NAME)."""
-        return scripts.search_script(self.settings())
 
     def stopped_text(self):
         return self.tr("Stopped; the trials so far stay.")
