@@ -164,6 +164,8 @@ def test_export_view_png_and_svg(window, tmp_path, monkeypatch):
     assert b"<svg" in (tmp_path / "view.svg").read_bytes()
     for name in ("view.png", "view.svg"):  # ordinary files others may read, as the user's umask says (was 0600)
         assert (tmp_path / name).stat().st_mode & 0o777 == 0o644
+    assert window.files.export_view(tmp_path / "LOUD.SVG")  # the suffix in capitals is still an SVG
+    assert b"<svg" in (tmp_path / "LOUD.SVG").read_bytes()
 
 
 def test_shortcuts_and_about_are_translated(window):
