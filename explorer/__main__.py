@@ -72,7 +72,11 @@ def main(argv=None):
         window.panel_changed.connect(lambda _k: (print(f"panel-ready {time.time():.6f}", flush=True), app.exit(0)))
     if args.screenshot is not None:
         render_screenshot(window, args.screenshot)
-    return app.exec()
+    code = app.exec()
+    from .workers import wait_for_set_aside
+
+    wait_for_set_aside()  # a job still ending when the window closed: let it end before the process does
+    return code
 
 
 if __name__ == "__main__":

@@ -118,16 +118,37 @@ def release(worker):
         worker.deleteLater()
 
 
-def stop_all(owner):
-    """Stop every worker ``owner`` still has running (window close), released ones too, and wait for each
-    to end: every job is bounded or looks at ``should_stop``, and a QThread destroyed while it runs aborts
-    the whole process (seen when a slow machine took over 3 s to finish loading a network)."""
-    workers = [w for w in owner.findChildren(Worker) if w.isRunning()]
+CLOSE_WAIT_MS = 10_000  # how long closing waits for a job before setting it aside to finish on its own
+_set_aside = []  # workers still running when their owner closed: kept alive until they end
+
+
+def finish_or_set_aside(workers, timeout_ms=CLOSE_WAIT_MS):
+    """Ask ``workers`` to stop and wait for them; one still running after ``timeout_ms`` is set aside —
+    taken from its owner and kept alive until it ends — because a QThread destroyed while it runs aborts
+    the whole process (seen when a busy machine took over 3 s to load a network). ``wait_for_set_aside``
+    lets them end before the process exits."""
+    workers = [w for w in workers if w.isRunning()]
     for worker in workers:
         worker.request_stop()
+    deadline = time.perf_counter() + timeout_ms / 1000
     for worker in workers:
         worker.quit()
-        worker.wait()
+        if not worker.wait(max(0, int(1000 * (deadline - time.perf_counter())))):
+            worker.setParent(None)
+            _set_aside.append(worker)
+            worker.finished.connect(lambda w=worker: _set_aside.remove(w) if w in _set_aside else None)
+
+
+def wait_for_set_aside(timeout_ms=CLOSE_WAIT_MS):
+    """At exit: give the workers set aside at close the time to end (True if all did)."""
+    deadline = time.perf_counter() + timeout_ms / 1000
+    return all(w.wait(max(0, int(1000 * (deadline - time.perf_counter())))) for w in list(_set_aside))
+
+
+def stop_all(owner):
+    """Stop every worker ``owner`` still has running (window close), released ones too: see
+    ``finish_or_set_aside``."""
+    finish_or_set_aside(owner.findChildren(Worker))
 
 
 class Throttle:

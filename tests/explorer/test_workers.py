@@ -112,3 +112,20 @@ def test_a_function_result_arriving_after_a_stop_request_is_dropped(qtbot):
 @pytest.mark.parametrize("fn, kind", [(counting, GeneratorWorker), (lambda: 1, FunctionWorker)])
 def test_make_worker_runs_generators_as_generators(fn, kind):
     assert type(make_worker(fn)) is kind
+
+
+def test_a_job_that_outlives_the_close_is_set_aside_alive_never_destroyed_running(qtbot):
+    from PySide6.QtCore import QObject
+
+    from explorer import workers
+
+    gate = threading.Event()
+    owner = QObject()
+    worker = FunctionWorker(lambda: gate.wait(5), parent=owner)
+    worker.start()
+    workers.finish_or_set_aside([worker], timeout_ms=100)  # the job does not listen: it outlives the wait
+    assert worker.isRunning() and worker in workers._set_aside and worker.parent() is None
+    del owner  # its owner goes (a closed panel): the worker must not go with it
+    gate.set()
+    assert workers.wait_for_set_aside(5000)
+    qtbot.waitUntil(lambda: worker not in workers._set_aside, timeout=2000)

@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QObject
 
-from ...workers import make_worker
+from ...workers import finish_or_set_aside, make_worker
 
 
 class JobSlots(QObject):
@@ -63,13 +63,8 @@ class JobSlots(QObject):
             worker.deleteLater()
 
     def shutdown(self):
-        """Ask every job to stop and wait until each has ended (window close): a timeout would let a QThread
-        still running be destroyed, which aborts the process."""
+        """Ask every job to stop and wait for them (window close); see ``finish_or_set_aside``."""
         workers = list(self.running.values()) + self._finishing
         self.running.clear()
         self.pending.clear()
-        for w in workers:
-            w.request_stop()
-        for w in workers:
-            w.quit()
-            w.wait()
+        finish_or_set_aside(workers)
