@@ -406,3 +406,17 @@ def test_editing_the_upstream_gradient_of_the_second_image(lab):
     back.steps.set_step(k)
     back._on_dout_edited(1, 0, 7.0)
     assert back.dout[1, 1, 1, 0] == 7.0 and back.dout[0, 1, 1, 0] == 1.0
+
+
+def test_the_quiz_numbers_its_questions_and_needs_both_sizes_right(lab):
+    quiz = lab.quiz_page
+    assert quiz.question.text().startswith("Question 1:")
+    quiz.oh.setValue(4)  # the first exercise: OH = OW = 4
+    quiz.ow.setValue(3)
+    assert not quiz.check()  # the height alone is not the answer
+    quiz.next_question()
+    assert quiz.question.text().startswith("Question 2:")
+    q = quiz.q
+    quiz.oh.setValue(q["OH"] + 1)
+    quiz.ow.setValue(q["OW"])
+    assert not quiz.check()  # nor the width alone

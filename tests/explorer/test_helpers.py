@@ -350,3 +350,26 @@ def test_the_shared_digit_hands_out_its_own_copy_not_the_drawers_array():
     assert got[0] is digit.image and got[0][10, 10] == 1.0
     digit.set(None)
     assert got[-1] is None and digit.image is None
+
+
+def test_a_cancelled_file_dialog_remembers_no_folder(tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from explorer.dialogs import ask_path
+
+    settings = Settings(tmp_path / "s.ini")
+    settings.remember_folder("weights", str(tmp_path / "kept" / "a.npz"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: ("", "")))
+    assert ask_path(None, settings, "weights", "Open", "*") == ""
+    assert settings.folder("weights") == str(tmp_path / "kept")
+
+
+def test_the_update_shown_names_each_axis_with_its_own_gradient():
+    from explorer.panels.optimizer.state import PlaygroundState, update_html
+
+    state = PlaygroundState()
+    state.compute(state.surface())
+    path = state.paths["sgd"]
+    gx, gy = path.gradients[0]
+    html = update_html("sgd", path, 1, state.configs["sgd"])
+    assert f"∂f/∂x = {gx:.4g}, ∂f/∂y = {gy:.4g}" in html and gx != gy
