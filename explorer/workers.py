@@ -14,11 +14,36 @@ Two kinds of job, both plain Python that never sees Qt:
 ``make_worker`` picks the right one. On window close: ``stop()`` requests the stop, then waits.
 """
 
+import gc
 import inspect
+import threading
 import time
 import traceback
+from contextlib import contextmanager
 
 from PySide6.QtCore import QThread, Signal
+
+_gc_lock = threading.Lock()
+_gc_pausers = 0
+
+
+@contextmanager
+def gc_paused():
+    """No cyclic garbage collection while a background job runs. Python's collector runs in whichever
+    thread happens to allocate; collecting a cycle that holds a Qt widget on a worker thread destroys the
+    widget there and can deadlock with the GUI thread (seen: a worker reading an .npz while the GUI thread
+    deleted a menu, both waiting for the other). Collection resumes once no job runs."""
+    global _gc_pausers
+    with _gc_lock:
+        _gc_pausers += 1
+        gc.disable()
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pausers -= 1
+            if _gc_pausers == 0:
+                gc.enable()
 
 
 class Worker(QThread):
@@ -40,7 +65,8 @@ class Worker(QThread):
 
     def run(self):
         try:
-            result = self._run_job()
+            with gc_paused():
+                result = self._run_job()
         except Exception as e:  # shown to the user by whoever started the job
             if self._stop:
                 self.cancelled.emit()

@@ -21,6 +21,16 @@ def window(qtbot, settings):
 
 
 @pytest.fixture(autouse=True)
+def collect_garbage_on_the_gui_thread():
+    """A test's closed windows are collected here, on the GUI thread, not later by whichever thread (a
+    worker) happens to trigger Python's collector: Qt widgets must die on the thread that owns them."""
+    yield
+    import gc
+
+    gc.collect()
+
+
+@pytest.fixture(autouse=True)
 def restore_application_look(qapp):
     """Zoom (the application font), theme (palette, style) and the plots' colours are global to the
     QApplication: a test that changes them must not change the next test's window."""

@@ -129,3 +129,13 @@ def test_a_job_that_outlives_the_close_is_set_aside_alive_never_destroyed_runnin
     gate.set()
     assert workers.wait_for_set_aside(5000)
     qtbot.waitUntil(lambda: worker not in workers._set_aside, timeout=2000)
+
+
+def test_no_cyclic_collection_runs_while_a_job_does(qtbot):
+    import gc
+
+    seen = []
+    worker = FunctionWorker(lambda: seen.append(gc.isenabled()))
+    assert gc.isenabled()
+    run(qtbot, worker)
+    assert seen == [False] and gc.isenabled()  # paused for the job, back on after it
