@@ -420,3 +420,15 @@ def test_the_quiz_numbers_its_questions_and_needs_both_sizes_right(lab):
     quiz.oh.setValue(q["OH"] + 1)
     quiz.ow.setValue(q["OW"])
     assert not quiz.check()  # nor the width alone
+
+
+def test_changing_the_filter_count_keeps_the_biases_that_still_have_a_filter():
+    from explorer.panels.conv_lab.state import ConvSetup
+
+    setup = ConvSetup()
+    setup.resize(rng=0, FN=3)
+    setup.b = np.array([3.0, -1.0, 2.0])
+    setup.resize(rng=0, FN=2)
+    np.testing.assert_array_equal(setup.b, [3.0, -1.0])
+    setup.resize(rng=0, FN=4)
+    np.testing.assert_array_equal(setup.b, [3.0, -1.0, 0.0, 0.0])  # a new filter starts without bias

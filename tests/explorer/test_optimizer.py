@@ -307,3 +307,34 @@ def test_gradient_noise_reaches_every_path_and_the_books_figure_turns_it_off(qtb
     playground.load_book_figure()
     assert playground.noise.value() == 0 and playground.state.noise == 0
     assert not np.allclose(playground.state.paths["sgd"].positions, noisy)
+
+
+def test_divergence_is_named_from_the_update_where_it_happened_not_one_later(playground):
+    playground.state.configs["sgd"].params["lr"] = 50.0
+    playground.state.selected = "sgd"
+    playground.recompute()
+    at = playground.state.paths["sgd"].diverged_at
+    assert at and at >= 2
+    playground.set_frame(at - 1)
+    assert "Diverged" not in playground.state_view.text()
+    playground.set_frame(at)
+    assert f"Diverged at update {at}" in playground.state_view.text()
+
+
+def test_fewer_updates_bring_the_shown_update_back_within_them(playground):
+    playground.set_frame(30)
+    playground.iterations.setValue(12)
+    assert playground.state.frame == 12
+    assert playground.steps.step == 12 and "at update 12" in playground.state_title.text()
+
+
+def test_a_typed_function_starts_from_its_own_start_point_not_the_clicked_one(playground):
+    from engine.surfaces import custom
+
+    playground._on_start_moved(3.0, -2.5)
+    assert playground.state.start == (3.0, -2.5)
+    playground.formula.setText("x**2/4 + y**2")
+    assert playground._on_formula_applied()
+    start = custom("x**2/4 + y**2").start
+    assert start != (3.0, -2.5) and playground.state.start == start
+    np.testing.assert_allclose(playground.state.paths["sgd"].positions[0], start)
