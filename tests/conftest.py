@@ -4,8 +4,13 @@ import os
 from pathlib import Path
 
 import pytest
+from threadpoolctl import threadpool_limits
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# One BLAS thread, as the app runs (explorer.__main__.limit_blas_threads): on two busy cores OpenBLAS's
+# own threads wait for each other and a test's training takes several times longer than in the app.
+_BLAS = threadpool_limits(limits=1, user_api="blas")
 
 # Real MNIST lives beside the checkout for developers and CI (never in the repository).
 SHARED_DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"

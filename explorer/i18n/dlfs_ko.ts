@@ -1379,6 +1379,179 @@
     </message>
 </context>
 <context>
+    <name>LandscapePage</name>
+    <message>
+        <source>The paths</source>
+        <translation>경로</translation>
+    </message>
+    <message>
+        <source>Four SimpleConvNets from one start on the same batches of 100, at the book&apos;s learning rates: %1</source>
+        <translation>같은 출발점의 SimpleConvNet 네 개가 같은 100장 배치로, 책의 학습률로 학습합니다: %1</translation>
+    </message>
+    <message>
+        <source>The slice: 2 of %1 dimensions</source>
+        <translation>단면: %1차원 중 2차원</translation>
+    </message>
+    <message>
+        <source>The paths&apos; own directions</source>
+        <translation>경로 자신의 방향</translation>
+    </message>
+    <message>
+        <source>Random, filter-normalised</source>
+        <translation>무작위 (필터 정규화)</translation>
+    </message>
+    <message>
+        <source>End of %1&apos;s path</source>
+        <translation>%1 경로의 끝</translation>
+    </message>
+    <message>
+        <source>Iterations</source>
+        <translation>반복 횟수</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>Directions</source>
+        <translation>방향</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>중심</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>격자</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <source>Updates per optimizer; a copy of every network is kept 20 times on the way</source>
+        <translation>최적화 기법마다 갱신 횟수. 도중에 20번 각 신경망의 사본을 저장합니다</translation>
+    </message>
+    <message>
+        <source>The same seed gives the same initial weights, batches, images and random directions</source>
+        <translation>같은 시드는 같은 초깃값, 배치, 이미지, 무작위 방향을 만듭니다</translation>
+    </message>
+    <message>
+        <source>The paths&apos; own directions: the plane through the centre that holds most of the paths (a principal component analysis of their points). Random: Gaussian directions, each filter scaled to the size of the same filter at the centre (Li et al., 2018)</source>
+        <translation>경로 자신의 방향: 중심을 지나며 경로를 가장 많이 담는 평면 (경로 점들의 주성분 분석). 무작위: 가우스 방향, 각 필터를 중심에서의 같은 필터 크기에 맞춤 (Li 외, 2018)</translation>
+    </message>
+    <message>
+        <source>The point of the slice&apos;s (0, 0): where one optimizer ended</source>
+        <translation>단면의 (0, 0) 점: 한 최적화 기법이 끝난 곳</translation>
+    </message>
+    <message>
+        <source>Points per side of the grid where the loss is computed (15: 225 losses); drawn smoothed between them</source>
+        <translation>손실을 계산하는 격자의 한 변당 점 수 (15: 손실 225개). 그 사이는 매끄럽게 그립니다</translation>
+    </message>
+    <message>
+        <source>Training images the loss is measured on, drawn with the seed</source>
+        <translation>손실을 잴 훈련 이미지 (시드로 뽑음)</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>계산</translation>
+    </message>
+    <message>
+        <source>Train the four networks (unless their paths are kept) and compute the loss on the slice (Ctrl+Return)</source>
+        <translation>네 신경망을 학습하고 (경로가 저장되어 있지 않다면) 단면의 손실을 계산합니다 (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <source>Stop (Esc); the slices computed so far are kept</source>
+        <translation>멈춤 (Esc). 지금까지 계산한 단면은 남습니다</translation>
+    </message>
+    <message>
+        <source>Mini-batch loss on the way (smoothed)</source>
+        <translation>도중의 미니배치 손실 (평활화)</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>반복</translation>
+    </message>
+    <message>
+        <source>Press Compute: four optimizers train SimpleConvNet from the same start, then the loss is drawn on a slice with their paths.</source>
+        <translation>계산을 누르세요: 네 최적화 기법이 같은 출발점에서 SimpleConvNet을 학습하고, 손실을 단면에 경로와 함께 그립니다.</translation>
+    </message>
+    <message>
+        <source>α: first direction of the paths (%1 % of their spread)</source>
+        <translation>α: 경로의 첫째 방향 (퍼짐의 %1 %)</translation>
+    </message>
+    <message>
+        <source>β: second (%1 %)</source>
+        <translation>β: 둘째 (%1 %)</translation>
+    </message>
+    <message>
+        <source>α (random direction 1)</source>
+        <translation>α (무작위 방향 1)</translation>
+    </message>
+    <message>
+        <source>β (random direction 2)</source>
+        <translation>β (무작위 방향 2)</translation>
+    </message>
+    <message>
+        <source>Loss on the slice θ* + α·d₁ + β·d₂</source>
+        <translation>단면 θ* + α·d₁ + β·d₂ 위의 손실</translation>
+    </message>
+    <message>
+        <source>This slice was computed before: shown from memory.</source>
+        <translation>이 단면은 이미 계산했습니다: 기억에서 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Stopped; what was computed stays.</source>
+        <translation>멈췄습니다. 계산한 것은 남아 있습니다.</translation>
+    </message>
+    <message>
+        <source>Loading MNIST…</source>
+        <translation>MNIST를 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Training: iteration %1 of %2</source>
+        <translation>학습: 반복 %1 / %2</translation>
+    </message>
+    <message>
+        <source>The slice: %1 losses on %2 images…</source>
+        <translation>단면: 이미지 %2장으로 손실 %1개…</translation>
+    </message>
+    <message>
+        <source>The slice: row %1 of %2</source>
+        <translation>단면: %1 / %2 행</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>출발</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>on the slice</source>
+        <comment>the slice&apos;s loss under a path&apos;s end</comment>
+        <translation>단면 위</translation>
+    </message>
+    <message>
+        <source>in the slice</source>
+        <comment>the share of a path lying in the slice</comment>
+        <translation>단면 안</translation>
+    </message>
+    <message>
+        <source>A random slice holds at most %1 % of any path: in %2 dimensions two random directions are almost perpendicular to every path, so the paths barely leave the centre. What this slice shows is the valley&apos;s shape around the centre. Choose the paths&apos; own directions to see the paths.</source>
+        <translation>무작위 단면은 어떤 경로든 많아야 %1 %만 담습니다: %2차원에서 무작위 두 방향은 모든 경로와 거의 수직이라, 경로가 중심을 거의 벗어나지 않습니다. 이 단면이 보여 주는 것은 중심 둘레 골짜기의 모양입니다. 경로를 보려면 경로 자신의 방향을 고르세요.</translation>
+    </message>
+    <message>
+        <source>The paths lie mostly in this slice (last column), so the picture shows where they went. Where a path is not in the slice, its true loss (first column) differs from the slice&apos;s height under its end (second). Compare a random slice.</source>
+        <translation>경로가 대부분 이 단면 안에 있어서 (마지막 열) 그림이 경로가 간 곳을 보여 줍니다. 경로가 단면 밖에 있는 만큼, 실제 손실 (첫째 열)이 그 끝 아래 단면의 높이 (둘째 열)와 다릅니다. 무작위 단면과 비교해 보세요.</translation>
+    </message>
+</context>
+<context>
     <name>LayerExplorerPanel</name>
     <message>
         <source>Feature maps</source>
@@ -1570,6 +1743,14 @@ answer.&lt;/li&gt;
         <translation>단축키(&amp;K)</translation>
     </message>
     <message>
+        <source>Guided &amp;tour</source>
+        <translation>둘러보기(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The lecture step by step, each step opening the right panel</source>
+        <translation>강의를 한 단계씩: 단계마다 알맞은 패널이 열립니다</translation>
+    </message>
+    <message>
         <source>&amp;About DLFS Explorer</source>
         <translation>DLFS Explorer 정보(&amp;A)</translation>
     </message>
@@ -1604,6 +1785,14 @@ answer.&lt;/li&gt;
     <message>
         <source>Training Studio: start / stop</source>
         <translation>학습 스튜디오: 시작 / 멈춤</translation>
+    </message>
+    <message>
+        <source>Guided tour</source>
+        <translation>둘러보기</translation>
+    </message>
+    <message>
+        <source>Guided tour: the next / the previous step</source>
+        <translation>둘러보기: 다음 / 이전 단계</translation>
     </message>
     <message>
         <source>This list</source>
@@ -2466,6 +2655,220 @@ answer.&lt;/li&gt;
     </message>
 </context>
 <context>
+    <name>Tour</name>
+    <message>
+        <source>The blindfolded adventurer</source>
+        <translation>눈 가린 모험가</translation>
+    </message>
+    <message>
+        <source>Training looks for the lowest point of the loss, like an adventurer searching for the deepest valley blindfolded: all they can feel is the slope under their feet — the gradient. Here the land is f(x, y) = x²/20 + y², stretched along x; the adventurer starts at (−7, 2). Press → to take one step.</source>
+        <translation>학습은 손실이 가장 낮은 곳을 찾는 일입니다. 눈을 가린 채 가장 깊은 골짜기를 찾는 모험가와 같습니다: 느낄 수 있는 것은 발밑의 기울기, 곧 기울기(gradient)뿐입니다. 여기서 땅은 x 방향으로 길게 늘어난 f(x, y) = x²/20 + y²이고, 모험가는 (−7, 2)에서 출발합니다. → 를 눌러 한 걸음 내디뎌 보세요.</translation>
+    </message>
+    <message>
+        <source>SGD zig-zags</source>
+        <translation>SGD의 지그재그</translation>
+    </message>
+    <message>
+        <source>SGD steps straight down the slope: W ← W − η·∂L/∂W. But the slope points mostly along y, where the valley is steep, not towards the minimum at (0, 0): the path zig-zags across the valley and crawls along x. The numbers of every update are on the right.</source>
+        <translation>SGD는 기울기를 따라 곧장 내려갑니다: W ← W − η·∂L/∂W. 그런데 기울기는 최솟값 (0, 0)이 아니라 주로 골짜기가 가파른 y 방향을 가리킵니다: 경로는 골짜기를 가로질러 지그재그로 움직이고 x 방향으로는 느리게 기어갑니다. 갱신마다의 숫자가 오른쪽에 있습니다.</translation>
+    </message>
+    <message>
+        <source>Momentum rolls like a ball</source>
+        <translation>모멘텀: 공처럼 구르기</translation>
+    </message>
+    <message>
+        <source>Momentum keeps a velocity v ← αv − η·∂L/∂W and moves by it, like a ball rolling in the bowl: the back-and-forth along y cancels out, the steady pull along x adds up. Compare its path with SGD&apos;s.</source>
+        <translation>모멘텀은 속도 v ← αv − η·∂L/∂W를 기억하고 그만큼 움직입니다. 그릇 안을 구르는 공처럼 y 방향의 왔다 갔다는 서로 상쇄되고, x 방향의 꾸준한 당김은 쌓입니다. SGD의 경로와 비교해 보세요.</translation>
+    </message>
+    <message>
+        <source>AdaGrad: a learning rate per parameter</source>
+        <translation>AdaGrad: 매개변수마다 다른 학습률</translation>
+    </message>
+    <message>
+        <source>AdaGrad adds up the squared gradients, h ← h + (∂L/∂W)², and divides each step by √h: a parameter that has moved a lot (y) gets smaller steps. The zig-zag dies out at once.</source>
+        <translation>AdaGrad는 기울기의 제곱을 더해 가며 (h ← h + (∂L/∂W)²) 각 걸음을 √h로 나눕니다: 많이 움직인 매개변수(y)일수록 걸음이 작아집니다. 지그재그가 곧바로 사라집니다.</translation>
+    </message>
+    <message>
+        <source>Adam: both ideas together</source>
+        <translation>Adam: 두 아이디어를 함께</translation>
+    </message>
+    <message>
+        <source>Adam keeps a momentum-like average of the gradients and an AdaGrad-like average of their squares, with a correction for the first steps. Here are the book&apos;s four side by side; choose any optimizer&apos;s row to see its state, or change its learning rate.</source>
+        <translation>Adam은 기울기의 모멘텀 같은 평균과 기울기 제곱의 AdaGrad 같은 평균을 함께 쓰고, 처음 몇 걸음을 위한 보정을 더합니다. 책의 네 기법을 나란히 보여 줍니다. 어떤 기법의 행을 골라 상태를 보거나 학습률을 바꿔 보세요.</translation>
+    </message>
+    <message>
+        <source>With noisy gradients</source>
+        <translation>잡음이 섞인 기울기</translation>
+    </message>
+    <message>
+        <source>A mini-batch only estimates the gradient. Noise σ = 2 is added to every gradient here: SGD follows each noisy step, while Momentum&apos;s and Adam&apos;s averages keep their course. This is why they are used with mini-batches.</source>
+        <translation>미니배치는 기울기를 어림할 뿐입니다. 여기서는 모든 기울기에 잡음 σ = 2를 더했습니다: SGD는 잡음 섞인 걸음을 하나하나 따라가지만, 모멘텀과 Adam의 평균은 방향을 지킵니다. 미니배치와 함께 이 기법들을 쓰는 까닭입니다.</translation>
+    </message>
+    <message>
+        <source>The race on MNIST</source>
+        <translation>MNIST 위의 경주</translation>
+    </message>
+    <message>
+        <source>The same four optimizers train one 5-layer network each on MNIST, on the same batches (the book&apos;s optimizer_compare_mnist.py). Press Train and watch the losses: on real data, too, SGD is the slowest.</source>
+        <translation>같은 네 기법이 MNIST에서 각자 5층 신경망을 같은 배치로 학습합니다 (책의 optimizer_compare_mnist.py). 학습을 누르고 손실을 지켜보세요: 실제 데이터에서도 SGD가 가장 느립니다.</translation>
+    </message>
+    <message>
+        <source>Convolution</source>
+        <translation>합성곱</translation>
+    </message>
+    <message>
+        <source>A convolution slides the filter over the input; at each window it multiplies the overlapping numbers and adds them up (a multiply-accumulate). The lecture&apos;s 4×4 input and 3×3 filter: press → to move the window, or click an output cell.</source>
+        <translation>합성곱은 필터를 입력 위로 밀어 가며, 창마다 겹치는 수를 곱해 모두 더합니다 (곱셈-누산). 강의의 4×4 입력과 3×3 필터입니다: → 를 눌러 창을 옮기거나 출력 칸을 클릭하세요.</translation>
+    </message>
+    <message>
+        <source>The bias</source>
+        <translation>편향</translation>
+    </message>
+    <message>
+        <source>After the multiply-accumulate one number, the filter&apos;s bias, is added to every output cell.</source>
+        <translation>곱셈-누산 뒤에 필터의 편향 하나를 모든 출력 칸에 더합니다.</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>패딩</translation>
+    </message>
+    <message>
+        <source>Padding surrounds the input with zeros, so the output keeps its size: with P = 1 the 4×4 input gives a 4×4 output. The output size is OH = (H + 2P − FH)/S + 1.</source>
+        <translation>패딩은 입력 둘레를 0으로 채워 출력 크기를 유지합니다: P = 1이면 4×4 입력에서 4×4 출력이 나옵니다. 출력 크기는 OH = (H + 2P − FH)/S + 1입니다.</translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation>스트라이드</translation>
+    </message>
+    <message>
+        <source>The stride is how far the window jumps: with S = 2 it skips every other position and the output shrinks. Try sizes where (H + 2P − FH)/S is not a whole number: what is left over is marked in red.</source>
+        <translation>스트라이드는 창이 건너뛰는 간격입니다: S = 2이면 한 칸씩 건너뛰어 출력이 작아집니다. (H + 2P − FH)/S가 정수가 아닌 크기도 해 보세요: 남는 부분이 빨간색으로 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Exercises: the output size</source>
+        <translation>연습 문제: 출력 크기</translation>
+    </message>
+    <message>
+        <source>Work out OH and OW for the given H, W, FH, FW, P and S, then check your answer. A new question comes with every check.</source>
+        <translation>주어진 H, W, FH, FW, P, S로 OH와 OW를 구한 다음 답을 확인하세요. 확인할 때마다 새 문제가 나옵니다.</translation>
+    </message>
+    <message>
+        <source>Channels: 3-D data</source>
+        <translation>채널: 3차원 데이터</translation>
+    </message>
+    <message>
+        <source>An image has channels (an RGB photo three). The filter has as many channels as the input; each channel is convolved with its own slice and the results are summed into one map — one output per filter, plus its bias.</source>
+        <translation>이미지에는 채널이 있습니다 (RGB 사진은 3개). 필터도 입력과 같은 수의 채널을 가지며, 채널마다 자기 조각과 합성곱한 결과를 더해 맵 하나를 만듭니다: 필터 하나에 출력 하나, 그리고 그 편향.</translation>
+    </message>
+    <message>
+        <source>Many filters, a batch</source>
+        <translation>여러 필터, 배치</translation>
+    </message>
+    <message>
+        <source>FN filters give FN output channels; a batch of N images gives N outputs: (N, C, H, W) ⊛ (FN, C, FH, FW) → (N, FN, OH, OW). The network processes data as these 4-D blocks.</source>
+        <translation>필터 FN개는 출력 채널 FN개를, 이미지 N장의 배치는 출력 N개를 만듭니다: (N, C, H, W) ⊛ (FN, C, FH, FW) → (N, FN, OH, OW). 신경망은 데이터를 이런 4차원 블록으로 처리합니다.</translation>
+    </message>
+    <message>
+        <source>Pooling</source>
+        <translation>풀링</translation>
+    </message>
+    <message>
+        <source>Max pooling keeps the largest number of each window (average pooling their mean). It has nothing to learn, keeps the channels apart, and barely changes when the input shifts by a pixel.</source>
+        <translation>최대 풀링은 창마다 가장 큰 수를 남깁니다 (평균 풀링은 평균). 학습할 매개변수가 없고, 채널을 따로 다루며, 입력이 한 픽셀 움직여도 거의 변하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>im2col</source>
+        <translation>im2col</translation>
+    </message>
+    <message>
+        <source>im2col lays every window out as one row of a matrix; the filters become columns; the whole convolution is then a single matrix product, which is fast. Click a row to see its window.</source>
+        <translation>im2col은 모든 창을 행렬의 한 행으로 펼치고 필터를 열로 만듭니다. 그러면 합성곱 전체가 행렬 곱 한 번이 되어 빠릅니다. 행을 클릭하면 그 창이 보입니다.</translation>
+    </message>
+    <message>
+        <source>Backward and col2im</source>
+        <translation>역전파와 col2im</translation>
+    </message>
+    <message>
+        <source>Backpropagation runs the product the other way: dW from the windows and the output&apos;s gradient, dx spread back onto the input. col2im adds each row back where its window came from, so cells that several windows share collect several contributions.</source>
+        <translation>역전파는 곱을 거꾸로 계산합니다: 창과 출력의 기울기로 dW를, 입력으로 되돌려 퍼뜨린 dx를. col2im은 각 행을 그 창이 온 자리로 더해 돌려놓으므로, 여러 창이 함께 쓰는 칸은 여러 기여를 모읍니다.</translation>
+    </message>
+    <message>
+        <source>What the trained filters see</source>
+        <translation>학습된 필터가 보는 것</translation>
+    </message>
+    <message>
+        <source>SimpleConvNet&apos;s 30 first-layer filters after training on MNIST: many are edge and stroke detectors. Click a channel to see the filter, its response to the digit, and the test patches it likes most.</source>
+        <translation>MNIST로 학습한 SimpleConvNet의 첫 층 필터 30개입니다: 많은 필터가 경계와 획을 찾아냅니다. 채널을 클릭하면 필터, 숫자에 대한 응답, 가장 좋아하는 테스트 조각이 보입니다.</translation>
+    </message>
+    <message>
+        <source>Draw a digit</source>
+        <translation>숫자 그리기</translation>
+    </message>
+    <message>
+        <source>Draw a digit with the mouse: SimpleConvNet reads it after every stroke and shows how sure it is, class by class.</source>
+        <translation>마우스로 숫자를 그려 보세요: SimpleConvNet이 획마다 읽고 클래스별로 얼마나 확신하는지 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Deeper layers</source>
+        <translation>더 깊은 층</translation>
+    </message>
+    <message>
+        <source>The book&apos;s chapter 8 DeepConvNet has six convolution layers. Layer by layer, what a channel responds to grows: dots and edges, strokes, parts of digits, whole digits.</source>
+        <translation>책 8장의 DeepConvNet에는 합성곱 층이 여섯 개 있습니다. 층을 지날수록 채널이 반응하는 것이 커집니다: 점과 경계, 획, 숫자의 부분, 숫자 전체.</translation>
+    </message>
+    <message>
+        <source>The deeper, the more abstract</source>
+        <translation>깊을수록 더 추상적으로</translation>
+    </message>
+    <message>
+        <source>The lecture&apos;s last claim, measured: how often a channel&apos;s nine strongest test images show the same digit, layer by layer. It rises with depth, as in AlexNet&apos;s eight layers.</source>
+        <translation>강의의 마지막 주장을 측정한 것입니다: 채널이 가장 강하게 반응하는 테스트 이미지 9장이 같은 숫자인 비율을 층마다 보여 줍니다. AlexNet의 8층처럼 깊어질수록 올라갑니다.</translation>
+    </message>
+    <message>
+        <source>Beyond the lecture</source>
+        <translation>강의 너머</translation>
+    </message>
+    <message>
+        <source>The rest of chapter 6 is in the Training Studio: weight initialisation, batch normalisation, overfitting, hyperparameter search — and here, SimpleConvNet&apos;s real loss landscape with the four optimizers&apos; paths. The tour ends here; Help › Guided tour opens it again.</source>
+        <translation>6장의 나머지는 학습 스튜디오에 있습니다: 가중치 초깃값, 배치 정규화, 오버피팅, 하이퍼파라미터 탐색. 그리고 여기, 네 최적화 기법의 경로를 얹은 SimpleConvNet의 실제 손실 지형. 투어는 여기서 끝납니다. 도움말 › 둘러보기로 다시 열 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>TourBar</name>
+    <message>
+        <source>Back</source>
+        <translation>이전</translation>
+    </message>
+    <message>
+        <source>The step before (Page Up)</source>
+        <translation>이전 단계 (Page Up)</translation>
+    </message>
+    <message>
+        <source>The next step (Page Down; a presentation clicker works too)</source>
+        <translation>다음 단계 (Page Down. 발표용 리모컨도 됩니다)</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>처음부터</translation>
+    </message>
+    <message>
+        <source>Close the tour (Help › Guided tour opens it again where you left it)</source>
+        <translation>둘러보기 닫기 (도움말 › 둘러보기로 멈춘 곳에서 다시 엽니다)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>마침</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>다음</translation>
+    </message>
+</context>
+<context>
     <name>Training</name>
     <message>
         <source>That is about the accuracy of guessing: the network is not learning. The usual cause is a learning rate far too large (every ReLU switched off); try the optimizer&apos;s default.</source>
@@ -2513,6 +2916,14 @@ answer.&lt;/li&gt;
     <message>
         <source>Chapter 6.5: a random search for the learning rate and weight decay, scored on validation images</source>
         <translation>6.5절: 학습률과 가중치 감소의 무작위 탐색, 검증 이미지로 평가</translation>
+    </message>
+    <message>
+        <source>Loss landscape</source>
+        <translation>손실 지형</translation>
+    </message>
+    <message>
+        <source>SimpleConvNet&apos;s loss on a 2-D slice of its 433,890 dimensions, with the paths of SGD, Momentum, AdaGrad and Adam on it</source>
+        <translation>SimpleConvNet의 433,890차원 손실을 2차원 단면으로, SGD, Momentum, AdaGrad, Adam의 경로와 함께</translation>
     </message>
     <message>
         <source>Overfitting</source>

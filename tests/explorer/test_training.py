@@ -609,6 +609,8 @@ def test_the_search_page_plots_every_trial_and_lists_the_best_first(with_data, q
                                   p.train_size.setValue(300)), "W 0.0001: with batch norm"),
     ("overfit_page", lambda p: (p.epochs.setValue(2), p.train_size.setValue(200)), "epoch 2: train acc"),
     ("search_page", lambda p: (p.trial_count.setValue(2), p.epochs.setValue(2)), "best 2: validation acc"),
+    ("landscape_page", lambda p: (p.iterations.setValue(20), p.resolution.setValue(5), p.images.setValue(100)),
+     "% of its path in the slice"),
 ])
 def test_every_experiment_exports_as_a_script_that_runs_outside_the_app(panel, tmp_path, page_name, setup, expect):
     import subprocess
@@ -639,7 +641,8 @@ def test_a_script_that_cannot_be_written_is_said_so(panel, tmp_path, monkeypatch
     assert said and "taken.py" in said[0]
 
 
-@pytest.mark.parametrize("page_name", ["init_page", "batchnorm_page", "overfit_page", "search_page"])
+@pytest.mark.parametrize("page_name", ["init_page", "batchnorm_page", "overfit_page", "search_page",
+                                       "landscape_page"])
 def test_every_chapter_6_run_stops_promptly_and_closing_the_window_mid_run_is_safe(with_data, qtbot, page_name):
     import time
 
@@ -656,3 +659,57 @@ def test_every_chapter_6_run_stops_promptly_and_closing_the_window_mid_run_is_sa
     qtbot.waitUntil(lambda: panel.is_running(), timeout=5000)
     panel.window().close()
     assert not panel.is_running()
+
+
+def test_the_loss_landscape_draws_the_slice_with_the_paths_and_keeps_them_for_the_next_slice(with_data, qtbot):
+    from engine.landscape import bilinear
+    from explorer.panels.training.landscape_page import DRAWN, ORDER
+
+    panel, page = with_data, with_data.landscape_page
+    panel.tabs.setCurrentWidget(page)
+    page.iterations.setValue(12)
+    page.resolution.setValue(6)
+    page.images.setValue(100)
+    page.start()
+    wait_done(qtbot, panel)
+    assert "Done." in page.run.status.text() and page.run.progress.value() == 1000
+    found, heights = page.slices[page.shown]
+    assert found.kind == "paths" and found.losses.shape == (6, 6)
+    assert page.image.image.shape == (DRAWN, DRAWN)
+    np.testing.assert_allclose(page.image.image[0, 0], np.log(found.losses[0, 0]), rtol=1e-6)
+    np.testing.assert_allclose(page.image.image[-1, 0], np.log(found.losses[-1, 0]), rtol=1e-6)  # rows are β
+    for key in ORDER:
+        xs, ys = page.curves[key].getData()
+        np.testing.assert_allclose(np.c_[xs, ys], found.coords[key])
+    np.testing.assert_allclose(found.coords["adam"][-1], (0, 0), atol=1e-9)  # the centre: Adam's end
+    assert len(page.loss_curves["sgd"].getData()[0]) == 12
+    table = page.summary.text()
+    for key, loss, under, share in page.rows():
+        a, b = found.coords[key][-1]
+        assert under == pytest.approx(float(bilinear(found.alphas, found.betas, found.losses, a, b)))
+        assert loss == pytest.approx(heights[key][-1])
+        assert f"{loss:.3f}" in table and f"{100 * share:.1f} %" in table
+    trained = page.paths
+    losses = page.losses.copy()
+
+    # Random directions: the kept paths, only a slice is computed (started by the choice itself).
+    page.kind.setCurrentIndex(page.kind.findData("random"))
+    page.kind.activated.emit(page.kind.currentIndex())
+    assert panel.is_running() and not page.training
+    wait_done(qtbot, panel)
+    random_slice = page.slices[page.shown][0]
+    assert random_slice.kind == "random" and page.paths is trained
+    np.testing.assert_array_equal(page.losses, losses)  # no new training
+    np.testing.assert_allclose(random_slice.alphas, np.linspace(-1, 1, 6))
+    assert max(random_slice.in_plane.values()) < 0.2 and "at most" in page.summary.text()
+    # Back to the paths' slice: from memory, no job.
+    page.kind.setCurrentIndex(page.kind.findData("paths"))
+    page.kind.activated.emit(page.kind.currentIndex())
+    assert not panel.is_running() and page.slices[page.shown][0] is found
+    assert "from memory" in page.run.status.text()
+    # Another seed means other paths: Compute trains again.
+    page.seed.setValue(3)
+    page.start()
+    assert page.training
+    wait_done(qtbot, panel)
+    assert page.paths is not trained

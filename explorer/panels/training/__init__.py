@@ -24,6 +24,7 @@ from ..base import Panel
 from .batchnorm_page import BatchNormPage
 from .convnet_page import ConvNetPage
 from .init_page import InitPage
+from .landscape_page import LandscapePage
 from .overfit_page import OverfitPage
 from .race_page import RacePage
 from .search_page import SearchPage
@@ -61,12 +62,13 @@ class TrainingPanel(Panel):
         self.batchnorm_page = BatchNormPage()
         self.overfit_page = OverfitPage()
         self.search_page = SearchPage()
+        self.landscape_page = LandscapePage()
         self.pages = (self.convnet_page, self.race_page, self.init_page, self.batchnorm_page, self.overfit_page,
-                      self.search_page)
+                      self.search_page, self.landscape_page)
         self.tabs = QTabWidget()
         for page in self.pages:
             self.tabs.addTab(page, "")
-        self.tabs.setUsesScrollButtons(True)  # six tabs and the script button in a 1024-pixel window
+        self.tabs.setUsesScrollButtons(True)  # seven tabs and the script button in a 1024-pixel window
         self.script_button = QPushButton()
         self.tabs.setCornerWidget(self.script_button)
         layout = QVBoxLayout(self)
@@ -101,6 +103,9 @@ class TrainingPanel(Panel):
         self.tabs.setTabText(5, self.tr("Hyperparameters"))
         self.tabs.setTabToolTip(5, self.tr("Chapter 6.5: a random search for the learning rate and weight decay, "
                                            "scored on validation images"))
+        self.tabs.setTabText(6, self.tr("Loss landscape"))
+        self.tabs.setTabToolTip(6, self.tr("SimpleConvNet's loss on a 2-D slice of its 433,890 dimensions, with "
+                                           "the paths of SGD, Momentum, AdaGrad and Adam on it"))
         self.tabs.setTabText(4, self.tr("Overfitting"))
         self.tabs.setTabToolTip(4, self.tr("Chapter 6.4: a deep network learns 300 images by heart; weight decay "
                                            "and dropout close the gap to the test images"))

@@ -74,3 +74,12 @@ class RaceSteps:
 
     step: RaceStep
     losses: np.ndarray
+
+
+@dataclass(frozen=True)
+class SliceStarted:
+    """The paths are recorded; the loss on the slice (directions ``kind``, ``resolution``² points) is
+    being computed."""
+
+    kind: str
+    resolution: int

@@ -13,6 +13,7 @@ from engine.experiments import (
     iterate_overfitting,
 )
 from engine.features import channel_maxima, layer_agreement
+from engine.landscape import BOOK_RATES, iterate_paths, iterate_slice, path_losses
 from engine.mnist import load_idx_dataset
 from engine.optimizer import make_optimizer
 from engine.parallel import DataParallel
@@ -21,7 +22,18 @@ from engine.race import OptimizerRace, iterate_race
 from engine.trainer import chunked_accuracy, iterate_training
 
 from ...workers import Throttle
-from .events import Epoch, Evaluating, EvaluatingAll, Final, Loading, RaceStarted, RaceSteps, Started, Steps
+from .events import (
+    Epoch,
+    Evaluating,
+    EvaluatingAll,
+    Final,
+    Loading,
+    RaceStarted,
+    RaceSteps,
+    SliceStarted,
+    Started,
+    Steps,
+)
 
 EPOCH_TRAIN_SAMPLE = 10_000  # training images measured after every epoch (the command does the same)
 AGREEMENT_IMAGES = 1000  # test images scanned after every epoch for the abstraction curve (DeepConvNet: ~2 s)
@@ -178,3 +190,58 @@ def search_hyperparameters(should_stop, data, folder, trials, epochs, seed):
                                               transform=flat_images, should_stop=should_stop):
         yield last
     return {"data": data, "finished": last is not None and last.index == trials - 1}
+
+
+# The book's optimizer comparison on the chapter 7 network: its four optimizers at their default rates.
+LANDSCAPE_LR = BOOK_RATES
+
+
+def landscape_images(x_train, t_train, count, seed):
+    """The slice's fixed images: ``count`` training images drawn with ``seed`` (the loss the
+    optimizers lower, measured on a few hundred of them)."""
+    idx = np.random.default_rng(seed).choice(len(x_train), min(count, len(x_train)), replace=False)
+    return images(x_train[idx]), t_train[idx]
+
+
+def loss_landscape(should_stop, data, folder, iterations, image_count, kind, centre, resolution, seed,
+                   paths=None):
+    """The optimizers' paths on SimpleConvNet (trained here unless ``paths`` from an earlier run with the
+    same settings is given) and the loss on a ``resolution``² slice with directions ``kind`` through the
+    end of optimizer ``centre``'s path; yields
+    RaceStarted/RaceSteps while training, SliceStarted and the slice's rows; returns {"data", "paths",
+    "slice", "heights", "finished"} ("slice" None when stopped)."""
+    data = yield from ensure_data(data, folder)
+    (x_train, t_train), _ = data
+    if paths is None:
+        optimizers = {key: make_optimizer(key, lr=lr) for key, lr in LANDSCAPE_LR.items()}
+        yield RaceStarted(list(optimizers))
+        losses, last_step, report_due = [], None, Throttle(REPORT_EVERY)
+        walk = iterate_paths(x_train, t_train, optimizers, iterations=iterations, seed=seed, transform=images,
+                             should_stop=should_stop)
+        while True:
+            try:
+                e = next(walk)
+            except StopIteration as end:
+                paths = end.value
+                break
+            losses.append(e.losses)
+            last_step = e
+            if report_due.due(force=e.iteration == e.iterations):
+                yield RaceSteps(e, np.array(losses))
+                losses = []
+        if losses:
+            yield RaceSteps(last_step, np.array(losses))
+        if paths.iterations[-1] < iterations:
+            return {"data": data, "paths": None, "slice": None, "heights": None, "finished": False}
+    x, t = landscape_images(x_train, t_train, image_count, seed)
+    yield SliceStarted(kind, resolution)
+    heights = path_losses(paths, x, t)
+    walk = iterate_slice(paths, x, t, kind=kind, centre=centre, resolution=resolution, seed=seed,
+                         should_stop=should_stop)
+    while True:
+        try:
+            yield next(walk)
+        except StopIteration as end:
+            found = end.value
+            break
+    return {"data": data, "paths": paths, "slice": found, "heights": heights, "finished": found is not None}

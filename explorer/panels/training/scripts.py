@@ -5,6 +5,8 @@ Each function takes a page's ``settings()`` and returns the script's text, with 
 file's name goes. Pure string work (no Qt).
 """
 
+from engine.landscape import BOOK_RATES
+
 HEADER = '''"""{title}
 
 Written by DLFS Explorer from the Training Studio's settings. Run it where the DLFS Explorer package is
@@ -115,4 +117,37 @@ trials = list(iterate_hyperparameter_search(x_train, t_train, trials={s["trials"
 for rank, trial in enumerate(sorted(trials, key=lambda tr: -tr.val_acc[-1])[:5], start=1):
     print(f"best {{rank}}: validation acc {{trial.val_acc[-1]:.3f}} | lr {{trial.lr:.3e}}, "
           f"weight decay {{trial.weight_decay:.3e}}")
+'''
+
+
+def landscape_script(s):
+    """The Loss landscape tab: the four optimizers' paths on SimpleConvNet and the loss on a slice."""
+    rates = ", ".join(f'"{key}": {lr!r}' for key, lr in BOOK_RATES.items())
+    return _header("SimpleConvNet's loss on a 2-D slice with the optimizers' paths (Li et al., 2018).",
+                   ["from engine.landscape import bilinear, iterate_paths, iterate_slice, path_losses",
+                    "from engine.optimizer import make_optimizer"], False) + f'''
+
+def run(generator):
+    """Run one of the engine's generators to its end; returns its result."""
+    while True:
+        try:
+            next(generator)
+        except StopIteration as end:
+            return end.value
+
+
+learning_rates = {{{rates}}}
+optimizers = {{key: make_optimizer(key, lr=lr) for key, lr in learning_rates.items()}}
+paths = run(iterate_paths(x_train, t_train, optimizers, iterations={s["iterations"]}, seed={s["seed"]}))
+idx = np.random.default_rng({s["seed"]}).choice(len(x_train), {s["image_count"]}, replace=False)
+x, t = x_train[idx], t_train[idx]
+found = run(iterate_slice(paths, x, t, kind="{s["kind"]}", centre="{s["centre"]}", resolution={s["resolution"]},
+                          seed={s["seed"]}))
+heights = path_losses(paths, x, t)
+print(f"loss on the slice: {{found.losses.min():.3f}} to {{found.losses.max():.3f}}")
+for name in paths.names:
+    a, b = found.coords[name][-1]
+    under = float(bilinear(found.alphas, found.betas, found.losses, a, b))
+    print(f"{{name}}: loss {{heights[name][-1]:.3f}}, on the slice {{under:.3f}}, "
+          f"{{100 * found.in_plane[name]:.1f}} % of its path in the slice")
 '''

@@ -1,0 +1,369 @@
+"""A real network's loss landscape: SimpleConvNet's loss on a 2-D slice through its 433,890 dimensions,
+with the paths of SGD, Momentum, AdaGrad and Adam (trained from one start on the same batches)
+projected onto it. Two kinds of slice: the paths' own directions and filter-normalised random ones —
+and how little of a path a random slice holds is itself the lesson (``engine.landscape``)."""
+
+import numpy as np
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGraphicsItem,
+    QGroupBox,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from engine.landscape import bilinear
+from engine.simple_convnet import SimpleConvNet
+from engine.util import smooth_curve
+
+from ...colors import OPTIMIZER_NAMES as NAMES
+from ...i18n import fill
+from ...plotting import book_plot, long_curve, optimizer_rgb, pg, plot_colors, set_long_data, set_title, themed
+from ...widgets.combo import refill, select_data
+from ...widgets.run_controls import RunControls, job_page_layout
+from . import jobs
+from .common import ExperimentPage
+from .events import Loading, RaceStarted, RaceSteps, SliceStarted
+
+ORDER = tuple(jobs.LANDSCAPE_LR)  # sgd, momentum, adagrad, adam
+DRAWN = 121  # the computed grid is drawn interpolated on DRAWN x DRAWN points (the contours come out smooth)
+LEVELS = 12
+PARAMETERS = sum(v.size for v in SimpleConvNet(seed=0).params.values())  # 433,890
+
+
+class LandscapePage(ExperimentPage):
+    JOB, SCRIPT, SCRIPT_NAME = "loss_landscape", "landscape_script", "loss_landscape.py"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.paths = None  # engine.landscape.Paths of the last finished training
+        self.paths_key = None  # the settings they were trained with
+        self.slices = {}  # (paths_key, kind, centre, resolution, images) -> (Slice, heights)
+        self.shown = None  # the key of the slice on screen
+        self.losses = np.zeros((0, 0))  # mini-batch losses of the run so far (iterations, 4)
+        self.rows_done = 0
+        self.training = False  # whether the running job trains (False: the paths are kept, only a slice)
+        self.idle = True
+        self._build_ui()
+        self._connect()
+        self.retranslate()
+        select_data(self.centre, "adam")  # the book's best: the slice through where Adam ended
+
+    def _build_ui(self):
+        self.iterations = QSpinBox()
+        self.iterations.setRange(20, 3000)
+        self.iterations.setSingleStep(50)
+        self.iterations.setValue(300)
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 99999)
+        self.kind = QComboBox()
+        self.centre = QComboBox()
+        self.resolution = QSpinBox()
+        self.resolution.setRange(5, 41)
+        self.resolution.setValue(15)
+        self.images = QSpinBox()
+        self.images.setRange(100, 2000)
+        self.images.setSingleStep(100)
+        self.images.setValue(300)
+        self.labels = {key: QLabel() for key in ("iterations", "seed", "kind", "centre", "resolution", "images")}
+        paths_form = QFormLayout()
+        for key, box in (("iterations", self.iterations), ("seed", self.seed)):
+            paths_form.addRow(self.labels[key], box)
+        self.rates = QLabel()
+        self.rates.setWordWrap(True)
+        paths_form.addRow(self.rates)
+        self.paths_box = QGroupBox()
+        self.paths_box.setLayout(paths_form)
+        slice_form = QFormLayout()
+        for key, box in (("kind", self.kind), ("centre", self.centre), ("resolution", self.resolution),
+                         ("images", self.images)):
+            slice_form.addRow(self.labels[key], box)
+        self.slice_box = QGroupBox()
+        self.slice_box.setLayout(slice_form)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.run = RunControls()
+
+        self.plot = book_plot(legend=(-10, 10))
+        self.plot.setMenuEnabled(False)
+        self.image = pg.ImageItem()
+        self.image.setColorMap(pg.colormap.get("viridis"))
+        self.image.setOpacity(0.45)
+        self.plot.addItem(self.image)
+        self.isocurves = []
+        self.halos = {key: self.plot.plot([], [], pen=pg.mkPen(255, 255, 255, 200, width=5)) for key in ORDER}
+        self.curves = {key: self.plot.plot([], [], pen=pg.mkPen(optimizer_rgb(key), width=2), symbol="o",
+                                           symbolSize=5, symbolPen=None, name=NAMES[key]) for key in ORDER}
+        self.centre_mark = pg.ScatterPlotItem(symbol="star", size=16, brush=pg.mkBrush(255, 255, 255),
+                                              pen=pg.mkPen(0, 0, 0))
+        self.plot.addItem(self.centre_mark)
+        self.start_mark = pg.ScatterPlotItem(symbol="s", size=10, brush=pg.mkBrush(255, 255, 255),
+                                             pen=pg.mkPen(0, 0, 0, width=1.5))
+        self.plot.addItem(self.start_mark)
+        self.start_label = pg.TextItem(anchor=(0, 1))
+        self.plot.addItem(self.start_label)
+        self.ends = pg.ScatterPlotItem(size=11, pen=pg.mkPen(255, 255, 255, width=1.5))
+        self.plot.addItem(self.ends)  # on top: on a random slice every end is at the centre
+        themed(self.plot, self._recolor)
+        self.loss_plot = book_plot(legend=(-10, 10))
+        self.loss_plot.enableAutoRange(axis="y", enable=False)
+        self.loss_plot.setYRange(0, 2.5, padding=0)
+        self.loss_curves = {key: long_curve(self.loss_plot, optimizer_rgb(key)) for key in ORDER}
+        themed(self.loss_plot, self._recolor_losses)
+
+        left = QVBoxLayout()
+        left.addWidget(self.paths_box)
+        left.addWidget(self.slice_box)
+        left.addWidget(self.summary)
+        left.addStretch(1)
+        body = QVBoxLayout()
+        body.addWidget(self.plot, 3)
+        body.addWidget(self.loss_plot, 1)
+        job_page_layout(self, left, self.run, body)
+
+    def _connect(self):
+        self.run.start_clicked.connect(self.start)
+        for box in (self.kind, self.centre):
+            box.activated.connect(lambda _i: self._on_slice_setting_changed())
+        for box in (self.resolution, self.images):
+            box.editingFinished.connect(self._on_slice_setting_changed)
+
+    def _recolor(self):
+        self.start_label.setColor(plot_colors()[1])
+        for key in ORDER:
+            color = optimizer_rgb(key)
+            self.curves[key].setPen(pg.mkPen(color, width=2))
+            self.curves[key].setSymbolBrush(pg.mkBrush(*color))
+        self._draw_paths()
+
+    def _recolor_losses(self):
+        for key, curve in self.loss_curves.items():
+            curve.setPen(pg.mkPen(optimizer_rgb(key), width=1.5))
+
+    def retranslate(self):
+        rates = ", ".join(f"{NAMES[key]} {lr:g}" for key, lr in jobs.LANDSCAPE_LR.items())
+        self.paths_box.setTitle(self.tr("The paths"))
+        self.rates.setText(fill(self.tr("Four SimpleConvNets from one start on the same batches of 100, at the "
+                                        "book's learning rates: %1"), rates))
+        self.slice_box.setTitle(fill(self.tr("The slice: 2 of %1 dimensions"), f"{PARAMETERS:,}"))
+        refill(self.kind, [(self.tr("The paths' own directions"), "paths"),
+                           (self.tr("Random, filter-normalised"), "random")])
+        refill(self.centre, [(fill(self.tr("End of %1's path"), NAMES[key]), key) for key in ORDER])
+        texts = {"iterations": self.tr("Iterations"), "seed": self.tr("Seed"), "kind": self.tr("Directions"),
+                 "centre": self.tr("Centre"), "resolution": self.tr("Grid"), "images": self.tr("Images")}
+        for key, label in self.labels.items():
+            label.setText(texts[key])
+        self.iterations.setToolTip(self.tr("Updates per optimizer; a copy of every network is kept 20 times on "
+                                           "the way"))
+        self.seed.setToolTip(self.tr("The same seed gives the same initial weights, batches, images and random "
+                                     "directions"))
+        self.kind.setToolTip(self.tr(
+            "The paths' own directions: the plane through the centre that holds most of the paths (a principal "
+            "component analysis of their points). Random: Gaussian directions, each filter scaled to the size of "
+            "the same filter at the centre (Li et al., 2018)"))
+        self.centre.setToolTip(self.tr("The point of the slice's (0, 0): where one optimizer ended"))
+        self.resolution.setToolTip(self.tr("Points per side of the grid where the loss is computed (15: 225 "
+                                           "losses); drawn smoothed between them"))
+        self.images.setToolTip(self.tr("Training images the loss is measured on, drawn with the seed"))
+        self.run.start_button.setText(self.tr("Compute"))
+        self.run.start_button.setToolTip(self.tr("Train the four networks (unless their paths are kept) and "
+                                                 "compute the loss on the slice (Ctrl+Return)"))
+        self.run.stop_button.setText(self.tr("Stop"))
+        self.run.stop_button.setToolTip(self.tr("Stop (Esc); the slices computed so far are kept"))
+        set_title(self.loss_plot, self.tr("Mini-batch loss on the way (smoothed)"))
+        self.loss_plot.setLabel("bottom", self.tr("iteration"))
+        if self.idle and self.shown is None:
+            self.run.set_status(self.tr("Press Compute: four optimizers train SimpleConvNet from the same start, "
+                                        "then the loss is drawn on a slice with their paths."))
+        self._label_axes()
+        if self.shown is not None:
+            self._show_summary()
+
+    def _label_axes(self):
+        found = self.slices.get(self.shown, (None,))[0]
+        if found is not None and found.kind == "paths":
+            a, b = found.explained
+            self.plot.setLabel("bottom", fill(self.tr("α: first direction of the paths (%1 % of their spread)"),
+                                              f"{100 * a:.0f}"))
+            self.plot.setLabel("left", fill(self.tr("β: second (%1 %)"), f"{100 * b:.0f}"))
+        else:
+            self.plot.setLabel("bottom", self.tr("α (random direction 1)"))
+            self.plot.setLabel("left", self.tr("β (random direction 2)"))
+        title = self.tr("Loss on the slice θ* + α·d₁ + β·d₂")
+        set_title(self.plot, title)
+
+    # -- settings and the cache ----------------------------------------------------------------------------
+
+    def settings(self):
+        return {"iterations": self.iterations.value(), "image_count": self.images.value(),
+                "kind": self.kind.currentData() or "paths", "centre": self.centre.currentData() or "adam",
+                "resolution": self.resolution.value(), "seed": self.seed.value()}
+
+    @staticmethod
+    def paths_key_of(s):
+        return s["iterations"], s["seed"]
+
+    @staticmethod
+    def slice_key_of(s):
+        return s["iterations"], s["seed"], s["kind"], s["centre"], s["resolution"], s["image_count"]
+
+    def start(self):
+        s = self.settings()
+        kept = self.paths if self.paths_key == self.paths_key_of(s) else None
+        self.run_requested.emit(getattr(jobs, self.JOB), {**s, "paths": kept})
+
+    def _on_slice_setting_changed(self):
+        key = self.slice_key_of(self.settings())
+        if key == self.shown:
+            return
+        if key in self.slices:
+            self.shown = key
+            self.draw_slice()
+            self.run.set_status(self.tr("This slice was computed before: shown from memory."))
+        elif self.idle and self.paths is not None and self.paths_key == self.paths_key_of(self.settings()):
+            self.start()  # the paths are kept: only the slice is computed (seconds)
+
+    def stopped_text(self):
+        return self.tr("Stopped; what was computed stays.")
+
+    # -- what the job reports -------------------------------------------------------------------------------
+
+    def on_started(self):
+        self.idle = False
+        self.run.set_running(True)
+        s = self.settings()
+        self.rows_done = 0
+        self.training = self.paths_key != self.paths_key_of(s)
+        if self.training:
+            self.losses = np.zeros((0, len(ORDER)))
+            for curve in self.loss_curves.values():
+                curve.setData([], [])
+            self.loss_plot.setXRange(0, s["iterations"] * 1.04, padding=0)
+
+    def _work(self):
+        """(done, total) in units of about one slice point's forward pass: a training iteration is four
+        gradients on 100 images, about four of them."""
+        s = self.settings()
+        total = (4 * s["iterations"] if self.training else 0) + s["resolution"] ** 2
+        done = (4 * len(self.losses) if self.training else 0) + self.rows_done * s["resolution"]
+        return done, total
+
+    def on_progress(self, e):
+        if isinstance(e, Loading):
+            self.run.set_status(self.tr("Loading MNIST…"))
+        elif isinstance(e, RaceStarted):
+            self.losses = np.zeros((0, len(e.names)))
+        elif isinstance(e, RaceSteps):
+            self.losses = np.concatenate([self.losses, e.losses])
+            x = np.arange(1, len(self.losses) + 1)
+            for k, key in enumerate(ORDER):
+                set_long_data(self.loss_curves[key], x, smooth_curve(self.losses[:, k]))
+            done, total = self._work()
+            self.run.set_fraction(done, total, fill(self.tr("Training: iteration %1 of %2"), f"{e.step.iteration:,}",
+                                                    f"{e.step.iterations:,}"))
+        elif isinstance(e, SliceStarted):
+            done, total = self._work()
+            self.run.set_fraction(done, total, fill(self.tr("The slice: %1 losses on %2 images…"),
+                                                    e.resolution ** 2, self.images.value()))
+        elif hasattr(e, "row"):  # a SliceRow
+            self.rows_done = e.row + 1
+            done, total = self._work()
+            self.run.set_fraction(done, total, fill(self.tr("The slice: row %1 of %2"), e.row + 1, e.rows))
+
+    def on_finished(self, result, message):
+        self.idle = True
+        self.run.set_running(False)
+        self.run.set_status(message)
+        if not result:
+            return
+        s = self.settings()
+        if result.get("paths") is not None:
+            self.paths, self.paths_key = result["paths"], self.paths_key_of(s)
+        if result.get("slice") is not None:
+            key = self.slice_key_of(s)
+            self.slices[key] = (result["slice"], result["heights"])
+            self.shown = key
+            self.draw_slice()
+
+    # -- drawing --------------------------------------------------------------------------------------------
+
+    def draw_slice(self):
+        found, _heights = self.slices[self.shown]
+        a, b, Z = found.alphas, found.betas, found.losses
+        fa, fb = np.linspace(a[0], a[-1], DRAWN), np.linspace(b[0], b[-1], DRAWN)
+        fine = bilinear(a, b, Z, fa[None, :], fb[:, None])
+        self.image.setImage(np.log(fine), autoLevels=True)
+        self.image.setRect(QRectF(a[0], b[0], a[-1] - a[0], b[-1] - b[0]))
+        for iso in self.isocurves:
+            iso.setParentItem(None)
+            if iso.scene() is not None:
+                iso.scene().removeItem(iso)
+        self.isocurves = []
+        lo, hi = float(fine.min()), float(fine.max())
+        for level in np.geomspace(lo, hi, LEVELS + 2)[1:-1]:
+            iso = pg.IsocurveItem(data=fine, level=level, pen=pg.mkPen(60, 60, 60, 170))
+            iso.setParentItem(self.image)
+            iso.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            self.isocurves.append(iso)
+        self.centre_mark.setData([0.0], [0.0])
+        self._draw_paths()
+        self.plot.setRange(xRange=(a[0], a[-1]), yRange=(b[0], b[-1]), padding=0)
+        self._label_axes()
+        self._show_summary()
+
+    def _draw_paths(self):
+        if self.shown is None:
+            return
+        found = self.slices[self.shown][0]
+        xs, ys, brushes = [], [], []
+        for key in ORDER:
+            pts = found.coords[key]
+            self.curves[key].setData(pts[:, 0], pts[:, 1])
+            self.halos[key].setData(pts[:, 0], pts[:, 1])
+            xs.append(pts[-1, 0])
+            ys.append(pts[-1, 1])
+            brushes.append(pg.mkBrush(*optimizer_rgb(key)))
+        self.ends.setData(xs, ys, brush=brushes)
+        start = found.coords[ORDER[0]][0]  # every path's first point: the shared start
+        self.start_mark.setData([start[0]], [start[1]])
+        self.start_label.setText(self.tr("start"))
+        self.start_label.setPos(start[0], start[1])
+
+    def rows(self):
+        """[(optimizer, true loss at its end, the slice's loss under its end, share of its path in the
+        slice)] of the slice on screen."""
+        found, heights = self.slices[self.shown]
+        out = []
+        for key in ORDER:
+            a, b = found.coords[key][-1]
+            under = float(bilinear(found.alphas, found.betas, found.losses, a, b))
+            out.append((key, float(heights[key][-1]), under, found.in_plane[key]))
+        return out
+
+    def _show_summary(self):
+        found = self.slices[self.shown][0]
+        loss, on_slice, in_slice = (self.tr("loss"), self.tr("on the slice", "the slice's loss under a path's end"),
+                                    self.tr("in the slice", "the share of a path lying in the slice"))
+        head = f"<tr><th></th><th>{loss}</th><th>{on_slice}</th><th>{in_slice}</th></tr>"
+        body = "".join(f"<tr><td><b style='color:rgb{optimizer_rgb(key)}'>{NAMES[key]}</b></td>"
+                       f"<td align='right'>{loss:.3f}</td><td align='right'>{under:.3f}</td>"
+                       f"<td align='right'>{100 * share:.1f} %</td></tr>"
+                       for key, loss, under, share in self.rows())
+        table = f"<table cellspacing='6'>{head}{body}</table>"
+        most = max(found.in_plane.values())
+        if found.kind == "random":
+            why = fill(self.tr(
+                "A random slice holds at most %1 % of any path: in %2 dimensions two random directions are "
+                "almost perpendicular to every path, so the paths barely leave the centre. What this slice shows "
+                "is the valley's shape around the centre. Choose the paths' own directions to see the paths."),
+                f"{100 * most:.2g}", f"{PARAMETERS:,}")
+        else:
+            why = self.tr(
+                "The paths lie mostly in this slice (last column), so the picture shows where they went. Where a "
+                "path is not in the slice, its true loss (first column) differs from the slice's height under "
+                "its end (second). Compare a random slice.")
+        self.summary.setText(table + "<p>" + why + "</p>")
