@@ -1,5 +1,6 @@
 """Regenerate the README screenshots: ``xvfb-run -a -s "-screen 0 1400x900x24" python docs/screenshots.py``
 (``--only layers``: just the Layer Explorer's; ``--only chapter6``: the overfitting page;
+``--only landscape``: the loss landscape, both slices, both languages; ``--only tour``: the guided tour;
 ``--only panels``: Draw & Classify, the Convolution Lab and the Optimizer Playground).
 
 Opens the real main window at 1400x900, sets each panel and mode up the way the README
@@ -33,6 +34,12 @@ def main():
         return
     if only == "training":
         training_shots(app, lambda w, name: (app.processEvents(), w.grab().save(str(OUT / f"{name}.png"))))
+        return
+    if only == "tour":
+        tour_shots(app)
+        return
+    if only == "landscape":
+        landscape_shots(app, lambda w, name: (app.processEvents(), w.grab().save(str(OUT / f"{name}.png"))))
         return
     if only == "chapter6":
         chapter6_shots(app, lambda w, name: (app.processEvents(), w.grab().save(str(OUT / f"{name}.png"))))
@@ -328,6 +335,71 @@ def chapter6_shots(app, shot):
                 time.sleep(0.02)
             shot(w, f"training-{name}-{lang}")
         w.close()
+
+
+def tour_shots(app):
+    """The guided tour: SGD's zig-zag in English, padding in Korean (a few seconds)."""
+    from explorer.app import MainWindow
+    from explorer.settings import Settings
+
+    for lang, step, name in (("en", 1, "tour-sgd-en"), ("ko", 9, "tour-padding-ko"), ("en", 19, "tour-deeper-en")):
+        w = MainWindow(Settings(), lang=lang, panel="draw")
+        w.resize(1400, 900)
+        w.show()
+        w.start_tour(step)
+        for _ in range(30):
+            app.processEvents()
+        if step == 19:  # the Layer Explorer loads DeepConvNet in a worker
+            import time
+
+            t0 = time.time()
+            while time.time() - t0 < 20 and w.current_panel().controls.network_combo.currentData() != "deep":
+                app.processEvents()
+                time.sleep(0.05)
+            for _ in range(100):
+                app.processEvents()
+                time.sleep(0.02)
+        w.grab().save(str(OUT / f"{name}.png"))
+        print("wrote", name)
+        w.close()
+
+
+def landscape_shots(app, shot):
+    """The Loss landscape tab on real MNIST: the paths' own slice, then the random one, in English; the
+    language switched on the same run for the Korean shots (the paths are trained once: a few minutes)."""
+    import time
+
+    from explorer.app import MainWindow
+    from explorer.settings import Settings
+
+    mnist = ROOT.parent / "shared" / "datasets" / "mnist"
+    if not mnist.exists():
+        print("skipping the landscape: no MNIST in", mnist)
+        return
+    settings = Settings()
+    settings.set("data_dir", str(mnist))
+    w = MainWindow(settings, lang="en", panel="training")
+    w.resize(1400, 900)
+    w.show()
+    panel = w.current_panel()
+    page = panel.landscape_page
+    panel.tabs.setCurrentWidget(page)
+
+    def wait():
+        while panel.running_page is not None or panel.is_running():
+            app.processEvents()
+            time.sleep(0.02)
+
+    page.start()
+    wait()
+    for lang in ("en", "ko"):
+        w.set_language(lang)
+        for kind in ("paths", "random"):
+            page.kind.setCurrentIndex(page.kind.findData(kind))
+            page.kind.activated.emit(page.kind.currentIndex())
+            wait()
+            shot(w, f"training-landscape-{kind}-{lang}")
+    w.close()
 
 
 if __name__ == "__main__":

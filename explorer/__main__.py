@@ -20,6 +20,8 @@ def parse_args(argv=None):
                         help="interface language (default: the last one, else the system's)")
     parser.add_argument("--screenshot", metavar="PATH", default=None,
                         help="render the window to an image once laid out (PNG, or JPEG for .jpg), then exit")
+    parser.add_argument("--tour", nargs="?", type=int, const=0, default=None, metavar="STEP",
+                        help="open the guided tour through the lecture (at step STEP, from 1)")
     parser.add_argument("--install-desktop-entry", action="store_true",
                         help="add DLFS Explorer to this user's desktop menu (Linux), then exit")
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
@@ -47,7 +49,7 @@ def main(argv=None):
         print(f"installed {install_desktop_entry()}")
         return 0
     _blas = limit_blas_threads()  # noqa: F841 (kept for the life of the app)
-    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtCore import QCoreApplication, Qt, QTimer
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
@@ -67,6 +69,8 @@ def main(argv=None):
     window.show()
     if log_problem:
         window.statusBar().showMessage(log_problem, 15000)
+    if args.tour is not None:
+        window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: window.start_tour(max(args.tour - 1, 0))))
     if args.startup_probe:  # bench/bench_startup.py: report the first paint, then leave
         window.first_painted.connect(lambda: print(f"first-paint {time.time():.6f}", flush=True))
         window.panel_changed.connect(lambda _k: (print(f"panel-ready {time.time():.6f}", flush=True), app.exit(0)))

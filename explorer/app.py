@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -30,6 +31,8 @@ from .model import CurrentDigit, ModelStore
 from .panels import PANELS
 from .panels.base import PanelContext
 from .theme import THEMES, apply_theme, has_korean_font
+from .tour import STEPS as TOUR_STEPS
+from .tour import TourBar
 from .widgets.room import PanelRoom
 
 log = logging.getLogger("dlfs")
@@ -118,7 +121,14 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([self.nav.width(), 10_000])  # the fixed-width list, no blank strip beside it
-        self.setCentralWidget(splitter)
+        self.tour = TourBar(self)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(splitter, 1)
+        column.addWidget(self.tour)
+        self.setCentralWidget(central)
         self.weights_label = QLabel()
         self.statusBar().addPermanentWidget(self.weights_label)
 
@@ -174,6 +184,7 @@ class MainWindow(QMainWindow):
             self.lang_actions[code] = action
 
         self.help_menu = bar.addMenu("")
+        self.tour_action = self._action(self.help_menu, lambda _=False: self.start_tour(), "Ctrl+T")
         self.shortcuts_action = self._action(self.help_menu, self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
         self.about_action = self._action(self.help_menu, self.show_about)
 
@@ -181,6 +192,8 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._on_nav_row_changed)
         self.model.weights_changed.connect(self._on_weights_changed)
         self.model.explore_requested.connect(lambda: self.select_panel("layers"))
+        self.tour.step_changed.connect(lambda k: self.settings.set("tour/step", k))
+        self.tour.closed.connect(self._on_tour_closed)
 
     # -- texts ------------------------------------------------------------------------------
 
@@ -217,6 +230,9 @@ class MainWindow(QMainWindow):
         self.lang_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
+        self.tour_action.setText(self.tr("Guided &tour"))
+        self.tour_action.setToolTip(self.tr("The lecture step by step, each step opening the right panel"))
+        self.tour.retranslate()
         self.about_action.setText(self.tr("&About DLFS Explorer"))
         for row, spec in enumerate(PANELS):
             item = self.nav.item(row)
@@ -351,10 +367,22 @@ class MainWindow(QMainWindow):
             ("Ctrl+E", self.tr("Export the current view")),
             ("Ctrl++ / Ctrl+- / Ctrl+0", self.tr("Zoom in / out / reset")),
             ("Ctrl+Return / Esc", self.tr("Training Studio: start / stop")),
+            ("Ctrl+T", self.tr("Guided tour")),
+            ("Page Down / Page Up", self.tr("Guided tour: the next / the previous step")),
             ("F1", self.tr("This list")),
             (QKeySequence(QKeySequence.StandardKey.Quit).toString(), self.tr("Quit")),
         ]
         return rows
+
+    def start_tour(self, step=None):
+        """Open the guided tour at ``step``, or where it was left (the first step after the last one)."""
+        if step is None:
+            step = self.settings.get("tour/step", 0, int, within=(0, len(TOUR_STEPS) - 1))
+        self.tour.show_step(step)
+
+    def _on_tour_closed(self):
+        if self.tour.index == len(TOUR_STEPS) - 1:
+            self.settings.set("tour/step", 0)  # finished: the next tour starts from the beginning
 
     def show_shortcuts(self):
         dialog = ShortcutsDialog(self.shortcut_rows(), self)
