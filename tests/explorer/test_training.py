@@ -663,26 +663,34 @@ def test_every_chapter_6_run_stops_promptly_and_closing_the_window_mid_run_is_sa
 
 def test_the_loss_landscape_draws_the_slice_with_the_paths_and_keeps_them_for_the_next_slice(with_data, qtbot):
     from engine.landscape import bilinear
-    from explorer.panels.training.landscape_page import DRAWN, ORDER
+    from explorer.panels.training.jobs import DRAWN
+    from explorer.panels.training.landscape_page import ORDER
 
     panel, page = with_data, with_data.landscape_page
     panel.tabs.setCurrentWidget(page)
-    page.iterations.setValue(12)
+    page.iterations.setValue(20)
     page.resolution.setValue(6)
     page.images.setValue(100)
     page.start()
     wait_done(qtbot, panel)
     assert "Done." in page.run.status.text() and page.run.progress.value() == 1000
-    found, heights = page.slices[page.shown]
+    found, heights, picture = page.slices[page.shown]
     assert found.kind == "paths" and found.losses.shape == (6, 6)
     assert page.image.image.shape == (DRAWN, DRAWN)
     np.testing.assert_allclose(page.image.image[0, 0], np.log(found.losses[0, 0]), rtol=1e-6)
     np.testing.assert_allclose(page.image.image[-1, 0], np.log(found.losses[-1, 0]), rtol=1e-6)  # rows are β
+    # Each contour is where the (interpolated) loss equals its level.
+    assert len(page.contours) == len(picture["lines"]) >= 10
+    for level, xs, ys in picture["lines"]:
+        ok = np.isfinite(xs)
+        assert ok.sum() > 3
+        np.testing.assert_allclose(bilinear(found.alphas, found.betas, found.losses, xs[ok], ys[ok]), level,
+                                   rtol=0.02)
     for key in ORDER:
         xs, ys = page.curves[key].getData()
         np.testing.assert_allclose(np.c_[xs, ys], found.coords[key])
     np.testing.assert_allclose(found.coords["adam"][-1], (0, 0), atol=1e-9)  # the centre: Adam's end
-    assert len(page.loss_curves["sgd"].getData()[0]) == 12
+    assert len(page.loss_curves["sgd"].getData()[0]) == 20
     table = page.summary.text()
     for key, loss, under, share in page.rows():
         a, b = found.coords[key][-1]

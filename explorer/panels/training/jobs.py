@@ -13,7 +13,7 @@ from engine.experiments import (
     iterate_overfitting,
 )
 from engine.features import channel_maxima, layer_agreement
-from engine.landscape import BOOK_RATES, iterate_paths, iterate_slice, path_losses
+from engine.landscape import BOOK_RATES, bilinear, iterate_paths, iterate_slice, path_losses
 from engine.mnist import load_idx_dataset
 from engine.optimizer import make_optimizer
 from engine.parallel import DataParallel
@@ -244,4 +244,31 @@ def loss_landscape(should_stop, data, folder, iterations, image_count, kind, cen
         except StopIteration as end:
             found = end.value
             break
-    return {"data": data, "paths": paths, "slice": found, "heights": heights, "finished": found is not None}
+    picture = slice_picture(found) if found is not None else None
+    return {"data": data, "paths": paths, "slice": found, "heights": heights, "picture": picture,
+            "finished": found is not None}
+
+
+DRAWN = 121  # the computed grid is drawn interpolated on DRAWN x DRAWN points (the contours come out smooth)
+CONTOURS = 12
+
+
+def slice_picture(found, drawn=DRAWN, contours=CONTOURS):
+    """What the page draws, computed here, off the window's thread (contours take ~20 ms a level): the
+    slice interpolated on a ``drawn``² grid ``fine`` (rows β), its α and β, and ``lines``: for each of
+    ``contours`` levels spaced geometrically between the lowest and highest loss, the contour as x and y
+    arrays in (α, β) with NaN between pieces."""
+    from ...plotting import pg
+
+    a, b = found.alphas, found.betas
+    fa, fb = np.linspace(a[0], a[-1], drawn), np.linspace(b[0], b[-1], drawn)
+    fine = bilinear(a, b, found.losses, fa[None, :], fb[:, None])
+    lines = []
+    for level in np.geomspace(float(fine.min()), float(fine.max()), contours + 2)[1:-1]:
+        xs, ys = [], []
+        for piece in pg.functions.isocurve(fine.T, level, connected=True):
+            pts = np.asarray(piece, dtype=float) - 0.5  # (α index, β index); pyqtgraph counts from pixel centres
+            xs += list(np.interp(pts[:, 0], np.arange(drawn), fa)) + [np.nan]
+            ys += list(np.interp(pts[:, 1], np.arange(drawn), fb)) + [np.nan]
+        lines.append((float(level), np.array(xs), np.array(ys)))
+    return {"fine": fine, "alphas": fa, "betas": fb, "lines": lines}

@@ -8,7 +8,6 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QGraphicsItem,
     QGroupBox,
     QLabel,
     QSpinBox,
@@ -29,8 +28,6 @@ from .common import ExperimentPage
 from .events import Loading, RaceStarted, RaceSteps, SliceStarted
 
 ORDER = tuple(jobs.LANDSCAPE_LR)  # sgd, momentum, adagrad, adam
-DRAWN = 121  # the computed grid is drawn interpolated on DRAWN x DRAWN points (the contours come out smooth)
-LEVELS = 12
 PARAMETERS = sum(v.size for v in SimpleConvNet(seed=0).params.values())  # 433,890
 
 
@@ -41,7 +38,7 @@ class LandscapePage(ExperimentPage):
         super().__init__(parent)
         self.paths = None  # engine.landscape.Paths of the last finished training
         self.paths_key = None  # the settings they were trained with
-        self.slices = {}  # (paths_key, kind, centre, resolution, images) -> (Slice, heights)
+        self.slices = {}  # (paths_key, kind, centre, resolution, images) -> (Slice, heights, picture)
         self.shown = None  # the key of the slice on screen
         self.losses = np.zeros((0, 0))  # mini-batch losses of the run so far (iterations, 4)
         self.rows_done = 0
@@ -94,7 +91,7 @@ class LandscapePage(ExperimentPage):
         self.image.setColorMap(pg.colormap.get("viridis"))
         self.image.setOpacity(0.45)
         self.plot.addItem(self.image)
-        self.isocurves = []
+        self.contours = []  # one curve per level, pieces separated by NaN
         self.halos = {key: self.plot.plot([], [], pen=pg.mkPen(255, 255, 255, 200, width=5)) for key in ORDER}
         self.curves = {key: self.plot.plot([], [], pen=pg.mkPen(optimizer_rgb(key), width=2), symbol="o",
                                            symbolSize=5, symbolPen=None, name=NAMES[key]) for key in ORDER}
@@ -104,7 +101,7 @@ class LandscapePage(ExperimentPage):
         self.start_mark = pg.ScatterPlotItem(symbol="s", size=10, brush=pg.mkBrush(255, 255, 255),
                                              pen=pg.mkPen(0, 0, 0, width=1.5))
         self.plot.addItem(self.start_mark)
-        self.start_label = pg.TextItem(anchor=(0, 1))
+        self.start_label = pg.TextItem(anchor=(1.1, 0.5))  # left of the start, clear of the paths leaving it
         self.plot.addItem(self.start_label)
         self.ends = pg.ScatterPlotItem(size=11, pen=pg.mkPen(255, 255, 255, width=1.5))
         self.plot.addItem(self.ends)  # on top: on a random slice every end is at the centre
@@ -285,33 +282,32 @@ class LandscapePage(ExperimentPage):
             self.paths, self.paths_key = result["paths"], self.paths_key_of(s)
         if result.get("slice") is not None:
             key = self.slice_key_of(s)
-            self.slices[key] = (result["slice"], result["heights"])
+            self.slices[key] = (result["slice"], result["heights"], result["picture"])
             self.shown = key
             self.draw_slice()
 
     # -- drawing --------------------------------------------------------------------------------------------
 
     def draw_slice(self):
-        found, _heights = self.slices[self.shown]
-        a, b, Z = found.alphas, found.betas, found.losses
-        fa, fb = np.linspace(a[0], a[-1], DRAWN), np.linspace(b[0], b[-1], DRAWN)
-        fine = bilinear(a, b, Z, fa[None, :], fb[:, None])
+        """The slice on screen: its interpolated picture and contours (computed by the job), the paths."""
+        found, _heights, picture = self.slices[self.shown]
+        fa, fb, fine = picture["alphas"], picture["betas"], picture["fine"]
         self.image.setImage(np.log(fine), autoLevels=True)
-        self.image.setRect(QRectF(a[0], b[0], a[-1] - a[0], b[-1] - b[0]))
-        for iso in self.isocurves:
-            iso.setParentItem(None)
-            if iso.scene() is not None:
-                iso.scene().removeItem(iso)
-        self.isocurves = []
-        lo, hi = float(fine.min()), float(fine.max())
-        for level in np.geomspace(lo, hi, LEVELS + 2)[1:-1]:
-            iso = pg.IsocurveItem(data=fine, level=level, pen=pg.mkPen(60, 60, 60, 170))
-            iso.setParentItem(self.image)
-            iso.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-            self.isocurves.append(iso)
+        # Pixel k's centre on grid point k: the picture reaches half a pixel beyond the first and last.
+        da, db = (fa[-1] - fa[0]) / (len(fa) - 1), (fb[-1] - fb[0]) / (len(fb) - 1)
+        self.image.setRect(QRectF(fa[0] - da / 2, fb[0] - db / 2, fa[-1] - fa[0] + da, fb[-1] - fb[0] + db))
+        for curve in self.contours:
+            self.plot.removeItem(curve)
+        self.contours = []
+        for _level, xs, ys in picture["lines"]:
+            curve = pg.PlotCurveItem(xs, ys, pen=pg.mkPen(60, 60, 60, 170), connect="finite")
+            curve.setZValue(-1)  # under the paths
+            self.plot.addItem(curve)
+            self.contours.append(curve)
+        self.image.setZValue(-2)
         self.centre_mark.setData([0.0], [0.0])
         self._draw_paths()
-        self.plot.setRange(xRange=(a[0], a[-1]), yRange=(b[0], b[-1]), padding=0)
+        self.plot.setRange(xRange=(fa[0], fa[-1]), yRange=(fb[0], fb[-1]), padding=0)
         self._label_axes()
         self._show_summary()
 
@@ -336,7 +332,7 @@ class LandscapePage(ExperimentPage):
     def rows(self):
         """[(optimizer, true loss at its end, the slice's loss under its end, share of its path in the
         slice)] of the slice on screen."""
-        found, heights = self.slices[self.shown]
+        found, heights, _picture = self.slices[self.shown]
         out = []
         for key in ORDER:
             a, b = found.coords[key][-1]
