@@ -110,17 +110,18 @@ def agreement(net, x, t, should_stop):
     return None if maxima is None else layer_agreement(maxima, t)
 
 
-def race_optimizers(should_stop, data, folder, learning_rates, iterations, seed):
-    """The book's optimizer comparison on MNIST; returns {"race", "data"}."""
-    data = yield from ensure_data(data, folder)
-    (x_train, t_train), (x_test, t_test) = data
-    race = OptimizerRace({key: make_optimizer(key, lr=lr) for key, lr in learning_rates.items()},
-                         784, [100] * 4, 10, seed=seed)
-    yield RaceStarted(list(race.names))
+def reported(walk):
+    """Pass on an engine generator's events with its RaceSteps gathered: the losses since the last report
+    go out together at most every REPORT_EVERY seconds, and with the last step (other events, e.g. the
+    race's Diverged and RaceEval, pass as they are). Returns (the generator's result, its last RaceStep)
+    — ``result, last = yield from reported(walk)``."""
     losses, last_step, report_due = [], None, Throttle(REPORT_EVERY)
-    for e in iterate_race(race, x_train, t_train, x_test, t_test, iterations=iterations, batch_size=128,
-                          eval_every=100, eval_samples=1000, seed=seed, should_stop=should_stop,
-                          transform=flat_images):
+    while True:
+        try:
+            e = next(walk)
+        except StopIteration as end:
+            result = end.value
+            break
         if isinstance(e, RaceStep):
             losses.append(e.losses)
             last_step = e
@@ -128,9 +129,22 @@ def race_optimizers(should_stop, data, folder, learning_rates, iterations, seed)
                 continue
             e = RaceSteps(e, np.array(losses))  # (steps since the last report, K)
             losses = []
-        yield e  # RaceSteps, or the engine's Diverged and RaceEval as they are
+        yield e
     if losses:
         yield RaceSteps(last_step, np.array(losses))
+    return result, last_step
+
+
+def race_optimizers(should_stop, data, folder, learning_rates, iterations, seed):
+    """The book's optimizer comparison on MNIST; returns {"race", "data"}."""
+    data = yield from ensure_data(data, folder)
+    (x_train, t_train), (x_test, t_test) = data
+    race = OptimizerRace({key: make_optimizer(key, lr=lr) for key, lr in learning_rates.items()},
+                         784, [100] * 4, 10, seed=seed)
+    yield RaceStarted(list(race.names))
+    yield from reported(iterate_race(race, x_train, t_train, x_test, t_test, iterations=iterations, batch_size=128,
+                                     eval_every=100, eval_samples=1000, seed=seed, should_stop=should_stop,
+                                     transform=flat_images))
     return {"race": race, "data": data}
 
 
@@ -153,16 +167,8 @@ def compare_inits(should_stop, data, folder, iterations, seed):
     data = yield from ensure_data(data, folder)
     (x_train, t_train), _ = data
     yield RaceStarted(list(COMPARED_INITS))
-    losses, last_step, report_due = [], None, Throttle(REPORT_EVERY)
-    for e in iterate_init_compare(x_train, t_train, iterations=iterations, seed=seed, transform=flat_images,
-                                  should_stop=should_stop):
-        losses.append(e.losses)
-        last_step = e
-        if report_due.due(force=e.iteration == e.iterations):
-            yield RaceSteps(e, np.array(losses))
-            losses = []
-    if losses:
-        yield RaceSteps(last_step, np.array(losses))
+    _, last_step = yield from reported(iterate_init_compare(x_train, t_train, iterations=iterations, seed=seed,
+                                                            transform=flat_images, should_stop=should_stop))
     return {"data": data, "finished": last_step is not None and last_step.iteration == iterations}
 
 
@@ -207,43 +213,23 @@ def loss_landscape(should_stop, data, folder, iterations, image_count, kind, cen
                    paths=None):
     """The optimizers' paths on SimpleConvNet (trained here unless ``paths`` from an earlier run with the
     same settings is given) and the loss on a ``resolution``² slice with directions ``kind`` through the
-    end of optimizer ``centre``'s path; yields
-    RaceStarted/RaceSteps while training, SliceStarted and the slice's rows; returns {"data", "paths",
-    "slice", "heights", "finished"} ("slice" None when stopped)."""
+    end of optimizer ``centre``'s path; yields RaceStarted/RaceSteps while training, SliceStarted and the
+    slice's rows; returns {"data", "paths", "slice", "heights", "picture", "finished"} ("slice" None when
+    stopped)."""
     data = yield from ensure_data(data, folder)
     (x_train, t_train), _ = data
     if paths is None:
         optimizers = {key: make_optimizer(key, lr=lr) for key, lr in LANDSCAPE_LR.items()}
         yield RaceStarted(list(optimizers))
-        losses, last_step, report_due = [], None, Throttle(REPORT_EVERY)
-        walk = iterate_paths(x_train, t_train, optimizers, iterations=iterations, seed=seed, transform=images,
-                             should_stop=should_stop)
-        while True:
-            try:
-                e = next(walk)
-            except StopIteration as end:
-                paths = end.value
-                break
-            losses.append(e.losses)
-            last_step = e
-            if report_due.due(force=e.iteration == e.iterations):
-                yield RaceSteps(e, np.array(losses))
-                losses = []
-        if losses:
-            yield RaceSteps(last_step, np.array(losses))
+        paths, _ = yield from reported(iterate_paths(x_train, t_train, optimizers, iterations=iterations, seed=seed,
+                                                     transform=images, should_stop=should_stop))
         if paths.iterations[-1] < iterations:
             return {"data": data, "paths": None, "slice": None, "heights": None, "finished": False}
     x, t = landscape_images(x_train, t_train, image_count, seed)
     yield SliceStarted(kind, resolution)
     heights = path_losses(paths, x, t)
-    walk = iterate_slice(paths, x, t, kind=kind, centre=centre, resolution=resolution, seed=seed,
-                         should_stop=should_stop)
-    while True:
-        try:
-            yield next(walk)
-        except StopIteration as end:
-            found = end.value
-            break
+    found = yield from iterate_slice(paths, x, t, kind=kind, centre=centre, resolution=resolution, seed=seed,
+                                     should_stop=should_stop)
     picture = slice_picture(found) if found is not None else None
     return {"data": data, "paths": paths, "slice": found, "heights": heights, "picture": picture,
             "finished": found is not None}
