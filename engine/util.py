@@ -32,7 +32,7 @@ def conv_output_size(input_size: int, filter_size: int, stride: int = 1, pad: in
         )
     if strict and numerator % stride:
         raise ValueError(f"{_formula(input_size, filter_size, stride, pad, axis)} is not a whole number")
-    return numerator // stride + 1
+    return int(numerator // stride) + 1  # an int also for whole floats (2.0): it becomes a shape
 
 
 def _formula(input_size, filter_size, stride, pad, axis):
@@ -113,7 +113,7 @@ def im2col(input_data: ArrayLike, filter_h: int, filter_w: int, stride: int = 1,
     """
     x = check_image_batch(input_data)
     win, oh, ow = windows(x, filter_h, filter_w, stride, pad)
-    N, C = x.shape[:2]
+    N, C, _, _, filter_h, filter_w = win.shape
     # One strided copy in (C, FH, FW, N, OH, OW) order: each filter offset then reads a
     # whole contiguous run of a row, about 3x faster than copying window by window. The
     # transposed view has the book's shape and values (only its memory order differs).
@@ -129,6 +129,7 @@ def col2im(col: np.ndarray, input_shape: tuple[int, int, int, int], filter_h: in
     """
     N, C, H, W = input_shape
     oh, ow = output_shape(input_shape, filter_h, filter_w, stride, pad)
+    filter_h, filter_w, stride, pad = int(filter_h), int(filter_w), int(stride), int(pad)  # 2.0 -> 2
     col = np.asarray(col)
     if col.dtype.kind != "f":  # sums of overlapping windows: booleans would OR, uint8 would wrap
         raise TypeError(f"col2im adds overlapping windows and needs floats, got {col.dtype}")

@@ -341,3 +341,66 @@ def test_the_shipped_samples_labels_are_int64_like_the_books():
 
     images, labels = load_samples()
     assert images.dtype == np.uint8 and labels.dtype == np.int64 and len(images) == len(labels) == 1000
+
+
+# -- list U (a fresh planted list, session 7): what its survivors showed untested ----------------------------
+
+
+def test_batch_norm_keeps_float32_in_test_mode_too():
+    from engine.layers import BatchNormalization
+
+    rng = np.random.default_rng(0)
+    bn = BatchNormalization(np.ones(6, np.float32), np.zeros(6, np.float32))
+    x = rng.standard_normal((8, 6)).astype(np.float32)
+    assert bn.forward(x, train_flg=True).dtype == np.float32
+    assert bn.running_mean.dtype == bn.running_var.dtype == np.float32
+    assert bn.forward(x, train_flg=False).dtype == np.float32
+
+
+@pytest.mark.parametrize("size", [(2, 0), (0, 2), (2, -1)])
+def test_a_pooling_window_of_no_width_or_height_is_named(size):
+    with pytest.raises(ValueError, match=f"pool size must be positive, got {size[0]}x{size[1]}"):
+        Pooling(*size)
+
+
+def test_an_unknown_optimizer_is_answered_with_the_names_the_book_uses():
+    from engine.optimizer import make_optimizer
+
+    with pytest.raises(ValueError) as e:
+        make_optimizer("adamw")
+    assert "SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam" in str(e.value)
+
+
+def test_col2im_refuses_rows_of_the_right_size_but_the_wrong_shape():
+    from engine.util import col2im, im2col
+
+    x = np.random.default_rng(1).random((1, 2, 4, 5))
+    col = im2col(x, 3, 2)  # OH = 2, OW = 4: 8 windows of 2*3*2 = 12 numbers
+    assert col.shape == (8, 12)
+    with pytest.raises(ValueError, match=r"col must have shape \(8, 12\)"):
+        col2im(col.reshape(12, 8), x.shape, 3, 2)
+    with pytest.raises(ValueError, match="col must have shape"):
+        col2im(col.reshape(4, 24), x.shape, 3, 2)
+
+
+def test_window_sizes_given_as_whole_floats_work_like_ints():
+    from engine.util import col2im, im2col
+
+    x = np.random.default_rng(2).random((2, 3, 6, 5))
+    np.testing.assert_array_equal(im2col(x, 3.0, 2.0, 1.0, 1.0), im2col(x, 3, 2, 1, 1))
+    view, oh, ow = windows(x, 3.0, 2.0, 2.0, 0.0)
+    assert (type(oh), type(ow)) == (int, int) and (oh, ow) == (2, 2)
+    np.testing.assert_array_equal(view, windows(x, 3, 2, 2, 0)[0])
+    col = im2col(x, 3, 2, 1, 1)
+    np.testing.assert_array_equal(col2im(col, x.shape, 3.0, 2.0, 1.0, 1.0), col2im(col, x.shape, 3, 2, 1, 1))
+
+
+def test_overfitting_with_fewer_images_than_a_batch_still_trains_every_epoch():
+    from engine.experiments import iterate_overfitting
+
+    rng = np.random.default_rng(3)
+    x, t = rng.random((60, 784)).astype(np.float32), rng.integers(0, 10, 60)
+    epochs = list(iterate_overfitting(x, t, x[:20], t[:20], train_size=40, batch_size=100, epochs=8, lr=0.1,
+                                      hidden=(50,), seed=0))
+    assert [e.epoch for e in epochs] == list(range(9))
+    assert epochs[-1].train_acc > epochs[0].train_acc  # it learns the 40 images
