@@ -10,6 +10,11 @@ import time
 START = time.time()
 
 
+def tour_step(number):
+    """The tour's step index for ``--tour [STEP]``: None (where it was left) without a number, else STEP − 1."""
+    return None if number == 0 else max(number - 1, 0)
+
+
 def parse_args(argv=None):
     from .panels import PANEL_KEYS
 
@@ -21,7 +26,7 @@ def parse_args(argv=None):
     parser.add_argument("--screenshot", metavar="PATH", default=None,
                         help="render the window to an image once laid out (PNG, or JPEG for .jpg), then exit")
     parser.add_argument("--tour", nargs="?", type=int, const=0, default=None, metavar="STEP",
-                        help="open the guided tour through the lecture (at step STEP, from 1)")
+                        help="open the guided tour through the lecture: where it was left, or at step STEP (from 1)")
     parser.add_argument("--install-desktop-entry", action="store_true",
                         help="add DLFS Explorer to this user's desktop menu (Linux), then exit")
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
@@ -70,7 +75,7 @@ def main(argv=None):
     if log_problem:
         window.statusBar().showMessage(log_problem, 15000)
     if args.tour is not None:
-        window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: window.start_tour(max(args.tour - 1, 0))))
+        window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: window.start_tour(tour_step(args.tour))))
     if args.startup_probe:  # bench/bench_startup.py: report the first paint, then leave
         window.first_painted.connect(lambda: print(f"first-paint {time.time():.6f}", flush=True))
         window.panel_changed.connect(lambda _k: (print(f"panel-ready {time.time():.6f}", flush=True), app.exit(0)))

@@ -9,12 +9,27 @@ methods, as a user's clicks would."""
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QVBoxLayout
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+)
+from shiboken6 import isValid
 
 from .i18n import fill
 from .widgets.combo import select_data
+
+EDITORS = (QLineEdit, QAbstractSpinBox, QTextEdit, QPlainTextEdit, QComboBox)  # they keep Page Down / Up
 
 
 @dataclass(frozen=True)
@@ -56,14 +71,16 @@ def conv_lab(window, tab, preset=None):
     pages = {"conv": lab.conv_page, "im2col": lab.im2col_page, "pool": lab.pool_page,
              "backward": lab.backward_page, "quiz": lab.quiz_page}
     lab.tabs.setCurrentWidget(pages[tab])
-    return lab
+    if tab == "pool":
+        lab.pool_page.load_preset("robustness")  # the text's claim: a one-column shift barely changes it
+    return pages[tab]
 
 
 def studio(window, page):
     window.select_panel("training")
     panel = window.current_panel()
     panel.tabs.setCurrentWidget(getattr(panel, page))
-    return panel
+    return getattr(panel, page)
 
 
 def layers(window, network, tab=0, layer=None):
@@ -89,8 +106,8 @@ STEPS = (
         lambda w: playground(w, {"sgd"}, "sgd", frame=0)),
     TourStep("sgd", QT_TRANSLATE_NOOP("Tour", "SGD zig-zags"), QT_TRANSLATE_NOOP("Tour",
         "SGD steps straight down the slope: W ← W − η·∂L/∂W. But the slope points mostly along y, where the "
-        "valley is steep, not towards the minimum at (0, 0): the path zig-zags across the valley and crawls "
-        "along x. The numbers of every update are on the right."),
+        "valley is steep, not towards the minimum at (0, 0): the path zig-zags from one side of the valley to "
+        "the other instead of heading for the minimum. The numbers of every update are on the right."),
         lambda w: playground(w, {"sgd"}, "sgd")),
     TourStep("momentum", QT_TRANSLATE_NOOP("Tour", "Momentum rolls like a ball"), QT_TRANSLATE_NOOP("Tour",
         "Momentum keeps a velocity v ← αv − η·∂L/∂W and moves by it, like a ball rolling in the bowl: the "
@@ -106,13 +123,14 @@ STEPS = (
         "row to see its state, or change its learning rate."),
         lambda w: playground(w, {"sgd", "momentum", "adagrad", "adam"}, "adam")),
     TourStep("noise", QT_TRANSLATE_NOOP("Tour", "With noisy gradients"), QT_TRANSLATE_NOOP("Tour",
-        "A mini-batch only estimates the gradient. Noise σ = 2 is added to every gradient here: SGD follows "
-        "each noisy step, while Momentum's and Adam's averages keep their course. This is why they are used "
-        "with mini-batches."),
+        "A mini-batch only estimates the gradient. Here noise σ = 2 is added to every gradient: SGD's path "
+        "scatters across the valley with every noisy gradient. Adam, which steps by an average of many "
+        "gradients, stays smooth and close to its noise-free course; Momentum's path is smooth too, though the "
+        "noise pushes it off course. Compare with the step before."),
         lambda w: playground(w, {"sgd", "momentum", "adagrad", "adam"}, "adam", noise=2.0)),
     TourStep("race", QT_TRANSLATE_NOOP("Tour", "The race on MNIST"), QT_TRANSLATE_NOOP("Tour",
         "The same four optimizers train one 5-layer network each on MNIST, on the same batches (the book's "
-        "optimizer_compare_mnist.py). Press Train and watch the losses: on real data, too, SGD is the slowest."),
+        "optimizer_compare_mnist.py). Press Race and watch the losses: on real data, too, SGD is the slowest."),
         lambda w: studio(w, "race_page")),
     TourStep("convolution", QT_TRANSLATE_NOOP("Tour", "Convolution"), QT_TRANSLATE_NOOP("Tour",
         "A convolution slides the filter over the input; at each window it multiplies the overlapping numbers "
@@ -145,7 +163,8 @@ STEPS = (
         lambda w: conv_lab(w, "conv", "batch")),
     TourStep("pooling", QT_TRANSLATE_NOOP("Tour", "Pooling"), QT_TRANSLATE_NOOP("Tour",
         "Max pooling keeps the largest number of each window (average pooling their mean). It has nothing to "
-        "learn, keeps the channels apart, and barely changes when the input shifts by a pixel."),
+        "learn and works on each channel by itself. On the right, the same input shifted one column: press → "
+        "to pool window by window and compare the two outputs — most numbers stay the same."),
         lambda w: conv_lab(w, "pool")),
     TourStep("im2col", QT_TRANSLATE_NOOP("Tour", "im2col"), QT_TRANSLATE_NOOP("Tour",
         "im2col lays every window out as one row of a matrix; the filters become columns; the whole "
@@ -208,27 +227,28 @@ class TourBar(QFrame):
         self.text.setWordWrap(True)
         self.count = QLabel()
         self.back_button = QPushButton()
-        self.back_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
         self.next_button = QPushButton()
-        self.next_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
         self.next_button.setDefault(True)
         self.restart_button = QPushButton()
-        self.close_button = QPushButton()
-        self.close_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton))
-        words = QVBoxLayout()
-        words.addWidget(self.title)
-        words.addWidget(self.text)
-        buttons = QHBoxLayout()
+        self.close_button = QPushButton("✕")  # text, not a style icon: it reads in light and dark themes
+        self.close_button.setFixedWidth(self.close_button.sizeHint().height() + 8)
+        top = QHBoxLayout()  # the title beside the buttons: the text below gets the whole width
+        top.addWidget(self.title, 1)
         for w in (self.count, self.restart_button, self.back_button, self.next_button, self.close_button):
-            buttons.addWidget(w)
-        column = QVBoxLayout()
-        column.addLayout(buttons)
-        column.addStretch(1)
-        layout = QHBoxLayout(self)
-        layout.addLayout(words, 1)
-        layout.addLayout(column)
-        self.next_keys = [QShortcut(QKeySequence(k), self) for k in ("PgDown", "Ctrl+Alt+Right")]
-        self.back_keys = [QShortcut(QKeySequence(k), self) for k in ("PgUp", "Ctrl+Alt+Left")]
+            top.addWidget(w)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 4, 10, 6)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addWidget(self.text)
+        # Room for two lines always: the panel above does not jump from step to step.
+        self.text.setMinimumHeight(2 * self.fontMetrics().lineSpacing() + 4)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # Page Down / Page Up come through an event filter (eventFilter), so that a text field or spin box
+        # that has the focus keeps them; these two work everywhere.
+        self.next_keys = [QShortcut(QKeySequence("Ctrl+Alt+Right"), self)]
+        self.back_keys = [QShortcut(QKeySequence("Ctrl+Alt+Left"), self)]
+        QApplication.instance().installEventFilter(self)
 
     def _connect(self):
         self.next_button.clicked.connect(self.forward)
@@ -241,7 +261,7 @@ class TourBar(QFrame):
             key.activated.connect(self.back)
 
     def retranslate(self):
-        self.back_button.setText(self.tr("Back"))
+        self.back_button.setText("◀ " + self.tr("Back"))
         self.back_button.setToolTip(self.tr("The step before (Page Up)"))
         self.next_button.setToolTip(self.tr("The next step (Page Down; a presentation clicker works too)"))
         self.restart_button.setText(self.tr("Start over"))
@@ -255,14 +275,19 @@ class TourBar(QFrame):
         self.text.setText(translate(step.text))
         self.count.setText(fill(self.tr("%1 of %2"), self.index + 1, len(STEPS)))
         last = self.index == len(STEPS) - 1
-        self.next_button.setText(self.tr("Finish") if last else self.tr("Next"))
+        self.next_button.setText(self.tr("Finish") if last else self.tr("Next") + " ▶")
         self.back_button.setEnabled(self.index > 0)
 
     def show_step(self, index):
         """Go to step ``index`` (clamped): set the app up for it and show its text."""
         self.index = max(0, min(len(STEPS) - 1, index))
         self.show()
-        STEPS[self.index].go(self.window_)
+        shown = STEPS[self.index].go(self.window_)
+        # The panel's own keys (→ steps the animation) work at once: focus inside the panel, on its controls.
+        steps = getattr(shown, "steps", None)
+        target = steps.next_button if steps is not None else None
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
         self._show_texts()
         self.step_changed.emit(self.index)
 
@@ -279,3 +304,14 @@ class TourBar(QFrame):
     def close_tour(self):
         self.hide()
         self.closed.emit()
+
+    def eventFilter(self, obj, event):  # noqa: N802 (Qt's name)
+        """Page Down / Page Up (a presentation clicker's keys) move the tour while it is shown, unless the
+        focus is in a field where they mean something (text, numbers)."""
+        if (event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp)
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier and isValid(self) and self.isVisible()):
+            focus = QApplication.focusWidget()
+            if focus is not None and focus.window() is self.window() and not isinstance(focus, EDITORS):
+                (self.forward if event.key() == Qt.Key.Key_PageDown else self.back)()
+                return True
+        return False

@@ -1497,16 +1497,24 @@
         <translation>β (무작위 방향 2)</translation>
     </message>
     <message>
-        <source>Loss on the slice θ* + α·d₁ + β·d₂</source>
-        <translation>단면 θ* + α·d₁ + β·d₂ 위의 손실</translation>
+        <source>Loss on the slice θ* + α·d₁ + β·d₂ (purple low, yellow high)</source>
+        <translation>단면 θ* + α·d₁ + β·d₂ 위의 손실 (보라: 낮음, 노랑: 높음)</translation>
+    </message>
+    <message>
+        <source>Press Compute: these iterations and seed need their own paths (the picture shows the earlier settings&apos; slice).</source>
+        <translation>계산을 누르세요: 이 반복 횟수와 시드에는 새 경로가 필요합니다 (그림은 이전 설정의 단면입니다).</translation>
+    </message>
+    <message>
+        <source>Stopped before the paths were complete: they are not kept. Compute starts again.</source>
+        <translation>경로가 완성되기 전에 멈췄습니다: 저장하지 않습니다. 계산을 누르면 처음부터 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Stopped; the paths are kept: choosing a slice computes it in seconds.</source>
+        <translation>멈췄습니다. 경로는 남아 있습니다: 단면을 고르면 몇 초 만에 계산합니다.</translation>
     </message>
     <message>
         <source>This slice was computed before: shown from memory.</source>
         <translation>이 단면은 이미 계산했습니다: 기억에서 보여 줍니다.</translation>
-    </message>
-    <message>
-        <source>Stopped; what was computed stays.</source>
-        <translation>멈췄습니다. 계산한 것은 남아 있습니다.</translation>
     </message>
     <message>
         <source>Loading MNIST…</source>
@@ -2662,15 +2670,11 @@ answer.&lt;/li&gt;
     </message>
     <message>
         <source>Training looks for the lowest point of the loss, like an adventurer searching for the deepest valley blindfolded: all they can feel is the slope under their feet — the gradient. Here the land is f(x, y) = x²/20 + y², stretched along x; the adventurer starts at (−7, 2). Press → to take one step.</source>
-        <translation>학습은 손실이 가장 낮은 곳을 찾는 일입니다. 눈을 가린 채 가장 깊은 골짜기를 찾는 모험가와 같습니다: 느낄 수 있는 것은 발밑의 기울기, 곧 기울기(gradient)뿐입니다. 여기서 땅은 x 방향으로 길게 늘어난 f(x, y) = x²/20 + y²이고, 모험가는 (−7, 2)에서 출발합니다. → 를 눌러 한 걸음 내디뎌 보세요.</translation>
+        <translation>학습은 손실이 가장 낮은 곳을 찾는 일입니다. 눈을 가린 채 가장 깊은 골짜기를 찾는 모험가와 같습니다: 느낄 수 있는 것은 발밑의 경사, 곧 기울기(gradient)뿐입니다. 여기서 땅은 x 방향으로 길게 늘어난 f(x, y) = x²/20 + y²이고, 모험가는 (−7, 2)에서 출발합니다. → 를 눌러 한 걸음 내디뎌 보세요.</translation>
     </message>
     <message>
         <source>SGD zig-zags</source>
         <translation>SGD의 지그재그</translation>
-    </message>
-    <message>
-        <source>SGD steps straight down the slope: W ← W − η·∂L/∂W. But the slope points mostly along y, where the valley is steep, not towards the minimum at (0, 0): the path zig-zags across the valley and crawls along x. The numbers of every update are on the right.</source>
-        <translation>SGD는 기울기를 따라 곧장 내려갑니다: W ← W − η·∂L/∂W. 그런데 기울기는 최솟값 (0, 0)이 아니라 주로 골짜기가 가파른 y 방향을 가리킵니다: 경로는 골짜기를 가로질러 지그재그로 움직이고 x 방향으로는 느리게 기어갑니다. 갱신마다의 숫자가 오른쪽에 있습니다.</translation>
     </message>
     <message>
         <source>Momentum rolls like a ball</source>
@@ -2701,16 +2705,20 @@ answer.&lt;/li&gt;
         <translation>잡음이 섞인 기울기</translation>
     </message>
     <message>
-        <source>A mini-batch only estimates the gradient. Noise σ = 2 is added to every gradient here: SGD follows each noisy step, while Momentum&apos;s and Adam&apos;s averages keep their course. This is why they are used with mini-batches.</source>
-        <translation>미니배치는 기울기를 어림할 뿐입니다. 여기서는 모든 기울기에 잡음 σ = 2를 더했습니다: SGD는 잡음 섞인 걸음을 하나하나 따라가지만, 모멘텀과 Adam의 평균은 방향을 지킵니다. 미니배치와 함께 이 기법들을 쓰는 까닭입니다.</translation>
+        <source>A mini-batch only estimates the gradient. Here noise σ = 2 is added to every gradient: SGD&apos;s path scatters across the valley with every noisy gradient. Adam, which steps by an average of many gradients, stays smooth and close to its noise-free course; Momentum&apos;s path is smooth too, though the noise pushes it off course. Compare with the step before.</source>
+        <translation>미니배치는 기울기를 어림할 뿐입니다. 여기서는 모든 기울기에 잡음 σ = 2를 더했습니다: SGD의 경로는 잡음 섞인 기울기마다 골짜기 여기저기로 흩어집니다. 여러 기울기의 평균으로 움직이는 Adam은 매끄럽게 잡음 없을 때의 경로 가까이에 머뭅니다. 모멘텀의 경로도 매끄럽지만 잡음에 밀려 경로를 벗어납니다. 앞 단계와 비교해 보세요.</translation>
     </message>
     <message>
         <source>The race on MNIST</source>
         <translation>MNIST 위의 경주</translation>
     </message>
     <message>
-        <source>The same four optimizers train one 5-layer network each on MNIST, on the same batches (the book&apos;s optimizer_compare_mnist.py). Press Train and watch the losses: on real data, too, SGD is the slowest.</source>
-        <translation>같은 네 기법이 MNIST에서 각자 5층 신경망을 같은 배치로 학습합니다 (책의 optimizer_compare_mnist.py). 학습을 누르고 손실을 지켜보세요: 실제 데이터에서도 SGD가 가장 느립니다.</translation>
+        <source>SGD steps straight down the slope: W ← W − η·∂L/∂W. But the slope points mostly along y, where the valley is steep, not towards the minimum at (0, 0): the path zig-zags from one side of the valley to the other instead of heading for the minimum. The numbers of every update are on the right.</source>
+        <translation>SGD는 기울기를 따라 곧장 내려갑니다: W ← W − η·∂L/∂W. 그런데 기울기는 최솟값 (0, 0)이 아니라 주로 골짜기가 가파른 y 방향을 가리킵니다: 경로는 최솟값으로 곧장 가지 못하고 골짜기의 이쪽과 저쪽을 지그재그로 오갑니다. 갱신마다의 숫자가 오른쪽에 있습니다.</translation>
+    </message>
+    <message>
+        <source>The same four optimizers train one 5-layer network each on MNIST, on the same batches (the book&apos;s optimizer_compare_mnist.py). Press Race and watch the losses: on real data, too, SGD is the slowest.</source>
+        <translation>같은 네 기법이 MNIST에서 각자 5층 신경망을 같은 배치로 학습합니다 (책의 optimizer_compare_mnist.py). 경주를 누르고 손실을 지켜보세요: 실제 데이터에서도 SGD가 가장 느립니다.</translation>
     </message>
     <message>
         <source>Convolution</source>
@@ -2773,8 +2781,8 @@ answer.&lt;/li&gt;
         <translation>풀링</translation>
     </message>
     <message>
-        <source>Max pooling keeps the largest number of each window (average pooling their mean). It has nothing to learn, keeps the channels apart, and barely changes when the input shifts by a pixel.</source>
-        <translation>최대 풀링은 창마다 가장 큰 수를 남깁니다 (평균 풀링은 평균). 학습할 매개변수가 없고, 채널을 따로 다루며, 입력이 한 픽셀 움직여도 거의 변하지 않습니다.</translation>
+        <source>Max pooling keeps the largest number of each window (average pooling their mean). It has nothing to learn and works on each channel by itself. On the right, the same input shifted one column: press → to pool window by window and compare the two outputs — most numbers stay the same.</source>
+        <translation>최대 풀링은 창마다 가장 큰 수를 남깁니다 (평균 풀링은 평균). 학습할 매개변수가 없고 채널마다 따로 작동합니다. 오른쪽은 같은 입력을 한 열 민 것입니다: → 를 눌러 창마다 풀링하며 두 출력을 비교해 보세요. 대부분의 수가 그대로입니다.</translation>
     </message>
     <message>
         <source>im2col</source>
@@ -2798,7 +2806,7 @@ answer.&lt;/li&gt;
     </message>
     <message>
         <source>SimpleConvNet&apos;s 30 first-layer filters after training on MNIST: many are edge and stroke detectors. Click a channel to see the filter, its response to the digit, and the test patches it likes most.</source>
-        <translation>MNIST로 학습한 SimpleConvNet의 첫 층 필터 30개입니다: 많은 필터가 경계와 획을 찾아냅니다. 채널을 클릭하면 필터, 숫자에 대한 응답, 가장 좋아하는 테스트 조각이 보입니다.</translation>
+        <translation>MNIST로 학습한 SimpleConvNet의 첫 층 필터 30개입니다: 많은 필터가 경계와 획을 찾아냅니다. 채널을 클릭하면 필터, 숫자에 대한 응답, 가장 좋아하는 시험 조각이 보입니다.</translation>
     </message>
     <message>
         <source>Draw a digit</source>
@@ -2822,7 +2830,7 @@ answer.&lt;/li&gt;
     </message>
     <message>
         <source>The lecture&apos;s last claim, measured: how often a channel&apos;s nine strongest test images show the same digit, layer by layer. It rises with depth, as in AlexNet&apos;s eight layers.</source>
-        <translation>강의의 마지막 주장을 측정한 것입니다: 채널이 가장 강하게 반응하는 테스트 이미지 9장이 같은 숫자인 비율을 층마다 보여 줍니다. AlexNet의 8층처럼 깊어질수록 올라갑니다.</translation>
+        <translation>강의의 마지막 주장을 측정한 것입니다: 채널이 가장 강하게 반응하는 시험 이미지 9장이 같은 숫자인 비율을 층마다 보여 줍니다. AlexNet의 8층처럼 깊어질수록 올라갑니다.</translation>
     </message>
     <message>
         <source>Beyond the lecture</source>
@@ -2830,7 +2838,7 @@ answer.&lt;/li&gt;
     </message>
     <message>
         <source>The rest of chapter 6 is in the Training Studio: weight initialisation, batch normalisation, overfitting, hyperparameter search — and here, SimpleConvNet&apos;s real loss landscape with the four optimizers&apos; paths. The tour ends here; Help › Guided tour opens it again.</source>
-        <translation>6장의 나머지는 학습 스튜디오에 있습니다: 가중치 초깃값, 배치 정규화, 오버피팅, 하이퍼파라미터 탐색. 그리고 여기, 네 최적화 기법의 경로를 얹은 SimpleConvNet의 실제 손실 지형. 투어는 여기서 끝납니다. 도움말 › 둘러보기로 다시 열 수 있습니다.</translation>
+        <translation>6장의 나머지는 학습 스튜디오에 있습니다: 가중치 초깃값, 배치 정규화, 오버피팅, 하이퍼파라미터 탐색. 그리고 여기, 네 최적화 기법의 경로를 얹은 SimpleConvNet의 실제 손실 지형. 둘러보기는 여기서 끝납니다. 도움말 › 둘러보기로 다시 열 수 있습니다.</translation>
     </message>
 </context>
 <context>

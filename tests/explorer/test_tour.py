@@ -4,6 +4,7 @@ clicker sends move it, and the step reached is remembered."""
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from engine.conv_trace import conv_output_size
 from explorer.tour import STEPS
@@ -103,6 +104,33 @@ def test_page_down_and_page_up_move_the_tour_and_the_step_is_remembered(window, 
     assert window.tour.index == 0 and not window.tour.back_button.isEnabled()
 
 
+def test_the_steps_own_keys_work_at_once_and_fields_keep_page_down(window, qtbot):
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.start_tour(0)  # "Press → to take one step"
+    playground = window.current_panel()
+    assert playground.state.frame == 0
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)
+    assert playground.state.frame == 1
+    # Typing a formula: Page Down belongs to the field, not the tour.
+    playground.formula.setFocus()
+    QTest.keyClick(playground.formula, Qt.Key.Key_PageDown)
+    assert window.tour.index == 0
+    spin = playground.iterations
+    spin.setFocus()
+    before = spin.value()
+    QTest.keyClick(spin, Qt.Key.Key_PageDown)
+    assert window.tour.index == 0 and spin.value() < before  # the spin box's own Page Down (−10)
+    window.start_tour(7)  # convolution: → moves the window
+    lab_page = window.current_panel().conv_page
+    assert lab_page.steps.step == 0
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)
+    assert lab_page.steps.step == 1
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown)
+    assert window.tour.index == 8
+
+
 def test_finishing_the_tour_starts_the_next_one_from_the_beginning(window):
     window.start_tour(len(STEPS) - 1)
     assert window.tour.next_button.text() == "Finish"
@@ -122,9 +150,8 @@ def test_the_tour_speaks_korean(window):
     assert window.tour.count.text() == f"1 / {len(STEPS)}"
 
 
-@pytest.mark.parametrize("argv, step", [(["--tour"], 0), (["--tour", "8"], 7)])
+@pytest.mark.parametrize("argv, step", [(["--tour"], None), (["--tour", "8"], 7), (["--tour", "1"], 0)])
 def test_the_command_line_opens_the_tour(argv, step):
-    from explorer.__main__ import parse_args
+    from explorer.__main__ import parse_args, tour_step
 
-    args = parse_args(argv)
-    assert max(args.tour - 1, 0) == step
+    assert tour_step(parse_args(argv).tour) == step

@@ -674,7 +674,8 @@ def test_the_loss_landscape_draws_the_slice_with_the_paths_and_keeps_them_for_th
     page.start()
     wait_done(qtbot, panel)
     assert "Done." in page.run.status.text() and page.run.progress.value() == 1000
-    found, heights, picture = page.slices[page.shown]
+    entry = page.slices[page.shown]
+    found, heights, picture = entry["slice"], entry["heights"], entry["picture"]
     assert found.kind == "paths" and found.losses.shape == (6, 6)
     assert page.image.image.shape == (DRAWN, DRAWN)
     np.testing.assert_allclose(page.image.image[0, 0], np.log(found.losses[0, 0]), rtol=1e-6)
@@ -705,7 +706,7 @@ def test_the_loss_landscape_draws_the_slice_with_the_paths_and_keeps_them_for_th
     page.kind.activated.emit(page.kind.currentIndex())
     assert panel.is_running() and not page.training
     wait_done(qtbot, panel)
-    random_slice = page.slices[page.shown][0]
+    random_slice = page.slices[page.shown]["slice"]
     assert random_slice.kind == "random" and page.paths is trained
     np.testing.assert_array_equal(page.losses, losses)  # no new training
     np.testing.assert_allclose(random_slice.alphas, np.linspace(-1, 1, 6))
@@ -713,11 +714,44 @@ def test_the_loss_landscape_draws_the_slice_with_the_paths_and_keeps_them_for_th
     # Back to the paths' slice: from memory, no job.
     page.kind.setCurrentIndex(page.kind.findData("paths"))
     page.kind.activated.emit(page.kind.currentIndex())
-    assert not panel.is_running() and page.slices[page.shown][0] is found
+    assert not panel.is_running() and page.slices[page.shown]["slice"] is found
     assert "from memory" in page.run.status.text()
-    # Another seed means other paths: Compute trains again.
+    # Another seed means other paths: they wait for Compute, which trains again and clears the old picture.
     page.seed.setValue(3)
+    page.seed.editingFinished.emit()
+    assert not panel.is_running() and "Press Compute" in page.run.status.text()
     page.start()
-    assert page.training
+    assert page.training and page.shown is None and page.image.image is None
+    assert all(len(c.getData()[0] or []) == 0 for c in page.curves.values()) and not page.summary.text()
+    page.resolution.setValue(5)  # changed while it runs: the result is kept under what it ran with
     wait_done(qtbot, panel)
-    assert page.paths is not trained
+    assert page.paths is not trained and page.shown == page.slice_key_of({**page.settings(), "resolution": 6})
+    assert page.slices[page.shown]["slice"].losses.shape == (6, 6)
+    # The first run's slice comes back with its own loss curves.
+    page.seed.setValue(0)
+    page.resolution.setValue(6)
+    page.kind.setCurrentIndex(page.kind.findData("paths"))
+    page.kind.activated.emit(page.kind.currentIndex())
+    assert page.slices[page.shown]["slice"] is found
+    np.testing.assert_array_equal(page.losses, losses)
+
+
+def test_a_landscape_stopped_while_training_keeps_nothing_half_made(with_data, qtbot):
+    panel, page = with_data, with_data.landscape_page
+    page.iterations.setValue(2000)
+    page.start()
+    qtbot.waitUntil(lambda: len(page.losses) >= 3, timeout=30000)
+    panel.stop()
+    wait_done(qtbot, panel)
+    assert page.paths is None and page.shown is None and not page.slices
+    assert "not kept" in page.run.status.text()
+    page.kind.setCurrentIndex(page.kind.findData("random"))
+    page.kind.activated.emit(page.kind.currentIndex())  # nothing to draw it from: says so, runs nothing
+    assert not panel.is_running() and "Press Compute" in page.run.status.text()
+
+
+def test_a_tiny_share_of_a_path_is_written_with_its_digits_not_as_zero():
+    from explorer.panels.training.landscape_page import percent
+
+    assert percent(0.969) == "96.9 %" and percent(0.001) == "0.1 %"
+    assert percent(0.000091) == "0.0091 %" and percent(0.0) == "0.0 %"

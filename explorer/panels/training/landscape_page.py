@@ -31,6 +31,11 @@ ORDER = tuple(jobs.LANDSCAPE_LR)  # sgd, momentum, adagrad, adam
 PARAMETERS = sum(v.size for v in SimpleConvNet(seed=0).params.values())  # 433,890
 
 
+def percent(share):
+    """A share as '96.9 %', or with two significant digits below 0.1 % ('0.0091 %'), never '0.0 %'."""
+    return f"{100 * share:.1f} %" if share >= 0.001 or share == 0 else f"{100 * share:.2g} %"
+
+
 class LandscapePage(ExperimentPage):
     JOB, SCRIPT, SCRIPT_NAME = "loss_landscape", "landscape_script", "loss_landscape.py"
 
@@ -38,7 +43,10 @@ class LandscapePage(ExperimentPage):
         super().__init__(parent)
         self.paths = None  # engine.landscape.Paths of the last finished training
         self.paths_key = None  # the settings they were trained with
-        self.slices = {}  # (paths_key, kind, centre, resolution, images) -> (Slice, heights, picture)
+        # slice_key_of(settings) -> {"slice": Slice, "heights": each path point's loss, "picture": what the
+        # job drew, "losses": the mini-batch losses of the paths' training}
+        self.slices = {}
+        self.current = None  # the settings of the running (or last) job
         self.shown = None  # the key of the slice on screen
         self.losses = np.zeros((0, 0))  # mini-batch losses of the run so far (iterations, 4)
         self.rows_done = 0
@@ -94,7 +102,8 @@ class LandscapePage(ExperimentPage):
         self.contours = []  # one curve per level, pieces separated by NaN
         self.halos = {key: self.plot.plot([], [], pen=pg.mkPen(255, 255, 255, 200, width=5)) for key in ORDER}
         self.curves = {key: self.plot.plot([], [], pen=pg.mkPen(optimizer_rgb(key), width=2), symbol="o",
-                                           symbolSize=5, symbolPen=None, name=NAMES[key]) for key in ORDER}
+                                           symbolSize=5, symbolPen=None, symbolBrush=pg.mkBrush(*optimizer_rgb(key)),
+                                           name=NAMES[key]) for key in ORDER}
         self.centre_mark = pg.ScatterPlotItem(symbol="star", size=16, brush=pg.mkBrush(255, 255, 255),
                                               pen=pg.mkPen(0, 0, 0))
         self.plot.addItem(self.centre_mark)
@@ -105,6 +114,8 @@ class LandscapePage(ExperimentPage):
         self.plot.addItem(self.start_label)
         self.ends = pg.ScatterPlotItem(size=11, pen=pg.mkPen(255, 255, 255, width=1.5))
         self.plot.addItem(self.ends)  # on top: on a random slice every end is at the centre
+        self.plot.setRange(xRange=(-1, 1), yRange=(-1, 1), padding=0)  # until a slice comes: no stray ticks
+        self.plot.disableAutoRange()
         themed(self.plot, self._recolor)
         self.loss_plot = book_plot(legend=(-10, 10))
         self.loss_plot.enableAutoRange(axis="y", enable=False)
@@ -112,6 +123,7 @@ class LandscapePage(ExperimentPage):
         self.loss_curves = {key: long_curve(self.loss_plot, optimizer_rgb(key)) for key in ORDER}
         themed(self.loss_plot, self._recolor_losses)
 
+        self.paths_box.setMinimumWidth(340)  # the column keeps its width when the table arrives
         left = QVBoxLayout()
         left.addWidget(self.paths_box)
         left.addWidget(self.slice_box)
@@ -128,9 +140,17 @@ class LandscapePage(ExperimentPage):
             box.activated.connect(lambda _i: self._on_slice_setting_changed())
         for box in (self.resolution, self.images):
             box.editingFinished.connect(self._on_slice_setting_changed)
+        for box in (self.iterations, self.seed):
+            box.editingFinished.connect(self._on_slice_setting_changed)
+
+    def _contour_pen(self):
+        text = plot_colors()[1]
+        return pg.mkPen(text.red(), text.green(), text.blue(), 150)
 
     def _recolor(self):
         self.start_label.setColor(plot_colors()[1])
+        for curve in self.contours:
+            curve.setPen(self._contour_pen())
         for key in ORDER:
             color = optimizer_rgb(key)
             self.curves[key].setPen(pg.mkPen(color, width=2))
@@ -181,8 +201,11 @@ class LandscapePage(ExperimentPage):
             self._show_summary()
 
     def _label_axes(self):
-        found = self.slices.get(self.shown, (None,))[0]
-        if found is not None and found.kind == "paths":
+        found = self.slices[self.shown]["slice"] if self.shown is not None else None
+        if found is None:
+            self.plot.setLabel("bottom", "α")
+            self.plot.setLabel("left", "β")
+        elif found.kind == "paths":
             a, b = found.explained
             self.plot.setLabel("bottom", fill(self.tr("α: first direction of the paths (%1 % of their spread)"),
                                               f"{100 * a:.0f}"))
@@ -190,7 +213,7 @@ class LandscapePage(ExperimentPage):
         else:
             self.plot.setLabel("bottom", self.tr("α (random direction 1)"))
             self.plot.setLabel("left", self.tr("β (random direction 2)"))
-        title = self.tr("Loss on the slice θ* + α·d₁ + β·d₂")
+        title = self.tr("Loss on the slice θ* + α·d₁ + β·d₂ (purple low, yellow high)")
         set_title(self.plot, title)
 
     # -- settings and the cache ----------------------------------------------------------------------------
@@ -214,37 +237,45 @@ class LandscapePage(ExperimentPage):
         self.run_requested.emit(getattr(jobs, self.JOB), {**s, "paths": kept})
 
     def _on_slice_setting_changed(self):
-        key = self.slice_key_of(self.settings())
+        """A slice setting (or Iterations, Seed) changed: a slice computed before comes back at once; a new
+        one of the kept paths is computed (seconds); new paths wait for Compute (minutes)."""
+        s = self.settings()
+        key = self.slice_key_of(s)
         if key == self.shown:
             return
         if key in self.slices:
-            self.shown = key
-            self.draw_slice()
+            self.show_slice(key)
             self.run.set_status(self.tr("This slice was computed before: shown from memory."))
-        elif self.idle and self.paths is not None and self.paths_key == self.paths_key_of(self.settings()):
-            self.start()  # the paths are kept: only the slice is computed (seconds)
+        elif self.paths is not None and self.paths_key == self.paths_key_of(s):
+            if self.idle:
+                self.start()  # only the slice is computed
+        elif self.idle:
+            self.run.set_status(self.tr("Press Compute: these iterations and seed need their own paths (the picture "
+                                        "shows the earlier settings' slice)."))
 
     def stopped_text(self):
-        return self.tr("Stopped; what was computed stays.")
+        if self.training:
+            return self.tr("Stopped before the paths were complete: they are not kept. Compute starts again.")
+        return self.tr("Stopped; the paths are kept: choosing a slice computes it in seconds.")
 
     # -- what the job reports -------------------------------------------------------------------------------
 
     def on_started(self):
         self.idle = False
         self.run.set_running(True)
-        s = self.settings()
+        s = self.current = self.settings()
         self.rows_done = 0
         self.training = self.paths_key != self.paths_key_of(s)
-        if self.training:
+        if self.training:  # a new run: nothing of the old one stays on screen to be mistaken for it
             self.losses = np.zeros((0, len(ORDER)))
-            for curve in self.loss_curves.values():
-                curve.setData([], [])
+            self._show_losses()
             self.loss_plot.setXRange(0, s["iterations"] * 1.04, padding=0)
+            self.clear_slice()
 
     def _work(self):
         """(done, total) in units of about one slice point's forward pass: a training iteration is four
         gradients on 100 images, about four of them."""
-        s = self.settings()
+        s = self.current
         total = (4 * s["iterations"] if self.training else 0) + s["resolution"] ** 2
         done = (4 * len(self.losses) if self.training else 0) + self.rows_done * s["resolution"]
         return done, total
@@ -256,16 +287,14 @@ class LandscapePage(ExperimentPage):
             self.losses = np.zeros((0, len(e.names)))
         elif isinstance(e, RaceSteps):
             self.losses = np.concatenate([self.losses, e.losses])
-            x = np.arange(1, len(self.losses) + 1)
-            for k, key in enumerate(ORDER):
-                set_long_data(self.loss_curves[key], x, smooth_curve(self.losses[:, k]))
+            self._show_losses()
             done, total = self._work()
             self.run.set_fraction(done, total, fill(self.tr("Training: iteration %1 of %2"), f"{e.step.iteration:,}",
                                                     f"{e.step.iterations:,}"))
         elif isinstance(e, SliceStarted):
             done, total = self._work()
             self.run.set_fraction(done, total, fill(self.tr("The slice: %1 losses on %2 images…"),
-                                                    e.resolution ** 2, self.images.value()))
+                                                    e.resolution ** 2, self.current["image_count"]))
         elif hasattr(e, "row"):  # a SliceRow
             self.rows_done = e.row + 1
             done, total = self._work()
@@ -277,20 +306,49 @@ class LandscapePage(ExperimentPage):
         self.run.set_status(message)
         if not result:
             return
-        s = self.settings()
+        s = self.current  # what the job ran with (the boxes may have changed since)
         if result.get("paths") is not None:
             self.paths, self.paths_key = result["paths"], self.paths_key_of(s)
         if result.get("slice") is not None:
             key = self.slice_key_of(s)
-            self.slices[key] = (result["slice"], result["heights"], result["picture"])
-            self.shown = key
-            self.draw_slice()
+            losses = np.array([result["paths"].batch_losses[name] for name in ORDER]).T
+            self.slices[key] = {"slice": result["slice"], "heights": result["heights"],
+                                "picture": result["picture"], "losses": losses}
+            self.show_slice(key)
 
     # -- drawing --------------------------------------------------------------------------------------------
 
+    def _show_losses(self):
+        x = np.arange(1, len(self.losses) + 1)
+        for k, key in enumerate(ORDER):
+            set_long_data(self.loss_curves[key], x, smooth_curve(self.losses[:, k]) if len(x) else [])
+
+    def show_slice(self, key):
+        """Show the cached slice ``key`` with the loss curves of its paths' training."""
+        self.shown = key
+        self.losses = self.slices[key]["losses"]
+        self._show_losses()
+        self.loss_plot.setXRange(0, len(self.losses) * 1.04, padding=0)
+        self.draw_slice()
+
+    def clear_slice(self):
+        self.shown = None
+        self.image.clear()
+        for curve in self.contours:
+            self.plot.removeItem(curve)
+        self.contours = []
+        for item in (*self.curves.values(), *self.halos.values()):
+            item.setData([], [])
+        for item in (self.ends, self.centre_mark, self.start_mark):
+            item.setData([], [])
+        self.start_label.setText("")
+        self.summary.clear()
+        self._label_axes()
+
     def draw_slice(self):
         """The slice on screen: its interpolated picture and contours (computed by the job), the paths."""
-        found, _heights, picture = self.slices[self.shown]
+        entry = self.slices[self.shown]
+        picture = entry["picture"]
         fa, fb, fine = picture["alphas"], picture["betas"], picture["fine"]
         self.image.setImage(np.log(fine), autoLevels=True)
         # Pixel k's centre on grid point k: the picture reaches half a pixel beyond the first and last.
@@ -300,7 +358,7 @@ class LandscapePage(ExperimentPage):
             self.plot.removeItem(curve)
         self.contours = []
         for _level, xs, ys in picture["lines"]:
-            curve = pg.PlotCurveItem(xs, ys, pen=pg.mkPen(60, 60, 60, 170), connect="finite")
+            curve = pg.PlotCurveItem(xs, ys, pen=self._contour_pen(), connect="finite")
             curve.setZValue(-1)  # under the paths
             self.plot.addItem(curve)
             self.contours.append(curve)
@@ -314,7 +372,7 @@ class LandscapePage(ExperimentPage):
     def _draw_paths(self):
         if self.shown is None:
             return
-        found = self.slices[self.shown][0]
+        found = self.slices[self.shown]["slice"]
         xs, ys, brushes = [], [], []
         for key in ORDER:
             pts = found.coords[key]
@@ -326,13 +384,15 @@ class LandscapePage(ExperimentPage):
         self.ends.setData(xs, ys, brush=brushes)
         start = found.coords[ORDER[0]][0]  # every path's first point: the shared start
         self.start_mark.setData([start[0]], [start[1]])
-        self.start_label.setText(self.tr("start"))
+        # On a random slice the start projects onto the centre with everything else: no label to hide it.
+        self.start_label.setText(self.tr("start") if found.kind == "paths" else "")
         self.start_label.setPos(start[0], start[1])
 
     def rows(self):
         """[(optimizer, true loss at its end, the slice's loss under its end, share of its path in the
         slice)] of the slice on screen."""
-        found, heights, _picture = self.slices[self.shown]
+        entry = self.slices[self.shown]
+        found, heights = entry["slice"], entry["heights"]
         out = []
         for key in ORDER:
             a, b = found.coords[key][-1]
@@ -341,13 +401,13 @@ class LandscapePage(ExperimentPage):
         return out
 
     def _show_summary(self):
-        found = self.slices[self.shown][0]
+        found = self.slices[self.shown]["slice"]
         loss, on_slice, in_slice = (self.tr("loss"), self.tr("on the slice", "the slice's loss under a path's end"),
                                     self.tr("in the slice", "the share of a path lying in the slice"))
         head = f"<tr><th></th><th>{loss}</th><th>{on_slice}</th><th>{in_slice}</th></tr>"
         body = "".join(f"<tr><td><b style='color:rgb{optimizer_rgb(key)}'>{NAMES[key]}</b></td>"
                        f"<td align='right'>{loss:.3f}</td><td align='right'>{under:.3f}</td>"
-                       f"<td align='right'>{100 * share:.1f} %</td></tr>"
+                       f"<td align='right'>{percent(share)}</td></tr>"
                        for key, loss, under, share in self.rows())
         table = f"<table cellspacing='6'>{head}{body}</table>"
         most = max(found.in_plane.values())
