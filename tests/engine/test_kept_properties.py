@@ -404,3 +404,42 @@ def test_overfitting_with_fewer_images_than_a_batch_still_trains_every_epoch():
                                       hidden=(50,), seed=0))
     assert [e.epoch for e in epochs] == list(range(9))
     assert epochs[-1].train_acc > epochs[0].train_acc  # it learns the 40 images
+
+
+def test_a_formula_with_a_syntax_error_names_its_column():
+    from engine.surfaces import SurfaceError, custom
+
+    with pytest.raises(SurfaceError) as e:
+        custom("x + * y")
+    assert e.value.values == ("x + * y", "invalid syntax", "5")  # the '*' is the 5th character
+    assert str(e.value).endswith("at column 5)")
+
+
+def test_a_pooling_window_too_wide_names_the_width_formula():
+    from engine.conv_trace import PoolTrace
+
+    x = np.zeros((1, 1, 4, 1))
+    with pytest.raises(ValueError, match=r"^OW = \(W \+ 2P − FW\)|^OW ="):
+        PoolTrace(x, 2, 2)
+    with pytest.raises(ValueError, match="^OH ="):
+        PoolTrace(np.zeros((1, 1, 1, 4)), 2, 2)
+
+
+def test_a_wide_digit_heavy_on_the_left_stays_inside_the_28_pixels():
+    from engine.preprocess import mnist_style
+
+    image = np.zeros((40, 120))
+    image[5:35, 0:30] = 1.0  # a heavy block on the left ...
+    image[18:21, 30:120] = 1.0  # ... and a long thin arm to the right: the centre of mass is far left
+    out = mnist_style(image, strokes=False)
+    assert out.shape == (28, 28)
+    cols = np.flatnonzero(out.max(axis=0) > 0.1)
+    assert cols[-1] - cols[0] + 1 >= 19  # the whole 20-pixel width, none of it cut off
+    assert cols[-1] <= 27 and cols[0] >= 0
+
+
+def test_a_fully_transparent_picture_is_white_paper():
+    from engine.photo import composite_alpha
+
+    grey = np.random.default_rng(4).random((6, 7))
+    np.testing.assert_array_equal(composite_alpha(grey, np.zeros((6, 7))), np.ones((6, 7)))

@@ -90,3 +90,19 @@ def test_the_book_figure_restores_hyperparameters_changed_in_the_table():
     s.configs["momentum"].params["momentum"] = 0.5
     s.book_figure()
     assert s.configs["momentum"].params["momentum"] == 0.9
+
+
+@pytest.mark.parametrize("k", [1, 4])
+def test_adam_shows_m_and_v_from_the_gradients_and_the_step_they_make(state, k):
+    path, p = state.paths["adam"], state.configs["adam"].params
+    g = path.gradients
+    m, v = np.zeros(2), np.zeros(2)
+    for step in range(k):  # the book's Adam: m += (1-β1)(g-m), v += (1-β2)(g²-v)
+        m += (1 - p["beta1"]) * (g[step] - m)
+        v += (1 - p["beta2"]) * (g[step] ** 2 - v)
+    lr_t = p["lr"] * math.sqrt(1 - p["beta2"] ** k) / (1 - p["beta1"] ** k)
+    html = update_html("adam", path, k, state.configs["adam"])
+    for i, axis in enumerate("xy"):
+        assert f"m<sub>{axis}</sub> = {fmt(m[i])}, v<sub>{axis}</sub> = {fmt(v[i])};" in html
+        after = path.positions[k - 1][i] - lr_t * m[i] / (math.sqrt(v[i]) + 1e-7)
+        assert f"= <b>{fmt(after)}</b>" in html
