@@ -214,7 +214,9 @@ class TourBar(QFrame):
         self.window_ = window
         self.index = 0
         self.setObjectName("tourBar")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        # Set off from the panel above by the theme's highlight colour (light and dark alike).
+        self.setStyleSheet("QFrame#tourBar { background: palette(alternate-base); "
+                           "border-top: 2px solid palette(highlight); }")
         self._build_ui()
         self._connect()
         self.retranslate()
