@@ -443,3 +443,16 @@ def test_a_fully_transparent_picture_is_white_paper():
 
     grey = np.random.default_rng(4).random((6, 7))
     np.testing.assert_array_equal(composite_alpha(grey, np.zeros((6, 7))), np.ones((6, 7)))
+
+
+def test_a_non_square_pooling_window_grows_the_receptive_field_by_its_own_height_and_width():
+    from engine.receptive_field import layer_geometry
+
+    conv = Convolution(np.zeros((2, 1, 3, 5)), np.zeros(2))  # 3 high, 5 wide
+    pool = Pooling(2, 3, stride=2)  # 2 high, 3 wide
+    conv_g, pool_g = layer_geometry([("conv", conv), ("pool", pool)], (1, 12, 16))
+    assert conv_g.shape == (2, 10, 12) and conv_g.size == (3, 5)
+    assert pool_g.kernel == (2, 3) and pool_g.shape == (2, 5, 5)  # (10-2)//2+1, (12-3)//2+1
+    # By the definition: a pooled unit sees pool_h conv rows (one apart) and pool_w conv columns.
+    assert pool_g.size == (3 + (2 - 1), 5 + (3 - 1))
+    assert pool_g.window_below(1, 2) == (2, 4, 4, 7)  # rows 2..3, columns 4..6 of the conv output
