@@ -250,7 +250,6 @@ class TourBar(QFrame):
         # that has the focus keeps them; these two work everywhere.
         self.next_keys = [QShortcut(QKeySequence("Ctrl+Alt+Right"), self)]
         self.back_keys = [QShortcut(QKeySequence("Ctrl+Alt+Left"), self)]
-        QApplication.instance().installEventFilter(self)
 
     def _connect(self):
         self.next_button.clicked.connect(self.forward)
@@ -283,6 +282,8 @@ class TourBar(QFrame):
     def show_step(self, index):
         """Go to step ``index`` (clamped): set the app up for it and show its text."""
         self.index = max(0, min(len(STEPS) - 1, index))
+        if not self.isVisible():
+            QApplication.instance().installEventFilter(self)  # only while the tour is shown
         self.show()
         shown = STEPS[self.index].go(self.window_)
         # The panel's own keys (→ steps the animation) work at once: focus inside the panel, on its controls.
@@ -304,6 +305,7 @@ class TourBar(QFrame):
             self.show_step(self.index - 1)
 
     def close_tour(self):
+        QApplication.instance().removeEventFilter(self)
         self.hide()
         self.closed.emit()
 
