@@ -43,19 +43,20 @@ class TourStep:
 # -- what each step sets up ---------------------------------------------------------------------------------
 
 
-def playground(window, shown, selected, frame=30, noise=0.0, surface="book"):
+def playground(window, shown, selected, frame=30, noise=0.0):
     """The Optimizer Playground on the book's figure with only ``shown`` optimizers, ``selected``'s state
     on the right, at update ``frame``."""
     window.select_panel("optimizer")
     p = window.current_panel()
-    p.load_book_figure()
-    if surface != "book":
-        p.surface_combo.setCurrentIndex(p.surface_combo.findData(surface))
-    for key, check in p.table.checks.items():
-        check.setChecked(key in shown)
-    p.table.radios[selected].setChecked(True)
+    p.load_book_figure()  # the book's surface, start and learning rates (its contours kept if shown)
+    for key, config in p.state.configs.items():
+        config.enabled = key in shown
+    p.state.selected = selected
+    p.table.sync()
     if noise:
-        p.noise.setValue(noise)
+        p.noise.setValue(noise)  # recomputes with the noise
+    else:
+        p.recompute()
     p.set_frame(frame)
     return p
 

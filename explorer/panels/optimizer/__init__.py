@@ -291,6 +291,7 @@ class OptimizerPanel(Panel):
         self.show_frame()
 
     def load_book_figure(self):
+        on_book = self.state.surface_key == "book"  # then its contours stay: redrawing them is the slow part
         self.state.book_figure()
         for box, value in ((self.iterations, 30), (self.noise, 0.0)):
             box.blockSignals(True)
@@ -298,7 +299,7 @@ class OptimizerPanel(Panel):
             box.blockSignals(False)
         select_data(self.surface_combo, "book")
         self.table.sync()
-        self.recompute(new_surface=True)
+        self.recompute(new_surface=not on_book)
 
     def _on_export_clicked(self):
         path = ask_path(self, self.context.settings, "export", self.tr("Export figure or animation"),
