@@ -159,3 +159,16 @@ def test_saved_files_get_the_users_usual_permissions(tmp_path, monkeypatch):
     monkeypatch.setattr(weights, "_UMASK", 0o027)
     weights.save_npz(tmp_path / "w.npz", {"a": np.zeros(3)})
     assert (tmp_path / "w.npz").stat().st_mode & 0o777 == 0o640  # 0666 without what the umask takes away
+
+
+def nested_value(levels):
+    """{'a': (((None,),),)...}: a string key, its value ``levels`` one-tuples deep (TUPLE1 opcodes)."""
+    return P2 + b"}" + b"X\x01\x00\x00\x00a" + b"N" + b"\x85" * levels + b"s."
+
+
+def test_the_depth_limit_counts_every_nested_one_tuple():
+    from engine.weights import MAX_PICKLE_DEPTH, check_pickle_shape
+
+    check_pickle_shape(nested_value(MAX_PICKLE_DEPTH - 1))  # the dict holding it is one more: at the limit
+    with pytest.raises(ValueError, match=f"nested deeper than {MAX_PICKLE_DEPTH}"):
+        check_pickle_shape(nested_value(MAX_PICKLE_DEPTH))

@@ -302,3 +302,16 @@ def test_the_ascent_blurs_after_every_fourth_step_not_before_the_first():
                                   maximize_activation(net, "Conv2", [0], blur_every=0, **kw)[0])
     assert not np.array_equal(maximize_activation(net, "Conv2", [0], blur_every=4, steps=4, seed=2, jitter=0)[0],
                               maximize_activation(net, "Conv2", [0], blur_every=0, steps=4, seed=2, jitter=0)[0])
+
+
+def test_an_atlas_of_float_images_keeps_them_as_the_nearest_uint8_grey():
+    kw = dict(input_dim=(1, 8, 8), conv_param={"filter_num": 3, "filter_size": 3, "pad": 1, "stride": 1},
+              hidden_size=4, output_size=10, weight_init_std=0.5, dtype=np.float32)
+    rng = np.random.default_rng(6)
+    images = (rng.integers(0, 256, (30, 1, 8, 8)) / 255.0 - 0.001).clip(0, 1).astype(np.float32)  # 0.999 of a level
+    labels = rng.integers(0, 10, 30)
+    atlas = build_atlas(SimpleConvNet(seed=1, **kw), images, labels, k=3, maximize_steps=1)
+    rounded = np.round(images[:, 0] * 255).astype(np.uint8)  # truncating would give every pixel one level less
+    assert atlas.images.dtype == np.uint8 and len(atlas.images) > 0
+    for img in atlas.images:
+        assert any(np.array_equal(img, r) for r in rounded)
