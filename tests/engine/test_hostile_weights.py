@@ -172,3 +172,11 @@ def test_the_depth_limit_counts_every_nested_one_tuple():
     check_pickle_shape(nested_value(MAX_PICKLE_DEPTH - 1))  # the dict holding it is one more: at the limit
     with pytest.raises(ValueError, match=f"nested deeper than {MAX_PICKLE_DEPTH}"):
         check_pickle_shape(nested_value(MAX_PICKLE_DEPTH))
+
+
+def test_a_dict_built_in_one_go_from_its_items_has_its_keys_checked_too():
+    from engine.weights import check_pickle_shape
+
+    with pytest.raises(ValueError, match="a dictionary key is not a string"):
+        check_pickle_shape(P2 + b"(" + b"K\x07" + b"N" + b"d.")  # MARK 7 None DICT: {7: None}
+    check_pickle_shape(P2 + b"(" + b"X\x01\x00\x00\x00a" + b"N" + b"d.")  # {'a': None}: its shape is fine
