@@ -180,3 +180,26 @@ def test_a_dict_built_in_one_go_from_its_items_has_its_keys_checked_too():
     with pytest.raises(ValueError, match="a dictionary key is not a string"):
         check_pickle_shape(P2 + b"(" + b"K\x07" + b"N" + b"d.")  # MARK 7 None DICT: {7: None}
     check_pickle_shape(P2 + b"(" + b"X\x01\x00\x00\x00a" + b"N" + b"d.")  # {'a': None}: its shape is fine
+
+
+def test_npz_members_written_in_npy_format_2_load(tmp_path):
+    """NumPy writes format 2.0 when a header outgrows 65,535 bytes (or when asked): such files are
+    weights like any other."""
+    import io
+    import zipfile
+
+    from engine.weights import check_npz_headers, load_params_file
+
+    rng = np.random.default_rng(0)
+    arrays = {"W1": rng.standard_normal((3, 2)).astype(np.float32), "b1": np.arange(2, dtype=np.float32)}
+    path = tmp_path / "v2.npz"
+    with zipfile.ZipFile(path, "w") as z:
+        for name, a in arrays.items():
+            buf = io.BytesIO()
+            np.lib.format.write_array(buf, a, version=(2, 0))
+            assert buf.getvalue()[6:8] == b"\x02\x00"
+            z.writestr(name + ".npy", buf.getvalue())
+    check_npz_headers(path)
+    loaded = load_params_file(path)
+    for name, a in arrays.items():
+        np.testing.assert_array_equal(loaded[name], a)
