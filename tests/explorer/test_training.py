@@ -755,3 +755,71 @@ def test_a_tiny_share_of_a_path_is_written_with_its_digits_not_as_zero():
 
     assert percent(0.969) == "96.9 %" and percent(0.001) == "0.1 %"
     assert percent(0.000091) == "0.0091 %" and percent(0.0) == "0.0 %"
+
+
+def _expected_script_lines(page_name, s, data):
+    """What the exported script must print, computed here by calling the engine directly with the page's
+    settings on the same files (the oracle is the engine, not the script's text)."""
+    from engine.events import RaceEval
+    from engine.experiments import (
+        COMPARED_INITS,
+        iterate_hyperparameter_search,
+        iterate_init_compare,
+        iterate_overfitting,
+    )
+    from engine.optimizer import make_optimizer
+    from engine.race import OptimizerRace, iterate_race
+
+    (x_train, t_train), (x_test, t_test) = mnist.load_mnist(normalize=True, flatten=True, data_dir=data)
+    if page_name == "race_page":
+        race = OptimizerRace({k: make_optimizer(k, lr=lr) for k, lr in s["learning_rates"].items()}, 784,
+                             [100] * 4, 10, seed=s["seed"])  # the book's five layers: four hidden of 100
+        return [f"iteration {e.iteration}: " + ", ".join(f"{n} {a:.3f}" for n, a in zip(race.names, e.test_acc))
+                for e in iterate_race(race, x_train, t_train, x_test, t_test, iterations=s["iterations"],
+                                      batch_size=128, seed=s["seed"]) if isinstance(e, RaceEval)]
+    if page_name == "init_page":
+        losses = np.array([e.losses for e in iterate_init_compare(x_train, t_train, iterations=s["iterations"],
+                                                                   seed=s["seed"])])
+        means = dict(zip(COMPARED_INITS, losses[-100:].mean(axis=0).round(4)))  # one mean per initialisation
+        return [f"mean loss of the last 100 iterations: {means}"]
+    if page_name == "overfit_page":
+        n = s["test_images"]
+        return [f"epoch {e.epoch}: train acc {e.train_acc:.3f}, test acc {e.test_acc:.3f}"
+                for e in iterate_overfitting(x_train, t_train, x_test[:n], t_test[:n], train_size=s["train_size"],
+                                             weight_decay_lambda=s["weight_decay"], dropout_ratio=s["dropout"],
+                                             epochs=s["epochs"], seed=s["seed"])]
+    trials = list(iterate_hyperparameter_search(x_train, t_train, trials=s["trials"], epochs=s["epochs"],
+                                                seed=s["seed"]))
+    best = max(trials, key=lambda tr: tr.val_acc[-1])
+    return [f"best 1: validation acc {best.val_acc[-1]:.3f} | lr {best.lr:.3e}"]
+
+
+@pytest.mark.parametrize("page_name, setup", [
+    ("race_page", lambda p: p.iterations.setValue(100)),
+    ("init_page", lambda p: p.iterations.setValue(150)),
+    ("overfit_page", lambda p: (p.epochs.setValue(2), p.train_size.setValue(200), p.decay.setValue(0.3),
+                                p.dropout.setValue(0.2))),
+    ("search_page", lambda p: (p.trial_count.setValue(3), p.epochs.setValue(2))),
+])
+def test_an_exported_script_prints_what_the_engine_computes_for_those_settings(panel, tmp_path, page_name, setup):
+    import subprocess
+    import sys
+
+    data = write_learnable_dataset(tmp_path / "mnist", n_train=300, n_test=100)
+    if page_name == "race_page":  # labels at random: accuracies that tell one network from another
+        rng = np.random.default_rng(9)
+        for kind, n in (("train", 300), ("test", 100)):
+            labels = idx_bytes(rng.integers(0, 10, n), mnist.LABEL_MAGIC)
+            (data / mnist.FILES[f"{kind}_label"]).write_bytes(gzip.compress(labels))
+    page = getattr(panel, page_name)
+    setup(page)
+    assert panel.export_script(page, tmp_path / "experiment.py")
+    if page_name == "overfit_page":  # its two controls, each where it belongs
+        text = (tmp_path / "experiment.py").read_text(encoding="utf-8")
+        assert "weight_decay_lambda=0.3," in text and "dropout_ratio=0.2," in text
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, str(tmp_path / "experiment.py"), str(data)], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(root)})
+    assert out.returncode == 0, out.stderr[-2000:]
+    for line in _expected_script_lines(page_name, page.settings(), data):
+        assert line in out.stdout, (line, out.stdout[-1500:])
