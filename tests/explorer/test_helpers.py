@@ -373,3 +373,78 @@ def test_the_update_shown_names_each_axis_with_its_own_gradient():
     gx, gy = path.gradients[0]
     html = update_html("sgd", path, 1, state.configs["sgd"])
     assert f"∂f/∂x = {gx:.4g}, ∂f/∂y = {gy:.4g}" in html and gx != gy
+
+
+# -- list V (session 7's fresh planted list): what its survivors showed untested --------------------------
+
+
+def test_step_controls_name_the_new_count_at_once(qtbot):
+    steps = StepControls()
+    qtbot.addWidget(steps)
+    steps.set_count(5)
+    steps.set_step(2)
+    steps.set_count(9)  # the step (3) stays: the label must still say "of 9"
+    assert steps.label.text() == "Step 3 of 9"
+    steps.set_count(2)
+    assert steps.step == 1 and steps.label.text() == "Step 2 of 2"
+
+
+def test_drawing_undo_redo_undo_returns_to_the_undone_drawing(qtbot):
+    from explorer.widgets.drawing_canvas import DrawingCanvas
+
+    canvas = DrawingCanvas()
+    qtbot.addWidget(canvas)
+    first = np.zeros((28, 28))
+    first[5:20, 12:15] = 1.0
+    canvas.set_array(first)
+    drawn = canvas.to_array().copy()
+    canvas.undo()  # loading a digit can be undone: back to the empty canvas
+    assert canvas.is_empty()
+    canvas.redo()
+    np.testing.assert_array_equal(canvas.to_array(), drawn)
+    canvas.undo()
+    assert canvas.is_empty()
+    canvas.redo()
+    canvas.redo()  # nothing more to redo
+    np.testing.assert_array_equal(canvas.to_array(), drawn)
+
+
+def test_nested_pauses_of_garbage_collection_end_with_the_last_one():
+    import gc
+
+    from explorer.workers import gc_paused
+
+    assert gc.isenabled()
+    with gc_paused():
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer job still runs
+    assert gc.isenabled()
+
+
+def test_an_svg_of_a_wide_widget_has_a_wide_view_box(qtbot, tmp_path):
+    import re
+
+    from PySide6.QtWidgets import QLabel
+
+    from explorer.exporting import export_svg
+
+    widget = QLabel("wide")
+    qtbot.addWidget(widget)
+    widget.resize(300, 120)
+    assert export_svg(widget, tmp_path / "w.svg")
+    text = (tmp_path / "w.svg").read_text(encoding="utf-8")
+    box = re.search(r'viewBox="([\d.\s-]+)"', text).group(1).split()
+    assert [float(v) for v in box] == [0, 0, 300, 120]
+
+
+def test_the_shortcuts_table_has_the_keys_in_the_first_column(qtbot):
+    from PySide6.QtWidgets import QTableWidget
+
+    from explorer.dialogs import ShortcutsDialog
+
+    dialog = ShortcutsDialog([("Ctrl+1", "Convolution Lab"), ("F1", "This list")])
+    qtbot.addWidget(dialog)
+    table = dialog.findChild(QTableWidget)
+    assert [table.item(r, 0).text() for r in range(2)] == ["Ctrl+1", "F1"]
+    assert [table.item(r, 1).text() for r in range(2)] == ["Convolution Lab", "This list"]
