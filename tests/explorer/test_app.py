@@ -768,3 +768,25 @@ def test_every_package_of_the_project_is_in_the_wheel():
     found = {".".join(p.parent.relative_to(ROOT).parts) for top in ("engine", "explorer")
              for p in (ROOT / top).rglob("__init__.py")}
     assert found <= listed, f"add to pyproject.toml's packages: {sorted(found - listed)}"
+
+
+def test_a_weights_file_read_before_a_newer_request_is_forgotten_and_the_name_is_the_file_name(window, tmp_path,
+                                                                                             qtbot):
+    from engine.simple_convnet import SimpleConvNet
+
+    first, second = SimpleConvNet(seed=1), SimpleConvNet(seed=2)
+    first.save_params(tmp_path / "first.npz")
+    second.save_params(tmp_path / "second.npz")
+    applied, opened = [], []
+    window.model.weights_changed.connect(applied.append)
+    window.files.weights_opened.connect(opened.append)
+    window.files.open_weights(tmp_path / "first.npz")
+    reader = window.files._weights_reader
+    reader.wait(10_000)  # done, its result still queued for this thread: a newer request comes first
+    with qtbot.waitSignal(window.files.weights_opened, timeout=10_000) as blocker:
+        window.files.open_weights(tmp_path / "second.npz")
+    assert blocker.args == [True]
+    qtbot.wait(50)
+    np.testing.assert_array_equal(window.model.net.params["W1"], second.params["W1"])
+    assert window.model.source == "second.npz"  # the file's name, not its whole path
+    assert applied == ["second.npz"] and opened == [True]  # the older read never reached the network
