@@ -352,3 +352,52 @@ def test_explored_networks_are_copies_the_workers_may_run_alongside_the_gui():
     network = explored(net)
     assert network.net is not net and network.net.params["W1"] is not net.params["W1"]
     np.testing.assert_array_equal(network.net.params["W1"], net.params["W1"])
+
+
+# -- list V (session 7's fresh planted list) ----------------------------------------------------------------
+
+
+def test_the_explorer_starts_on_the_shipped_deep_network_and_falls_back_to_simple_with_the_reason(monkeypatch):
+    from engine.weights import WeightsFileError
+    from explorer.panels.layers.state import LayerExplorerState
+
+    assert LayerExplorerState().network == "deep"
+    real = jobs.shipped_network
+
+    def missing_deep(kind):
+        if kind == "deep":
+            raise WeightsFileError("deep_convnet_params.npz: no such file")
+        return real(kind)
+
+    monkeypatch.setattr(jobs, "shipped_network", missing_deep)
+    key, network, error = jobs.network_job("deep", None)
+    assert key == "current" and "no such file" in error
+    assert network.key == real("simple").key  # the shipped SimpleConvNet stands in
+
+
+def test_previous_and_next_go_to_the_neighbouring_digit_of_the_chosen_class(panel):
+    controls = panel.controls
+    controls.class_combo.setCurrentIndex(controls.class_combo.findData(7))
+    sevens = np.flatnonzero(controls.labels == 7)
+    assert len(sevens) >= 4
+    controls.position = int(sevens[2])
+    controls.step(-1)
+    assert controls.position == sevens[1]  # the one just before, not the first seven
+    controls.step(+1)
+    assert controls.position == sevens[2]
+
+
+def test_the_answer_says_how_sure_in_percent_and_the_test_row_shows_only_for_test_digits(panel):
+    from types import SimpleNamespace
+
+    controls = panel.controls
+    p = np.full(10, 0.015 / 9)
+    p[3] = 0.985
+    controls.set_source("image")
+    controls.show_inspection(SimpleNamespace(image=np.zeros((28, 28)), probabilities=p, answer=3))
+    assert controls.answer.text() == "Answer: 3 (98.5% sure)"
+    assert controls.test_row.isHidden()
+    controls.set_source("drawing")
+    assert controls.test_row.isHidden()
+    controls.set_source("test")
+    assert not controls.test_row.isHidden()
