@@ -341,3 +341,24 @@ def test_the_idx_size_limit_admits_a_file_of_exactly_the_limit(tmp_path, monkeyp
     monkeypatch.setattr(mnist, "MAX_IDX_BYTES", 99)
     with pytest.raises(DatasetError, match="4 x 5 x 5 = 100 bytes"):
         read_idx(tmp_path / "small-idx3-ubyte", "images")
+
+
+def test_a_file_with_bytes_to_spare_is_not_called_truncated_and_one_with_too_few_is(tmp_path):
+    labels = np.arange(10) % 10
+    (tmp_path / "long-idx1-ubyte").write_bytes(idx_bytes(labels, mnist.LABEL_MAGIC) + b"\x00\x01")
+    with pytest.raises(DatasetError) as e:
+        read_idx(tmp_path / "long-idx1-ubyte", "labels")
+    assert "holds more than 10" in str(e.value) and "truncated" not in str(e.value)
+    (tmp_path / "short-idx1-ubyte").write_bytes(idx_bytes(labels, mnist.LABEL_MAGIC)[:-3])
+    with pytest.raises(DatasetError, match=r"holds 7 \(truncated\)"):
+        read_idx(tmp_path / "short-idx1-ubyte", "labels")
+
+
+def test_images_and_labels_that_do_not_pair_up_name_both_files(tmp_path):
+    write_dataset(tmp_path, n_train=12, n_test=6)
+    labels = np.zeros(11, dtype=np.uint8)
+    (tmp_path / mnist.FILES["train_label"]).write_bytes(gzip.compress(idx_bytes(labels, mnist.LABEL_MAGIC)))
+    with pytest.raises(DatasetError) as e:
+        mnist.load_idx_dataset(tmp_path)
+    assert str(e.value) == (f"{mnist.FILES['train_img']} has 12 images but {mnist.FILES['train_label']} has 11 "
+                            "labels")

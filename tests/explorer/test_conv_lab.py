@@ -432,3 +432,11 @@ def test_changing_the_filter_count_keeps_the_biases_that_still_have_a_filter():
     np.testing.assert_array_equal(setup.b, [3.0, -1.0])
     setup.resize(rng=0, FN=4)
     np.testing.assert_array_equal(setup.b, [3.0, -1.0, 0.0, 0.0])  # a new filter starts without bias
+
+
+def test_padding_goes_up_to_four(lab):
+    page = lab.conv_page
+    page.preset.setCurrentIndex(page.preset.findData("lecture"))
+    assert page.spins["pad"].maximum() == 4
+    page.spins["pad"].setValue(4)
+    assert page.setup.pad == 4 and page.trace.output.shape[2:] == (10, 10)  # (4 + 8 - 3)/1 + 1

@@ -481,3 +481,19 @@ def test_the_confusion_matrix_counts_the_answers_and_opens_the_digits_of_a_cell(
     assert page.gallery.count() == int(expected[4, 4]) and "4 read right" in page.status.text()
     page.filter.setCurrentIndex(page.filter.findData("all"))
     assert not page.confusion.isVisible() and page.pair is None
+
+
+def test_the_mistakes_filter_names_answer_and_truth_in_each_tooltip(panel, qtbot):
+    from PySide6.QtCore import Qt as QtNS
+
+    page = panel.gallery_page
+    panel.tabs.setCurrentWidget(page)
+    page.filter.setCurrentIndex(page.filter.findData("mistakes"))
+    src = page.sources["samples"]
+    qtbot.waitUntil(lambda: src.predictions is not None and page.gallery.count() > 0, timeout=10000)
+    for k in range(page.gallery.count()):
+        i = page.gallery.item(k).data(QtNS.ItemDataRole.UserRole)
+        answer, truth = int(src.predictions[i]), int(src.labels[i])
+        assert answer != truth
+        assert page.gallery.item(k).text() == f"{answer}≠{truth}"
+        assert page.gallery.item(k).toolTip() == f"The network says {answer}; the truth is {truth}"

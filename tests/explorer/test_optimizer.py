@@ -338,3 +338,12 @@ def test_a_typed_function_starts_from_its_own_start_point_not_the_clicked_one(pl
     start = custom("x**2/4 + y**2").start
     assert start != (3.0, -2.5) and playground.state.start == start
     np.testing.assert_allclose(playground.state.paths["sgd"].positions[0], start)
+
+
+def test_the_books_figure_button_brings_back_thirty_updates_and_no_noise(playground):
+    playground.iterations.setValue(55)
+    playground.noise.setValue(1.0)
+    playground.preset_button.click()
+    assert playground.iterations.value() == 30 and playground.state.iterations == 30
+    assert playground.noise.value() == 0.0 and playground.state.noise == 0.0
+    assert len(playground.state.paths["sgd"].positions) == 31

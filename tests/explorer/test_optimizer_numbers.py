@@ -106,3 +106,10 @@ def test_adam_shows_m_and_v_from_the_gradients_and_the_step_they_make(state, k):
         assert f"m<sub>{axis}</sub> = {fmt(m[i])}, v<sub>{axis}</sub> = {fmt(v[i])};" in html
         after = path.positions[k - 1][i] - lr_t * m[i] / (math.sqrt(v[i]) + 1e-7)
         assert f"= <b>{fmt(after)}</b>" in html
+
+
+def test_a_fresh_playground_is_the_books_figure_with_nesterov_beside_momentum():
+    s = PlaygroundState()
+    assert s.iterations == 30 and s.start == (-7.0, 2.0)  # optimizer_compare_naive.py: 30 updates from (-7, 2)
+    # Nesterov starts where Momentum does (η 0.1, α 0.9), so switching it on compares the two look-aheads.
+    assert s.configs["nesterov"].params == s.configs["momentum"].params == {"lr": 0.1, "momentum": 0.9}
