@@ -13,7 +13,7 @@ from engine.events import EpochEnd
 from engine.simple_convnet import SimpleConvNet
 from explorer.app import MainWindow
 from explorer.panels.training import jobs
-from explorer.panels.training.events import Epoch, Evaluating, EvaluatingAll, Final, Loading, Steps
+from explorer.panels.training.events import Epoch, Evaluating, EvaluatingAll, Final, Loading, Started, Steps
 from tests.engine.test_mnist import idx_bytes
 from tests.explorer.conftest import choose_data_folder
 
@@ -823,3 +823,13 @@ def test_an_exported_script_prints_what_the_engine_computes_for_those_settings(p
     assert out.returncode == 0, out.stderr[-2000:]
     for line in _expected_script_lines(page_name, page.settings(), data):
         assert line in out.stdout, (line, out.stdout[-1500:])
+
+
+def test_a_run_on_part_of_the_training_set_announces_that_part_and_its_first_filters_once():
+    events, _ = drain(jobs.train_convnet(lambda: False, small_data(n_train=300), None, "adam", 0.001, epochs=1,
+                                         train_images=200, seed=0, threads=1))
+    started = [e for e in events if isinstance(e, Started)]
+    assert len(started) == 1 and started[0].train_images == 200 and started[0].test_images == 100
+    steps = [e for e in events if isinstance(e, Steps)]
+    # The filters before training come with Started; the first report of the loss does not copy them again.
+    assert steps and steps[0].filters is None
