@@ -833,3 +833,25 @@ def test_a_run_on_part_of_the_training_set_announces_that_part_and_its_first_fil
     steps = [e for e in events if isinstance(e, Steps)]
     # The filters before training come with Started; the first report of the loss does not copy them again.
     assert steps and steps[0].filters is None
+
+
+def test_chapter_6_jobs_call_themselves_finished_only_after_their_last_run():
+    from engine.events import BatchNormEpoch
+
+    seen = []
+
+    def after_the_first_scale():  # stop once the first weight scale's last epoch is in
+        return any(isinstance(e, BatchNormEpoch) and e.run == 0 and e.epoch == e.epochs for e in seen)
+
+    job = jobs.batchnorm(after_the_first_scale, small_data(), None, train_size=100, epochs=1, scales=4, seed=0)
+    while True:
+        try:
+            seen.append(next(job))
+        except StopIteration as end:
+            stopped = end.value
+            break
+    assert stopped["finished"] is False and max(e.run for e in seen if isinstance(e, BatchNormEpoch)) == 0
+    _, whole = drain(jobs.batchnorm(lambda: False, small_data(), None, train_size=100, epochs=1, scales=2, seed=0))
+    assert whole["finished"] is True
+    events, search = drain(jobs.search_hyperparameters(lambda: False, small_data(), None, trials=2, epochs=1, seed=0))
+    assert search["finished"] is True and len([e for e in events if not isinstance(e, Loading)]) == 2
