@@ -362,3 +362,12 @@ def test_images_and_labels_that_do_not_pair_up_name_both_files(tmp_path):
         mnist.load_idx_dataset(tmp_path)
     assert str(e.value) == (f"{mnist.FILES['train_img']} has 12 images but {mnist.FILES['train_label']} has 11 "
                             "labels")
+
+
+def test_one_hot_labels_for_the_test_set_too(tmp_path):
+    arrays = write_dataset(tmp_path, n_train=12, n_test=6)
+    (_, t_train), (_, t_test) = load_mnist(one_hot_label=True, data_dir=tmp_path)
+    for t, key in ((t_train, "train_label"), (t_test, "test_label")):
+        assert t.shape == (len(arrays[key]), 10)
+        np.testing.assert_array_equal(t.argmax(axis=1), arrays[key])
+        np.testing.assert_array_equal(t.sum(axis=1), 1)

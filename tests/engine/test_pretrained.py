@@ -44,3 +44,10 @@ def test_shipped_deep_convnet_reaches_99_4_percent_on_mnist(shared_mnist):
     acc = net.accuracy(x, t)
     assert acc >= 0.994, f"shipped DeepConvNet reaches only {acc:.4f}"
     assert abs(acc - pretrained.metadata("deep")["test_accuracy"]) < 1e-9
+
+
+def test_the_shipped_network_without_a_name_is_the_books_simple_convnet():
+    from engine.pretrained import load_network
+    from engine.simple_convnet import SimpleConvNet
+
+    assert type(load_network()) is SimpleConvNet
