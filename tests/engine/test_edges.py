@@ -386,3 +386,16 @@ def test_unnormalised_images_are_a_copy_of_the_file_data():
 def test_a_constant_that_is_not_a_number_is_named_as_such():
     with pytest.raises(SurfaceError, match="divides by zero or is not a number"):
         custom("x + 0/0")
+
+
+def test_training_command_keeps_the_books_defaults_and_allows_switching_augmentation_off():
+    from engine import train
+
+    parser = train.build_parser()
+    args = parser.parse_args([])
+    assert args.lr_decay == 1.0 and args.augment_shift == 0  # a constant rate and no shifting, as the book
+    assert parser.parse_args(["--augment-shift", "0"]).augment_shift == 0
+    simple, _ = train.build_network(args)
+    deep, _ = train.build_network(parser.parse_args(["--net", "deep"]))
+    assert simple.params["W2"].shape[1] == 100 and deep.params["W7"].shape[1] == 50  # the book's hidden sizes
+
