@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from engine.landscape import bilinear
+from engine.landscape import SliceRow, bilinear, parameter_count
 from engine.simple_convnet import SimpleConvNet
 from engine.util import smooth_curve
 
@@ -28,7 +28,7 @@ from .common import ExperimentPage
 from .events import Loading, RaceStarted, RaceSteps, SliceStarted
 
 ORDER = tuple(jobs.LANDSCAPE_LR)  # sgd, momentum, adagrad, adam
-PARAMETERS = sum(v.size for v in SimpleConvNet(seed=0).params.values())  # 433,890
+PARAMETERS = parameter_count(SimpleConvNet(seed=0).params)  # 433,890: the dimensions the loss lives in
 
 
 def percent(share):
@@ -295,7 +295,7 @@ class LandscapePage(ExperimentPage):
             done, total = self._work()
             self.run.set_fraction(done, total, fill(self.tr("The slice: %1 losses on %2 images…"),
                                                     e.resolution ** 2, self.current["image_count"]))
-        elif hasattr(e, "row"):  # a SliceRow
+        elif isinstance(e, SliceRow):
             self.rows_done = e.row + 1
             done, total = self._work()
             self.run.set_fraction(done, total, fill(self.tr("The slice: row %1 of %2"), e.row + 1, e.rows))
