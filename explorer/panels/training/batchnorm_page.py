@@ -4,14 +4,14 @@ the book's 4x4 grid of accuracy curves, filled in as it trains."""
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout
 
 from engine.events import BatchNormEpoch
 
 from ...i18n import fill
 from ...plotting import pg, themed
 from ...widgets.run_controls import RunControls, job_page_layout
-from .common import ExperimentPage
+from .common import ExperimentPage, seed_box, whole_box
 from .events import Loading
 
 BN, PLAIN = "#2b6cb0", "#dd6b20"  # the book's figure: with BN solid blue, without dashed orange
@@ -31,18 +31,12 @@ class BatchNormPage(ExperimentPage):
         self.retranslate()
 
     def _build_ui(self):
-        self.train_size = QSpinBox()
-        self.train_size.setRange(100, 60000)
-        self.train_size.setSingleStep(100)
-        self.train_size.setValue(1000)
-        self.epochs = QSpinBox()
-        self.epochs.setRange(1, 200)
-        self.epochs.setValue(20)
+        self.train_size = whole_box(100, 60000, 1000, step=100)
+        self.epochs = whole_box(1, 200, 20)
         self.scales_box = QComboBox()
         for n in (16, 9, 4):
             self.scales_box.addItem(str(n), n)
-        self.seed = QSpinBox()
-        self.seed.setRange(0, 99999)
+        self.seed = seed_box()
         self.labels = {key: QLabel() for key in ("train", "epochs", "scales", "seed")}
         form = QFormLayout()
         for key, box in (("train", self.train_size), ("epochs", self.epochs), ("scales", self.scales_box),

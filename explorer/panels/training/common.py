@@ -2,7 +2,7 @@
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QDoubleSpinBox, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox, QWidget
 
 from . import jobs, scripts
 
@@ -31,6 +31,21 @@ def learning_rate_box(value=None):
     if value is not None:
         box.setValue(value)
     return box
+
+
+def whole_box(low, high, value=None, step=1):
+    """A spin box for a whole number from ``low`` to ``high`` (``step`` per arrow), set to ``value``."""
+    box = QSpinBox()
+    box.setRange(low, high)
+    box.setSingleStep(step)
+    if value is not None:
+        box.setValue(value)
+    return box
+
+
+def seed_box():
+    """The seed every Studio page offers: 0 to 99,999."""
+    return whole_box(0, 99999)
 
 
 def accuracy_floor(lowest):

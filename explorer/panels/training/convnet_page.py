@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
 )
 
@@ -32,7 +31,7 @@ from ...widgets.agreement_plot import EpochAgreementPlot
 from ...widgets.combo import refill, select_data
 from ...widgets.mosaic import MosaicView
 from ...widgets.run_controls import RunControls, job_page_layout
-from .common import CHANCE, STUCK_TEXT, ExperimentPage, accuracy_floor, duration, learning_rate_box
+from .common import CHANCE, STUCK_TEXT, ExperimentPage, accuracy_floor, duration, learning_rate_box, seed_box, whole_box
 from .events import Epoch, Evaluating, EvaluatingAll, Final, Loading, Started, Steps
 
 # Learning rates that train SimpleConvNet well in a few epochs (the book's chapter 7 uses Adam, 0.001).
@@ -69,12 +68,9 @@ class ConvNetPage(ExperimentPage):
         self.network = QComboBox()
         self.optimizer = QComboBox()
         self.lr = learning_rate_box()
-        self.epochs_spin = QSpinBox()
-        self.epochs_spin.setRange(1, 50)
-        self.epochs_spin.setValue(2)
+        self.epochs_spin = whole_box(1, 50, 2)
         self.train_size = QComboBox()
-        self.seed = QSpinBox()
-        self.seed.setRange(0, 99999)
+        self.seed = seed_box()
         self.threads = QComboBox()
         form = QFormLayout()
         self.labels = [QLabel() for _ in range(7)]

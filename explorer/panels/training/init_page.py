@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
-    QSpinBox,
     QVBoxLayout,
 )
 
@@ -21,7 +20,7 @@ from ...i18n import fill
 from ...plotting import book_plot, long_curve, pg, set_long_data, set_title, themed
 from ...widgets.combo import refill
 from ...widgets.run_controls import RunControls, job_page_layout
-from .common import ExperimentPage
+from .common import ExperimentPage, seed_box, whole_box
 from .events import Loading, RaceStarted, RaceSteps
 
 LAYERS = 5
@@ -69,8 +68,7 @@ class InitPage(ExperimentPage):
     def _build_ui(self):
         self.activation = QComboBox()
         self.init = QComboBox()
-        self.seed = QSpinBox()
-        self.seed.setRange(0, 99999)
+        self.seed = seed_box()
         self.labels = {key: QLabel() for key in ("activation", "init", "seed", "iterations")}
         form = QFormLayout()
         for key, box in (("activation", self.activation), ("init", self.init), ("seed", self.seed)):
@@ -79,10 +77,7 @@ class InitPage(ExperimentPage):
         self.hist_box.setLayout(form)
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
-        self.iterations = QSpinBox()
-        self.iterations.setRange(100, 20000)
-        self.iterations.setSingleStep(100)
-        self.iterations.setValue(2000)
+        self.iterations = whole_box(100, 20000, 2000, step=100)
         train_form = QFormLayout()
         train_form.addRow(self.labels["iterations"], self.iterations)
         self.train_box = QGroupBox()

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
-    QSpinBox,
     QVBoxLayout,
 )
 
@@ -24,7 +23,7 @@ from ...plotting import book_plot, long_curve, optimizer_rgb, pg, plot_colors, s
 from ...widgets.combo import refill, select_data
 from ...widgets.run_controls import RunControls, job_page_layout
 from . import jobs
-from .common import ExperimentPage
+from .common import ExperimentPage, seed_box, whole_box
 from .events import Loading, RaceStarted, RaceSteps, SliceStarted
 
 ORDER = tuple(jobs.LANDSCAPE_LR)  # sgd, momentum, adagrad, adam
@@ -58,21 +57,12 @@ class LandscapePage(ExperimentPage):
         select_data(self.centre, "adam")  # the book's best: the slice through where Adam ended
 
     def _build_ui(self):
-        self.iterations = QSpinBox()
-        self.iterations.setRange(20, 3000)
-        self.iterations.setSingleStep(50)
-        self.iterations.setValue(300)
-        self.seed = QSpinBox()
-        self.seed.setRange(0, 99999)
+        self.iterations = whole_box(20, 3000, 300, step=50)
+        self.seed = seed_box()
         self.kind = QComboBox()
         self.centre = QComboBox()
-        self.resolution = QSpinBox()
-        self.resolution.setRange(5, 41)
-        self.resolution.setValue(15)
-        self.images = QSpinBox()
-        self.images.setRange(100, 2000)
-        self.images.setSingleStep(100)
-        self.images.setValue(300)
+        self.resolution = whole_box(5, 41, 15)
+        self.images = whole_box(100, 2000, 300, step=100)
         self.labels = {key: QLabel() for key in ("iterations", "seed", "kind", "centre", "resolution", "images")}
         paths_form = QFormLayout()
         for key, box in (("iterations", self.iterations), ("seed", self.seed)):

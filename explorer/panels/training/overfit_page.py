@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
-    QSpinBox,
     QVBoxLayout,
 )
 
@@ -19,7 +18,7 @@ from ...i18n import fill
 from ...plotting import book_plot, pg, set_title, themed
 from ...widgets.combo import refill
 from ...widgets.run_controls import RunControls, job_page_layout
-from .common import ExperimentPage
+from .common import ExperimentPage, seed_box, whole_box
 from .events import Loading
 
 TRAIN, TEST = "#2b6cb0", "#dd6b20"  # the book's figure: train blue, test orange
@@ -43,10 +42,7 @@ class OverfitPage(ExperimentPage):
 
     def _build_ui(self):
         self.book_runs = QComboBox()
-        self.train_size = QSpinBox()
-        self.train_size.setRange(100, 60000)
-        self.train_size.setSingleStep(100)
-        self.train_size.setValue(300)
+        self.train_size = whole_box(100, 60000, 300, step=100)
         self.decay = QDoubleSpinBox()
         self.decay.setRange(0.0, 1.0)
         self.decay.setDecimals(3)
@@ -55,15 +51,9 @@ class OverfitPage(ExperimentPage):
         self.dropout.setRange(0.0, 0.9)
         self.dropout.setDecimals(2)
         self.dropout.setSingleStep(0.05)
-        self.epochs = QSpinBox()
-        self.epochs.setRange(1, 1000)
-        self.epochs.setValue(200)
-        self.test_images = QSpinBox()
-        self.test_images.setRange(500, 10000)
-        self.test_images.setSingleStep(500)
-        self.test_images.setValue(2000)
-        self.seed = QSpinBox()
-        self.seed.setRange(0, 99999)
+        self.epochs = whole_box(1, 1000, 200)
+        self.test_images = whole_box(500, 10000, 2000, step=500)
+        self.seed = seed_box()
         self.labels = {key: QLabel() for key in ("book", "train", "decay", "dropout", "epochs", "test", "seed")}
         form = QFormLayout()
         for key, box in (("book", self.book_runs), ("train", self.train_size), ("decay", self.decay),

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QSpinBox,
     QVBoxLayout,
 )
 
@@ -22,7 +21,7 @@ from ...colors import OPTIMIZER_NAMES as NAMES
 from ...i18n import fill
 from ...plotting import book_plot, long_curve, optimizer_rgb, pg, set_long_data, set_title, themed
 from ...widgets.run_controls import RunControls, job_page_layout
-from .common import CHANCE, STUCK_TEXT, ExperimentPage, accuracy_floor, learning_rate_box
+from .common import CHANCE, STUCK_TEXT, ExperimentPage, accuracy_floor, learning_rate_box, seed_box, whole_box
 from .events import Loading, RaceStarted, RaceSteps
 
 # The book's choices: SGD, Momentum and AdaGrad at 0.01, Adam at 0.001 (their default learning rates).
@@ -54,12 +53,8 @@ class RacePage(ExperimentPage):
             grid.addWidget(rate, row, 1)
             self.checks[key], self.rates[key] = check, rate
         paint_optimizer_labels(self.checks, self.palette())
-        self.iterations = QSpinBox()
-        self.iterations.setRange(100, 20000)
-        self.iterations.setSingleStep(100)
-        self.iterations.setValue(2000)
-        self.seed = QSpinBox()
-        self.seed.setRange(0, 99999)
+        self.iterations = whole_box(100, 20000, 2000, step=100)
+        self.seed = seed_box()
         self.iter_label, self.seed_label = QLabel(), QLabel()
         form = QFormLayout()
         form.addRow(self.iter_label, self.iterations)

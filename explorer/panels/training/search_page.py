@@ -4,14 +4,14 @@ set), drawn as a scatter plot coloured by accuracy, the best listed with their c
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout
 
 from engine.events import Trial
 
 from ...i18n import fill
 from ...plotting import book_plot, pg, set_title, themed
 from ...widgets.run_controls import RunControls, job_page_layout
-from .common import ExperimentPage
+from .common import ExperimentPage, seed_box, whole_box
 from .events import Loading
 
 BEST = 5  # trials listed and drawn
@@ -36,14 +36,9 @@ class SearchPage(ExperimentPage):
         self.retranslate()
 
     def _build_ui(self):
-        self.trial_count = QSpinBox()
-        self.trial_count.setRange(1, 1000)
-        self.trial_count.setValue(100)
-        self.epochs = QSpinBox()
-        self.epochs.setRange(1, 500)
-        self.epochs.setValue(50)
-        self.seed = QSpinBox()
-        self.seed.setRange(0, 99999)
+        self.trial_count = whole_box(1, 1000, 100)
+        self.epochs = whole_box(1, 500, 50)
+        self.seed = seed_box()
         self.labels = {key: QLabel() for key in ("trials", "epochs", "seed")}
         form = QFormLayout()
         for key, box in (("trials", self.trial_count), ("epochs", self.epochs), ("seed", self.seed)):
