@@ -91,7 +91,7 @@ class MnistDownload(QObject):
     def _on_succeeded(self, folder):
         self._finish(folder)
 
-    def _on_errored(self, message, details):
+    def _on_errored(self, message):
         QMessageBox.warning(self.parent_widget, self.tr("MNIST could not be downloaded"), message)
         self._finish(None)
 

@@ -339,6 +339,34 @@ def test_the_download_dialog_counts_in_thousandths(qtbot):
     download.stop()
 
 
+@pytest.mark.parametrize("outcome", ["fails", "succeeds"])
+def test_a_download_that_fails_says_why_and_one_that_succeeds_hands_over_its_folder(qtbot, monkeypatch, tmp_path,
+                                                                                   outcome):
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from explorer import data
+
+    def job(report, should_stop):
+        report(("train-images-idx3-ubyte.gz", 1, 2))
+        if outcome == "fails":
+            raise OSError("mirror unreachable: connection refused")
+        return tmp_path
+
+    warnings = []
+    monkeypatch.setattr(data, "_download_job", job)
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text, *a: warnings.append(text)))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    download = data.MnistDownload(parent)
+    with qtbot.waitSignal(download.finished, timeout=5000) as blocker:
+        download.start()
+    if outcome == "fails":
+        assert blocker.args == [None] and warnings == ["mirror unreachable: connection refused"]
+    else:
+        assert blocker.args == [tmp_path] and warnings == []
+    assert download.done and not download.dialog.isVisible()
+
+
 def test_the_shared_digit_hands_out_its_own_copy_not_the_drawers_array():
     image = np.zeros((28, 28), np.float32)
     image[10, 10] = 1.0
