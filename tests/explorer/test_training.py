@@ -736,6 +736,47 @@ def test_the_loss_landscape_draws_the_slice_with_the_paths_and_keeps_them_for_th
     np.testing.assert_array_equal(page.losses, losses)
 
 
+def test_the_landscape_starts_from_its_described_defaults_and_centres_the_slice_where_asked(with_data, qtbot,
+                                                                                            monkeypatch):
+    panel, page = with_data, with_data.landscape_page
+    # What the tab promises: 300 iterations at the book's rates (ch. 6's optimizer_compare_mnist.py), a
+    # 15 × 15 slice of the paths' own directions through Adam's end, measured on 300 images, seed 0.
+    assert page.settings() == {"iterations": 300, "image_count": 300, "kind": "paths", "centre": "adam",
+                               "resolution": 15, "seed": 0}
+    assert "SGD 0.01, Momentum 0.01, AdaGrad 0.01, Adam 0.001" in page.rates.text()
+    asked = []
+    monkeypatch.setattr(panel, "run_job", lambda pg, job, settings: asked.append((job.__name__, settings)))
+    page.start()
+    assert asked == [("loss_landscape", {**page.settings(), "paths": None})]
+    monkeypatch.undo()
+
+    page.iterations.setValue(20)
+    page.resolution.setValue(5)
+    page.images.setValue(100)
+    page.start()
+    wait_done(qtbot, panel)
+    adam = page.slices[page.shown]["slice"]
+    a, b = adam.explained
+    assert page.plot.getAxis("bottom").labelText.endswith(f"({100 * a:.0f} % of their spread)")
+    assert page.plot.getAxis("left").labelText.endswith(f"({100 * b:.0f} %)")
+    # The slice through SGD's end: computed from the kept paths, with SGD's end at (0, 0).
+    page.centre.setCurrentIndex(page.centre.findData("sgd"))
+    page.centre.activated.emit(page.centre.currentIndex())
+    assert panel.is_running() and not page.training
+    wait_done(qtbot, panel)
+    sgd = page.slices[page.shown]["slice"]
+    assert sgd is not adam and page.shown[3] == "sgd"
+    np.testing.assert_allclose(sgd.coords["sgd"][-1], (0, 0), atol=1e-9)
+    assert np.hypot(*sgd.coords["adam"][-1]) > 1e-3  # Adam ended elsewhere
+    # The marks: each end where its path ends, the shared start at every path's first point.
+    ends = page.ends.getData()
+    np.testing.assert_allclose(np.c_[ends[0], ends[1]], [sgd.coords[k][-1] for k in ("sgd", "momentum", "adagrad",
+                                                                                    "adam")])
+    start = page.start_mark.getData()
+    np.testing.assert_allclose((start[0][0], start[1][0]), sgd.coords["adam"][0])
+    np.testing.assert_allclose(sgd.coords["sgd"][0], sgd.coords["adam"][0])
+
+
 def test_a_landscape_stopped_while_training_keeps_nothing_half_made(with_data, qtbot):
     panel, page = with_data, with_data.landscape_page
     page.iterations.setValue(2000)
