@@ -19,10 +19,6 @@ class ExploredNetwork:
     untrained: object | None
     key: str  # fingerprint of the weights
 
-    @property
-    def kind(self) -> str:
-        return "deep" if type(self.net).__name__ == "DeepConvNet" else "simple"
-
     def atlas_paths(self):
         """Where its atlas may be: shipped (the book's own weights, opened from a file, may be the
         shipped ones), else in the cache. Whose it is, the fingerprint inside says."""
