@@ -440,3 +440,34 @@ def test_padding_goes_up_to_four(lab):
     assert page.spins["pad"].maximum() == 4
     page.spins["pad"].setValue(4)
     assert page.setup.pad == 4 and page.trace.output.shape[2:] == (10, 10)  # (4 + 8 - 3)/1 + 1
+
+
+def test_each_step_names_its_image_filter_and_cell_and_sums_its_channels_as_the_definition_does(lab):
+    """The batch preset (2 images × 3 channels, 2 filters with biases 0 and 1): at every step the titles
+    name the image and filter, and the line under them is out[n, f, i, j] = Σ_c Σ x·W + b, each channel's
+    sum computed here by a loop over the window."""
+    from explorer.widgets.matrix_view import fmt
+
+    page = lab.conv_page
+    page.preset.setCurrentIndex(page.preset.findData("batch"))
+    s = page.setup
+    x, W, b = s.x, s.W, s.b
+    assert x.shape == (2, 3, 5, 5) and W.shape == (2, 3, 3, 3) and list(b) == [0.0, 1.0]
+    trace = page.trace
+    checked = set()
+    for k in range(len(trace)):
+        n, f, i, j = trace.cell(k)
+        if (n, f) in checked:
+            continue
+        checked.add((n, f))
+        page.steps.set_step(k)
+        sums = [sum(x[n, c, i + u, j + v] * W[f, c, u, v] for u in range(3) for v in range(3)) for c in range(3)]
+        value = sum(sums) + b[f]
+        titles = [t.text() for t in page.row_titles]
+        assert titles[0] == f"Input (padded), image {n + 1}" and titles[1] == f"⊛ Filter {f + 1}"
+        assert titles[3] == f"→ Output of image {n + 1}"
+        said = page.mac.text()
+        assert said.startswith(f"out[{n}, {f}, {i}, {j}]: sum over the 3 channels: ")
+        assert " + ".join(fmt(v) for v in sums) + f" = {fmt(sum(sums))}" in said
+        assert said.endswith(f"plus bias {fmt(b[f])} = <b>{fmt(value)}</b>")
+    assert checked == {(0, 0), (0, 1), (1, 0), (1, 1)}
