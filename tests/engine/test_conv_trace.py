@@ -126,6 +126,21 @@ def test_image_filters_are_3x3():
     assert IMAGE_FILTERS["blur"].sum() == pytest.approx(1)
 
 
+def test_image_filters_are_built_as_image_processing_defines_them():
+    """Each kernel from its definition: Sobel = smoothing [1, 2, 1] ⊗ central difference [-1, 0, 1] (x: the
+    difference along columns, y: along rows); edge = the negated 8-neighbour Laplacian; sharpen = the
+    identity minus the 4-neighbour Laplacian; blur = the 3×3 mean."""
+    smooth, diff = np.array([1.0, 2.0, 1.0]), np.array([-1.0, 0.0, 1.0])
+    identity = np.zeros((3, 3))
+    identity[1, 1] = 1
+    laplace4 = np.array([[0.0, 1, 0], [1, -4, 1], [0, 1, 0]])
+    laplace8 = np.ones((3, 3)) - 9 * identity
+    expected = {"sobel_x": np.outer(smooth, diff), "sobel_y": np.outer(diff, smooth), "edge": -laplace8,
+                "sharpen": identity - laplace4, "blur": np.ones((3, 3)) / 9}
+    for name, kernel in expected.items():
+        np.testing.assert_allclose(IMAGE_FILTERS[name], kernel, err_msg=name)
+
+
 def test_click_and_hover_mapping_on_non_square_geometry():
     """Rows and columns kept apart: a 1x2x7x11 input, 3x2 filters (not square), stride 2, pad 1
     gives OH = (7 + 2 - 3)/2 + 1 = 4 and OW = (11 + 2 - 2)/2 + 1 = 6, so swapping i and j, or H
