@@ -20,7 +20,10 @@ def test_rows_are_the_truth_and_columns_the_answer():
     assert got[7, 1] == 1 and got[1, 7] == 0 and got[7, 7] == 1 and got[1, 1] == 1
 
 
-@pytest.mark.parametrize("labels, answers", [([1, 10], [1, 2]), ([1, 2], [-1, 2]), ([1, 2, 3], [1, 2])])
-def test_out_of_range_or_mismatched_inputs_are_refused(labels, answers):
-    with pytest.raises(ValueError):
+@pytest.mark.parametrize("labels, answers, said", [([1, 10], [1, 2], "every label must be a class 0-9, got 1..10"),
+                                                   ([1, 2], [-1, 2], "every answer must be a class 0-9, got -1..2"),
+                                                   ([1, 2, 3], [1, 2], "3 labels but 2 answers")])
+def test_out_of_range_or_mismatched_inputs_are_refused(labels, answers, said):
+    with pytest.raises(ValueError) as e:
         confusion_matrix(np.array(labels), np.array(answers))
+    assert str(e.value) == said

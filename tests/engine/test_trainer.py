@@ -165,7 +165,7 @@ def test_random_shift_moves_images_and_fills_zeros():
 
 def test_training_command_end_to_end(tmp_path, capsys):
     write_dataset(tmp_path / "data", n_train=60, n_test=20)
-    out = tmp_path / "w.npz"
+    out = tmp_path / "runs" / "today" / "w.npz"  # folders that do not exist yet are made
     code = train_cli.main(["--data", str(tmp_path / "data"), "--epochs", "2", "--batch-size", "20",
                            "--out", str(out), "--init-out", str(tmp_path / "init.npz"), "--quiet", "--seed", "3"])
     assert code == 0
