@@ -35,22 +35,39 @@ EXPECTED = {
                  and w.current_panel().state.selected == "momentum"),
     "adagrad": ("optimizer", lambda w: shown_optimizers(w) == {"sgd", "adagrad"}
                 and w.current_panel().state.selected == "adagrad"),
+    # The book's optimizer_compare_naive.py: its four learning rates on its figure.
     "adam": ("optimizer", lambda w: shown_optimizers(w) == {"sgd", "momentum", "adagrad", "adam"}
-             and w.current_panel().state.noise == 0),
+             and w.current_panel().state.noise == 0 and w.current_panel().state.selected == "adam"
+             and {k: c.params["lr"] for k, c in w.current_panel().state.configs.items() if c.enabled}
+             == {"sgd": 0.95, "momentum": 0.1, "adagrad": 1.5, "adam": 0.3}),
     "noise": ("optimizer", lambda w: w.current_panel().noise.value() == 2.0 and w.current_panel().state.noise == 2.0),
-    "race": ("training", lambda w: w.current_panel().tabs.currentWidget() is w.current_panel().race_page),
+    # The book's optimizer_compare_mnist.py: the four at their rates.
+    "race": ("training", lambda w: w.current_panel().tabs.currentWidget() is w.current_panel().race_page
+             and w.current_panel().race_page.settings()["learning_rates"] == {"sgd": 0.01, "momentum": 0.01,
+                                                                              "adagrad": 0.01, "adam": 0.001}),
     "convolution": ("conv", lambda w: conv_setup(w).x.shape == (1, 1, 4, 4) and conv_setup(w).W.shape == (1, 1, 3, 3)
                     and w.current_panel().conv_page.steps.step == 0),
-    "bias": ("conv", lambda w: conv_setup(w).b.tolist() != [0.0]),
+    # The lecture's figure 7-10: bias 3 added to the 4×4 ⊛ 3×3 example's [[15, 16], [6, 15]].
+    "bias": ("conv", lambda w: conv_setup(w).b.tolist() == [3.0]
+             and w.current_panel().conv_page.trace.output[0, 0].tolist() == [[18, 19], [9, 18]]),
     "padding": ("conv", lambda w: conv_setup(w).pad == 1 and conv_setup(w).x.shape[2:] == (4, 4)
                 and output_size(conv_setup(w)) == (4, 4)),
-    "stride": ("conv", lambda w: conv_setup(w).stride == 2),
+    "stride": ("conv", lambda w: conv_setup(w).stride == 2 and conv_setup(w).pad == 0
+               and conv_setup(w).x.shape[2:] == (7, 7) and output_size(conv_setup(w)) == (3, 3)),
     "quiz": ("conv", lambda w: w.current_panel().tabs.currentWidget() is w.current_panel().quiz_page),
-    "channels": ("conv", lambda w: conv_setup(w).x.shape[1] == 3 and conv_setup(w).W.shape[:2] == (1, 3)),
-    "batch": ("conv", lambda w: conv_setup(w).x.shape[0] > 1 and conv_setup(w).W.shape[0] > 1),
-    "pooling": ("conv", lambda w: w.current_panel().tabs.currentWidget() is w.current_panel().pool_page),
-    "im2col": ("conv", lambda w: w.current_panel().tabs.currentWidget() is w.current_panel().im2col_page),
-    "col2im": ("conv", lambda w: w.current_panel().tabs.currentWidget() is w.current_panel().backward_page),
+    "channels": ("conv", lambda w: conv_setup(w).x.shape[:2] == (1, 3) and conv_setup(w).W.shape[:2] == (1, 3)
+                 and w.current_panel().conv_page.trace.output.shape[:2] == (1, 1)),  # summed into one map
+    "batch": ("conv", lambda w: conv_setup(w).x.shape[0] > 1 and conv_setup(w).W.shape[0] > 1
+              and w.current_panel().conv_page.trace.output.shape[:2] == (conv_setup(w).x.shape[0],
+                                                                         conv_setup(w).W.shape[0])),
+    # Max pooling of the lecture's robustness example, the shifted copy beside it, from the first window.
+    "pooling": ("conv", lambda w: w.current_panel().tabs.currentWidget() is w.current_panel().pool_page
+                and w.current_panel().pool_page.setup.mode == "max" and w.current_panel().pool_page.robust
+                and w.current_panel().pool_page.shifted.isVisibleTo(w) and w.current_panel().pool_page.steps.step == 0),
+    "im2col": ("conv", lambda w: w.current_panel().tabs.currentWidget() is w.current_panel().im2col_page
+               and conv_setup(w).x.shape == (1, 1, 4, 4) and conv_setup(w).pad == 0),
+    "col2im": ("conv", lambda w: w.current_panel().tabs.currentWidget() is w.current_panel().backward_page
+               and conv_setup(w).x.shape == (1, 1, 4, 4) and conv_setup(w).pad == 0),
     "filters": ("layers", lambda w: w.current_panel().controls.network_combo.currentData() == "current"
                 and w.current_panel().tabs.currentIndex() == 0),
     "draw": ("draw", lambda w: True),
@@ -155,3 +172,19 @@ def test_the_command_line_opens_the_tour(argv, step):
     from explorer.__main__ import parse_args, tour_step
 
     assert tour_step(parse_args(argv).tour) == step
+
+
+def test_ctrl_alt_arrows_move_the_tour_from_anywhere(window, qtbot):
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.start_tour(3)
+    window.current_panel().formula.setFocus()  # even from a text field
+    QTest.keyClick(window.current_panel().formula, Qt.Key.Key_Right,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    assert window.tour.index == 4
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Left,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Left,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    assert window.tour.index == 2 and window.current_panel().state.selected == "momentum"
