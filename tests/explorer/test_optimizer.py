@@ -347,3 +347,35 @@ def test_the_books_figure_button_brings_back_thirty_updates_and_no_noise(playgro
     assert playground.iterations.value() == 30 and playground.state.iterations == 30
     assert playground.noise.value() == 0.0 and playground.state.noise == 0.0
     assert len(playground.state.paths["sgd"].positions) == 31
+
+
+def test_every_row_edits_its_own_optimizer_named_by_the_books_symbols(playground):
+    """Each spin box is labelled with its hyperparameter's symbol, shows and edits that optimizer's value
+    only, and keeps a decay below 1 (at 1 a running average never forgets; Adam's bias correction 1 − β₂ᵗ
+    would divide by zero); a learning rate stays above 0."""
+    from explorer.colors import OPTIMIZER_ORDER
+
+    table, state = playground.table, playground.state
+    symbols = {"lr": "η", "momentum": "α", "decay_rate": "ρ", "beta1": "β₁", "beta2": "β₂"}
+    expected_params = {"sgd": {"lr"}, "momentum": {"lr", "momentum"}, "nesterov": {"lr", "momentum"},
+                       "adagrad": {"lr"}, "rmsprop": {"lr", "decay_rate"}, "adam": {"lr", "beta1", "beta2"}}
+    assert list(table.spins) == list(OPTIMIZER_ORDER) and set(OPTIMIZER_ORDER) == set(expected_params)
+    for key in OPTIMIZER_ORDER:
+        assert set(table.spins[key]) == expected_params[key], key
+        for name, spin in table.spins[key].items():
+            assert table.param_labels[(key, name)].text() == symbols[name]
+            assert spin.value() == pytest.approx(state.configs[key].params[name])
+            if name == "lr":
+                assert 0 < spin.minimum() <= 0.001 and spin.maximum() >= 1.5
+            else:
+                assert spin.minimum() == 0 and 0.99 <= spin.maximum() < 1, (key, name)
+            before = {k: dict(c.params) for k, c in state.configs.items()}
+            spin.setValue(spin.value() / 2)
+            for other, config in state.configs.items():
+                for p, v in config.params.items():
+                    want = before[other][p] / 2 if (other, p) == (key, name) else before[other][p]
+                    assert v == pytest.approx(want, rel=1e-3), (key, name, other, p)
+        table.checks[key].setChecked(not state.configs[key].enabled)
+        assert state.configs[key].enabled == table.checks[key].isChecked()
+        table.radios[key].setChecked(True)
+        assert state.selected == key
