@@ -123,6 +123,90 @@ def test_cell_numbers_keep_two_decimals_down_to_one_hundredth():
     assert fmt(0.0099) == "9.9e-3"
 
 
+def test_numbers_are_read_as_plain_decimals_only():
+    from explorer.widgets.matrix_view import parse_number
+
+    assert [parse_number(t) for t in ("3", "−2.5", " +.5 ", "5.", "1e3", "-4E-2")] == [3, -2.5, 0.5, 5, 1000, -0.04]
+    assert [parse_number(t) for t in ("nan", "inf", "1_000", "0x10", "", "-", "1e", "2,5", "--1")] == [None] * 9
+
+
+def test_cell_numbers_outside_two_decimals_keep_their_size():
+    assert [fmt(v) for v in (0.0, -7.0, 999999.0, 123.456, -0.00057, float("nan"), None)] == \
+        ["0", "-7", "999999", "123.46", "-5.7e-4", "", ""]
+
+
+def test_typing_a_digit_edits_the_selected_cell_and_enter_or_f2_edits_its_value(padded, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    padded.show()
+    qtbot.waitExposed(padded)
+    padded.current = (2, 1)  # value row 1, column 0: 4
+    QTest.keyClick(padded, Qt.Key.Key_7)
+    assert padded._editor is not None and padded._editor.text() == "7"
+    with qtbot.waitSignal(padded.cell_edited) as blocker:
+        QTest.keyClick(padded._editor, Qt.Key.Key_Return)
+    assert blocker.args == [1, 0, 7.0] and padded.values[1, 0] == 7
+    qtbot.wait(10)  # the Enter that closed the editor does not open another
+    padded.current = (1, 3)
+    QTest.keyClick(padded, Qt.Key.Key_F2)
+    assert padded._editor.text() == "3" and padded._editor.selectedText() == "3"  # its value, ready to type over
+    padded._editor.setText("x")
+    refused = []
+    padded.edit_refused.connect(refused.append)
+    QTest.keyClick(padded._editor, Qt.Key.Key_Return)
+    assert padded.values[0, 2] == 3 and refused == ["'x' is not a number; the cell keeps its value."]
+    padded.current = (0, 2)  # the padding ring: zeros the user cannot edit
+    QTest.keyClick(padded, Qt.Key.Key_5)
+    assert padded._editor is None
+
+
+def test_a_block_that_does_not_fit_is_refused_with_where_it_was_put(padded):
+    refused, pasted = [], []
+    padded.edit_refused.connect(refused.append)
+    padded.block_pasted.connect(pasted.append)
+    padded.current = (1, 3)  # value row 0, column 2
+    assert not padded.paste("1 2")
+    assert refused == ["Cannot paste: a 1×2 block does not fit at row 1, column 3 of this 2×3 grid."]
+    assert not padded.paste("1 x")
+    assert refused[-1] == "Cannot paste: row 1: 'x' is not a number"
+    np.testing.assert_array_equal(padded.values, [[1, 2, 3], [4, 5, 6]])
+    assert not pasted
+    padded.current = (1, 2)
+    assert padded.paste("8\n9")
+    np.testing.assert_array_equal(pasted[0], [[1, 8, 3], [4, 9, 6]])
+    pasted[0][0, 0] = 100  # what was handed out is a copy
+    assert padded.values[0, 0] == 1
+
+
+def test_cells_above_or_left_of_the_grid_are_no_cell_and_leaving_says_so(padded, qtbot):
+    s = padded.cell_size()
+    x0, y0 = padded.origin()
+    assert padded.cell_at(QPointF(x0 - 0.2 * s, y0 + 0.5 * s)) is None
+    assert padded.cell_at(QPointF(x0 + 0.5 * s, y0 - 0.2 * s)) is None
+    assert padded.cell_at(QPointF(x0 + 4.5 * s, y0 + 3.5 * s)) == (3, 4)
+    with qtbot.waitSignal(padded.cell_hovered) as blocker:
+        padded.leaveEvent(None)
+    assert blocker.args == [-1, -1]
+
+
+def test_a_one_signed_view_shades_white_to_blue_and_the_ring_and_unknown_cells_stand_apart(qtbot):
+    view = MatrixView(diverging=False)
+    qtbot.addWidget(view)
+    view.set_values([[0.0, 1.0, 2.0], [-1.0, np.nan, 2.0]], pad=1)
+    c = view.colors().astype(int)
+    assert c.shape == (4, 5, 3)
+    assert (c[0] == 225).all() and (c[:, 0] == 225).all() and (c[-1] == 225).all()  # the padding ring
+    white, half, full = c[1, 1], c[1, 2], c[1, 3]
+    assert tuple(white) == (255, 255, 255) and tuple(c[2, 1]) == (255, 255, 255)  # negatives as zero
+    assert full[2] > full[0] and full[1] > full[0]  # blue: red falls fastest
+    np.testing.assert_allclose(255 - half, (255 - full) / 2, atol=1)  # linear in the value
+    from PySide6.QtGui import QPalette
+
+    base = view.palette().color(QPalette.ColorRole.Base)
+    assert tuple(c[2, 2]) == (base.red(), base.green(), base.blue())
+
+
 # -- step controls and the shared digit -------------------------------------------------------------
 
 
