@@ -207,6 +207,56 @@ def test_a_one_signed_view_shades_white_to_blue_and_the_ring_and_unknown_cells_s
     assert tuple(c[2, 2]) == (base.red(), base.green(), base.blue())
 
 
+def test_a_mosaic_of_non_square_tiles_places_finds_and_marks_each_by_row_and_column(qtbot):
+    """Ten 3×5 maps in 4 columns with 1-pixel gaps, checked against the layout by its definition: tile k at
+    row k // 4, column k % 4, its pixel (i, j) at image (x, y) = (col·6 + j, row·4 + i)."""
+    from functools import partial
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QPointF
+
+    from explorer.widgets.mosaic import MosaicView, tile
+
+    K, h, w, cols = 10, 3, 5, 4
+    maps = np.arange(K * h * w, dtype=np.float32).reshape(K, h, w) - 40
+    image = tile(maps, cols)
+    assert image.shape == (3 * (h + 1) - 1, cols * (w + 1) - 1)
+    for k in range(K):
+        r, c = divmod(k, cols)
+        np.testing.assert_array_equal(image[r * 4 : r * 4 + h, c * 6 : c * 6 + w], maps[k])
+    assert np.isnan(image[3, :]).all() and np.isnan(image[:, 5]).all() and np.isnan(image[8:, 12:]).all()
+
+    view = MosaicView(symmetric=False)
+    qtbot.addWidget(view)
+    clicked = []
+    view.unit_clicked.connect(lambda *a: clicked.append(a))
+    view.set_maps(maps, cols)
+    assert view.image.levels.tolist() == [-40, maps.max()]
+    for k in range(K):
+        r, c = divmod(k, cols)
+        for i, j in ((0, 0), (h - 1, w - 1), (1, 3)):
+            x, y = c * 6 + j + 0.5, r * 4 + i + 0.5
+            assert view.tile_at(x, y) == k
+            view._on_scene_clicked(SimpleNamespace(scenePos=partial(view.image.mapToScene, QPointF(x, y))))
+            assert clicked[-1] == (k, i, j) and view.selected == k
+        rect = view.tile_rect(k)
+        assert (rect.x() + 0.5, rect.y() + 0.5, rect.width() - 1, rect.height() - 1) == (c * 6, r * 4, w, h)
+        view.mark_unit(k, 2, 4)
+        mark = view.unit_mark.rect()
+        assert (mark.x(), mark.y(), mark.width()) == (c * 6 + 4, r * 4 + 2, 1) and view.unit_mark.isVisible()
+    assert view.tile_at(5.5, 0.5) is None and view.tile_at(0.5, 3.5) is None  # gaps
+    assert view.tile_at(2 * 6 + 0.5, 2 * 4 + 0.5) is None  # row 2 holds tiles 8 and 9 only
+    assert view.tile_at(-0.5, 0.5) is None and view.tile_at(4 * 6 + 0.5, 0.5) is None
+    view.select(K)
+    assert not view.frame.isVisible()
+    view.mark_unit(None, 0, 0)
+    assert not view.unit_mark.isVisible()
+    symmetric = MosaicView(symmetric=True)
+    qtbot.addWidget(symmetric)
+    symmetric.set_maps(maps, cols)
+    assert symmetric.image.levels.tolist() == [-float(maps.max()), float(maps.max())]
+
+
 # -- step controls and the shared digit -------------------------------------------------------------
 
 
