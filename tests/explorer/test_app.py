@@ -790,3 +790,17 @@ def test_a_weights_file_read_before_a_newer_request_is_forgotten_and_the_name_is
     np.testing.assert_array_equal(window.model.net.params["W1"], second.params["W1"])
     assert window.model.source == "second.npz"  # the file's name, not its whole path
     assert applied == ["second.npz"] and opened == [True]  # the older read never reached the network
+
+
+@pytest.mark.parametrize("font", [True, False])
+def test_korean_without_a_korean_font_says_which_package_to_install(window, monkeypatch, font):
+    from explorer import app
+
+    monkeypatch.setattr(app, "has_korean_font", lambda: font)
+    window.statusBar().clearMessage()
+    window.set_language("ko")
+    said = window.statusBar().currentMessage()
+    assert ("fonts-noto-cjk" in said) == (not font)
+    window.statusBar().clearMessage()
+    window.set_language("en")
+    assert "fonts-noto-cjk" not in window.statusBar().currentMessage()

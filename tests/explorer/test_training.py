@@ -586,6 +586,10 @@ def test_the_search_page_plots_every_trial_and_lists_the_best_first(with_data, q
 
     panel, page = with_data, with_data.search_page
     panel.tabs.setCurrentWidget(page)
+    # The axes span the book's whole search space (hyperparameter_optimization.py: weight decay
+    # 10^uniform(−8, −4), learning rate 10^uniform(−6, −2)) before any trial lands.
+    (x0, x1), (y0, y1) = page.scatter_plot.getPlotItem().getViewBox().viewRange()
+    assert x0 <= -6 < -2 <= x1 and y0 <= -8 < -4 <= y1 and x1 - x0 < 4.5 and y1 - y0 < 4.5
     page.trial_count.setValue(6)
     page.epochs.setValue(2)
     page.start()
