@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, Qt
 
 from engine.deep_convnet import DeepConvNet
 from engine.receptive_field import layer_geometry
@@ -255,6 +255,83 @@ def test_a_mosaic_of_non_square_tiles_places_finds_and_marks_each_by_row_and_col
     qtbot.addWidget(symmetric)
     symmetric.set_maps(maps, cols)
     assert symmetric.image.levels.tolist() == [-float(maps.max()), float(maps.max())]
+
+
+@pytest.fixture
+def wide_canvas(qtbot):
+    """A canvas in a widget wider than tall: the square drawing area is centred, 100 px from the left."""
+    from explorer.widgets.drawing_canvas import DrawingCanvas
+
+    canvas = DrawingCanvas()
+    qtbot.addWidget(canvas)
+    canvas.resize(500, 300)
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    return canvas
+
+
+def draw_on(canvas, points):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    def at(x, y):  # canvas pixels (280 per side) on the 300-px square 100 px from the left
+        return QPoint(round(100 + x * 300 / 280), round(y * 300 / 280))
+
+    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at(*points[0]))
+    for p in points[1:]:
+        QTest.mouseMove(canvas, at(*p))
+    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at(*points[-1]))
+
+
+def ink_centre(ink):
+    rows, cols = np.nonzero(ink > 0.5)
+    return rows.mean(), cols.mean()
+
+
+def test_ink_lands_where_the_pointer_is_in_a_wide_widget_with_the_pens_width(wide_canvas):
+    wide_canvas.pen_width = 20
+    draw_on(wide_canvas, [(200, 60)])  # a dot: row 60, column 200 of the canvas
+    r, c = ink_centre(wide_canvas.to_array())
+    assert abs(r - 60) < 2 and abs(c - 200) < 2
+    wide_canvas.clear()
+    draw_on(wide_canvas, [(40, 150), (240, 150)])  # a horizontal line 20 px thick
+    ink = wide_canvas.to_array() > 0.5
+    assert abs(ink[:, 140].sum() - 20) <= 2 and ink[150, 50:230].all() and not ink[:, 10].any()
+
+
+def test_undo_keeps_the_last_hundred_steps_and_a_new_stroke_forgets_the_redos(wide_canvas):
+    from explorer.widgets.drawing_canvas import UNDO_LIMIT
+
+    assert UNDO_LIMIT == 100
+    wide_canvas.clear()  # nothing to clear: nothing to undo
+    assert not wide_canvas.can_undo()
+    for k in range(UNDO_LIMIT + 5):
+        draw_on(wide_canvas, [(10 + 2 * k, 10 + 2 * k)])
+    undone = 0
+    while wide_canvas.can_undo():
+        wide_canvas.undo()
+        undone += 1
+    assert undone == UNDO_LIMIT and not wide_canvas.is_empty()  # the first five strokes stay
+    np.testing.assert_array_equal(wide_canvas.to_array()[:, 30:] > 0.5, False)  # ...and only they
+    wide_canvas.redo()
+    wide_canvas.redo()
+    assert wide_canvas.can_redo()
+    draw_on(wide_canvas, [(200, 200)])
+    assert not wide_canvas.can_redo()
+    wide_canvas.clear()
+    assert wide_canvas.is_empty() and wide_canvas.can_undo()
+    wide_canvas.undo()
+    assert wide_canvas.to_array()[200, 200] > 0.5  # the last stroke is back
+
+
+def test_a_small_digit_set_on_the_canvas_is_scaled_to_fill_it_and_can_be_undone(wide_canvas):
+    digit = np.zeros((28, 28))
+    digit[4:7, 18:23] = 1.0  # rows 4-6, columns 18-22: centre (5.5, 20.5) in MNIST pixels
+    wide_canvas.set_array(digit)
+    r, c = ink_centre(wide_canvas.to_array())
+    assert abs(r - 55) < 3 and abs(c - 205) < 3
+    wide_canvas.undo()
+    assert wide_canvas.is_empty()
 
 
 # -- step controls and the shared digit -------------------------------------------------------------
