@@ -466,6 +466,43 @@ def test_arrow_keys_stop_at_the_last_row_and_column(qtbot):
     assert view.current == (0, 1)
 
 
+def test_step_controls_buttons_label_and_replay_from_the_end(qtbot):
+    controls = StepControls(speed=(2, 10, 4))
+    qtbot.addWidget(controls)
+    seen = []
+    controls.step_changed.connect(seen.append)
+    controls.set_count(6)
+    assert controls.label.text() == "Step 1 of 6" and controls.speed.value() == 4
+    assert (controls.speed.minimum(), controls.speed.maximum()) == (2, 10)
+    controls.next_button.click()
+    controls.next_button.click()
+    assert controls.step == 2 and controls.label.text() == "Step 3 of 6"
+    controls.prev_button.click()
+    assert controls.step == 1
+    controls.last_button.click()
+    assert controls.step == 5 and controls.label.text() == "Step 6 of 6"
+    controls.next_button.click()  # past the end: nothing happens, nothing is emitted
+    controls.first_button.click()
+    controls.prev_button.click()
+    assert controls.step == 0 and seen == [0, 1, 2, 1, 5, 0]
+    controls.last_button.click()
+    controls.play_button.setChecked(True)  # playing from the last step starts again from the first
+    assert controls.step == 0 and controls.timer.isActive() and controls.timer.interval() == 250
+    controls.speed.setValue(10)
+    assert controls.timer.interval() == 100
+    controls.play_button.setChecked(False)
+    assert not controls.timer.isActive()
+    controls.set_count(3)  # fewer steps: the position is kept inside
+    controls.set_step(2)
+    controls.set_count(2)
+    assert controls.step == 1 and controls.label.text() == "Step 2 of 2"
+    worded = StepControls(label=lambda k, n: f"window {k} / {n}")
+    qtbot.addWidget(worded)
+    worded.set_count(4)
+    worded.set_step(3)
+    assert worded.label.text() == "window 3 / 4"
+
+
 def test_playing_stops_at_the_last_step(qtbot):
     controls = StepControls()
     qtbot.addWidget(controls)
