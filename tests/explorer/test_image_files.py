@@ -78,3 +78,25 @@ def test_a_jpeg_with_bytes_after_its_end_marker_is_not_called_cut_off(tmp_path, 
     decoded = decode(path)
     assert not isinstance(decoded, ImageFileProblem), decoded
     assert decoded[0].shape == (64, 64)
+
+
+def test_the_smallest_image_kept_its_transparency_and_each_refusal_names_its_reason(tmp_path, qapp):
+    # Exactly 8×8 is enough; the alpha channel comes through as it is (not premultiplied into the grey).
+    image = QImage(8, 8, QImage.Format.Format_ARGB32)
+    image.fill(QColor(0, 0, 0, 0))
+    image.setPixelColor(2, 5, QColor(255, 255, 255, 128))
+    assert image.save(str(tmp_path / "small.png"))
+    grey, alpha = decode(tmp_path / "small.png")
+    assert grey.shape == alpha.shape == (8, 8)
+    assert alpha[5, 2] == pytest.approx(128 / 255) and alpha.sum() == pytest.approx(128 / 255)
+    assert grey[5, 2] == pytest.approx(1.0)
+    # A blank page, a file that is no image, a JPEG cut off half way.
+    blank, _ = save(tmp_path, "blank.png", 64, 64)
+    (tmp_path / "notes.png").write_bytes(b"these are not pixels" * 20)
+    whole, _ = save(tmp_path, "photo.jpg", 200, 200, fill="#808080")
+    data = whole.read_bytes()
+    (tmp_path / "half.jpg").write_bytes(data[: len(data) // 2])
+    said = {name: read_digit_job(tmp_path / name).message() for name in ("blank.png", "notes.png", "half.jpg")}
+    assert said == {"blank.png": "No digit found in blank.png: the image looks blank.",
+                    "notes.png": "notes.png is not an image this program can read, or the file is broken.",
+                    "half.jpg": "half.jpg is cut off: the file ends before the picture does."}
