@@ -13,7 +13,17 @@ from engine.events import EpochEnd
 from engine.simple_convnet import SimpleConvNet
 from explorer.app import MainWindow
 from explorer.panels.training import jobs
-from explorer.panels.training.events import Epoch, Evaluating, EvaluatingAll, Final, Loading, Started, Steps
+from explorer.panels.training.events import (
+    Epoch,
+    Evaluating,
+    EvaluatingAll,
+    Final,
+    Loading,
+    RaceStarted,
+    RaceSteps,
+    Started,
+    Steps,
+)
 from tests.engine.test_mnist import idx_bytes
 from tests.explorer.conftest import choose_data_folder
 
@@ -900,3 +910,64 @@ def test_chapter_6_jobs_call_themselves_finished_only_after_their_last_run():
     assert whole["finished"] is True
     events, search = drain(jobs.search_hyperparameters(lambda: False, small_data(), None, trials=2, epochs=1, seed=0))
     assert search["finished"] is True and len([e for e in events if not isinstance(e, Loading)]) == 2
+
+
+def test_each_chapter_6_job_hands_the_engine_its_settings_and_reports_every_step_once(monkeypatch):
+    """What each job passes on (checked by spying on the engine call) and what it reports: every loss once,
+    in order, the last report at the last step, 'finished' only when the end was reached."""
+    from engine.experiments import COMPARED_INITS
+
+    calls = {}
+
+    def spy(name):
+        real = getattr(jobs, name)
+
+        def wrapped(*args, **kwargs):
+            calls[name] = (args, kwargs)
+            return real(*args, **kwargs)
+        monkeypatch.setattr(jobs, name, wrapped)
+
+    for name in ("iterate_batchnorm", "iterate_overfitting", "iterate_init_compare"):
+        spy(name)
+    data = small_data(n_train=300, n_test=100)
+
+    events, result = drain(jobs.batchnorm(lambda: False, data, None, train_size=100, epochs=2, scales=5, seed=3))
+    kwargs = calls["iterate_batchnorm"][1]
+    np.testing.assert_allclose(kwargs["weight_scales"], [1, 0.1, 0.01, 0.001, 0.0001])  # the book's logspace(0, -4)
+    assert (kwargs["train_size"], kwargs["epochs"], kwargs["seed"]) == (100, 2, 3) and result["finished"]
+    assert [(e.run, e.epoch) for e in events] == [(r, k) for r in range(5) for k in (1, 2)]
+
+    events, result = drain(jobs.overfit(lambda: False, data, None, train_size=120, weight_decay=0.1, dropout=0.2,
+                                        epochs=3, test_images=40, seed=1))
+    (x_train, _, x_test, t_test), kwargs = calls["iterate_overfitting"]
+    assert len(x_train) == 300 and len(x_test) == len(t_test) == 40  # the first 40 test images
+    assert (kwargs["train_size"], kwargs["weight_decay_lambda"], kwargs["dropout_ratio"], kwargs["epochs"]) == \
+        (120, 0.1, 0.2, 3)
+    assert [e.epoch for e in events] == [0, 1, 2, 3] and result["finished"]  # epoch 0: before any update
+
+    events, result = drain(jobs.compare_inits(lambda: False, data, None, iterations=7, seed=2))
+    assert events[0] == RaceStarted(list(COMPARED_INITS)) and calls["iterate_init_compare"][1]["iterations"] == 7
+    steps = [e for e in events if isinstance(e, RaceSteps)]
+    assert sum(len(e.losses) for e in steps) == 7 and steps[-1].step.iteration == 7 and result["finished"]
+    assert all(e.losses.shape[1] == len(COMPARED_INITS) for e in steps)
+    stops = iter([False] * 3 + [True] * 100)
+    events, result = drain(jobs.compare_inits(lambda: next(stops), data, None, iterations=50, seed=2))
+    assert not result["finished"]
+
+    events, result = drain(jobs.train_convnet(lambda: False, data, None, "sgd", 0.01, epochs=2, train_images=250,
+                                              seed=0, threads=1))
+    steps = [e for e in events if isinstance(e, Steps)]
+    assert sum(len(e.losses) for e in steps) == 2 * (250 // 100)  # every mini-batch loss, once
+    assert steps[-1].step.iteration == 4 and result["finished"]
+    assert [e.end.epoch for e in events if isinstance(e, Epoch)] == [1, 2]
+    assert not any(isinstance(e, (EvaluatingAll, Final)) for e in events)  # 250 images: the sample is all of them
+
+
+def test_the_jobs_hand_the_engine_images_in_zero_to_one_in_the_shapes_it_takes():
+    x = np.array([[[0, 255], [51, 102]]], dtype=np.uint8).repeat(3, axis=0)
+    batch = jobs.images(x)
+    assert batch.dtype == np.float32 and batch.shape == (3, 1, 2, 2)
+    np.testing.assert_allclose(batch[2, 0], [[0, 1], [0.2, 0.4]], rtol=1e-6)
+    flat = jobs.flat_images(x)
+    assert flat.dtype == np.float32 and flat.shape == (3, 4)
+    np.testing.assert_allclose(flat[1], [0, 1, 0.2, 0.4], rtol=1e-6)
