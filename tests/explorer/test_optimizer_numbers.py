@@ -113,3 +113,56 @@ def test_a_fresh_playground_is_the_books_figure_with_nesterov_beside_momentum():
     assert s.iterations == 30 and s.start == (-7.0, 2.0)  # optimizer_compare_naive.py: 30 updates from (-7, 2)
     # Nesterov starts where Momentum does (η 0.1, α 0.9), so switching it on compares the two look-aheads.
     assert s.configs["nesterov"].params == s.configs["momentum"].params == {"lr": 0.1, "momentum": 0.9}
+
+
+@pytest.mark.parametrize("k", [1, 5])
+def test_sgd_shows_each_coordinate_moving_against_its_own_gradient(state, k):
+    path, lr = state.paths["sgd"], state.configs["sgd"].params["lr"]
+    before, g = path.positions[k - 1], path.gradients[k - 1]
+    html = update_html("sgd", path, k, state.configs["sgd"])
+    assert html.startswith("<b>W ← W − η ∂L/∂W</b><br>")
+    for i, axis in enumerate("xy"):
+        after = before[i] - lr * g[i]  # W ← W − η·∂L/∂W, computed here
+        assert f"{axis} ← {axis} − η·∂f/∂{axis} = {fmt(before[i])} − {fmt(lr)}·{fmt(g[i])} = <b>{fmt(after)}</b>" \
+            in html
+
+
+@pytest.mark.parametrize("k", [1, 4])
+def test_nesterov_shows_the_velocity_it_keeps_and_where_it_lands(state, k):
+    """The book's Nesterov: v ← αv − η·g, then W ← W + α²v − (1+α)η·g with the v before the update."""
+    path, p = state.paths["nesterov"], state.configs["nesterov"].params
+    a, lr, g = p["momentum"], p["lr"], path.gradients
+    v, x = np.zeros(2), np.array(path.positions[0], dtype=float)
+    for step in range(k):
+        x = x + a * a * v - (1 + a) * lr * g[step]
+        v_before, v = v, a * v - lr * g[step]
+    html = update_html("nesterov", path, k, state.configs["nesterov"])
+    assert html.startswith("<b>W ← W + α²v − (1+α)η ∂L/∂W;&nbsp; v ← αv − η ∂L/∂W</b>")
+    for i, axis in enumerate("xy"):
+        assert (f"{fmt(a)}·{fmt(v_before[i])} − {fmt(lr)}·{fmt(g[k - 1][i])} = {fmt(v[i])};&nbsp; "
+                f"{axis} = <b>{fmt(x[i])}</b>") in html
+
+
+def test_no_update_is_shown_before_the_first_or_after_the_last(state):
+    path = state.paths["sgd"]
+    assert update_html("sgd", path, 0, state.configs["sgd"]) == ""
+    assert update_html("sgd", path, path.steps + 1, state.configs["sgd"]) == ""
+    assert update_html("sgd", None, 1, state.configs["sgd"]) == ""
+    assert update_html("sgd", path, path.steps, state.configs["sgd"]) != ""
+    assert [fmt(v) for v in (1234.5678, -0.000123456, 7.0)] == ["1235", "-0.0001235", "7"]  # four digits
+
+
+def test_only_the_enabled_optimizers_walk_from_the_start_with_the_states_noise():
+    s = PlaygroundState()
+    s.start, s.iterations, s.noise = (3.0, -1.5), 12, 0.5
+    for key, config in s.configs.items():
+        config.enabled = key in ("rmsprop", "nesterov")
+    paths = s.compute(built_in("book"))
+    assert set(paths) == {"rmsprop", "nesterov"}
+    for path in paths.values():
+        assert tuple(path.positions[0]) == (3.0, -1.5) and path.steps == 12
+    x, y = paths["rmsprop"].positions[0]
+    exact = (x / 10, 2 * y)  # f = x²/20 + y²
+    assert not np.allclose(paths["rmsprop"].gradients[0], exact)  # noisy
+    s.noise = 0.0
+    assert np.allclose(s.compute(built_in("book"))["rmsprop"].gradients[0], exact)
