@@ -818,14 +818,32 @@ def _expected_script_lines(page_name, s, data):
     from engine.events import RaceEval
     from engine.experiments import (
         COMPARED_INITS,
+        iterate_batchnorm,
         iterate_hyperparameter_search,
         iterate_init_compare,
         iterate_overfitting,
     )
+    from engine.landscape import bilinear
     from engine.optimizer import make_optimizer
     from engine.race import OptimizerRace, iterate_race
 
+    if page_name == "landscape_page":  # what the app's own job computes and the page shows, to the digit
+        raw = mnist.load_idx_dataset(data)
+        _, result = drain(jobs.loss_landscape(lambda: False, raw, None, **s))
+        found, heights = result["slice"], result["heights"]
+        lines = [f"loss on the slice: {found.losses.min():.3f} to {found.losses.max():.3f}"]
+        for name in found.coords:
+            a, b = found.coords[name][-1]
+            under = float(bilinear(found.alphas, found.betas, found.losses, a, b))
+            lines.append(f"{name}: loss {heights[name][-1]:.3f}, on the slice {under:.3f}, "
+                         f"{100 * found.in_plane[name]:.1f} % of its path in the slice")
+        return lines
     (x_train, t_train), (x_test, t_test) = mnist.load_mnist(normalize=True, flatten=True, data_dir=data)
+    if page_name == "batchnorm_page":
+        scales = np.logspace(0, -4, num=s["scales"])  # the book's batch_norm_test.py: 10⁰ down to 10⁻⁴
+        return [f"W {e.scale:.2g}: with batch norm {e.bn_acc:.3f}, without {e.plain_acc:.3f}"
+                for e in iterate_batchnorm(x_train, t_train, weight_scales=tuple(scales), train_size=s["train_size"],
+                                           epochs=s["epochs"], seed=s["seed"]) if e.epoch == e.epochs]
     if page_name == "race_page":
         race = OptimizerRace({k: make_optimizer(k, lr=lr) for k, lr in s["learning_rates"].items()}, 784,
                              [100] * 4, 10, seed=s["seed"])  # the book's five layers: four hidden of 100
@@ -855,6 +873,11 @@ def _expected_script_lines(page_name, s, data):
     ("overfit_page", lambda p: (p.epochs.setValue(2), p.train_size.setValue(200), p.decay.setValue(0.3),
                                 p.dropout.setValue(0.2))),
     ("search_page", lambda p: (p.trial_count.setValue(3), p.epochs.setValue(2))),
+    ("batchnorm_page", lambda p: (p.scales_box.setCurrentIndex(p.scales_box.findData(4)), p.epochs.setValue(2),
+                                  p.train_size.setValue(200), p.seed.setValue(5))),
+    ("landscape_page", lambda p: (p.iterations.setValue(20), p.resolution.setValue(5), p.images.setValue(100),
+                                  p.seed.setValue(2), p.centre.setCurrentIndex(p.centre.findData("momentum")),
+                                  p.kind.setCurrentIndex(p.kind.findData("random")))),
 ])
 def test_an_exported_script_prints_what_the_engine_computes_for_those_settings(panel, tmp_path, page_name, setup):
     import subprocess
