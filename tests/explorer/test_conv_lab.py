@@ -471,3 +471,30 @@ def test_each_step_names_its_image_filter_and_cell_and_sums_its_channels_as_the_
         assert " + ".join(fmt(v) for v in sums) + f" = {fmt(sum(sums))}" in said
         assert said.endswith(f"plus bias {fmt(b[f])} = <b>{fmt(value)}</b>")
     assert checked == {(0, 0), (0, 1), (1, 0), (1, 1)}
+
+
+@pytest.mark.parametrize("key, low, high", [("H", 1, 32), ("W", 1, 32), ("FH", 1, 7), ("FW", 1, 7), ("C", 1, 3),
+                                            ("FN", 1, 4), ("N", 1, 4)])
+def test_every_size_takes_its_whole_range_and_a_step_beyond_is_refused_by_name(key, low, high):
+    from explorer.panels.conv_lab.state import ConvSetup
+
+    setup = ConvSetup()
+    for value in (low, high):
+        setup.resize(rng=0, **{key: value})
+        assert setup.shapes[key] == value
+    for value in (low - 1, high + 1):
+        with pytest.raises(ValueError, match=f"^{key} must be between {low} and {high}, got {value}$"):
+            setup.resize(rng=0, **{key: value})
+    assert setup.shapes[key] == high  # a refused size changes nothing
+
+
+def test_shrinking_keeps_the_top_left_of_every_image_channel_and_filter():
+    from explorer.panels.conv_lab.state import ConvSetup
+
+    setup = ConvSetup()
+    setup.resize(rng=2, N=3, C=3, H=6, W=7, FN=2, FH=3, FW=4)
+    x, W = setup.x.copy(), setup.W.copy()
+    setup.resize(rng=3, N=2, C=2, H=4, W=5, FN=1, FH=2, FW=3)
+    assert setup.x.shape == (2, 2, 4, 5) and setup.W.shape == (1, 2, 2, 3) and setup.b.shape == (1,)
+    np.testing.assert_array_equal(setup.x, x[:2, :2, :4, :5])
+    np.testing.assert_array_equal(setup.W, W[:1, :2, :2, :3])
