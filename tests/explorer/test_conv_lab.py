@@ -498,3 +498,27 @@ def test_shrinking_keeps_the_top_left_of_every_image_channel_and_filter():
     assert setup.x.shape == (2, 2, 4, 5) and setup.W.shape == (1, 2, 2, 3) and setup.b.shape == (1,)
     np.testing.assert_array_equal(setup.x, x[:2, :2, :4, :5])
     np.testing.assert_array_equal(setup.W, W[:1, :2, :2, :3])
+
+
+def test_the_quiz_shows_each_number_in_its_place_and_works_the_answer_out_from_the_formula(lab):
+    """The lecture's third exercise, (H, W) = (28, 31), P = 2, S = 3, a 5×5 filter: no two of its numbers
+    are equal, so any two swapped in the question or in the worked answer show."""
+    quiz = lab.quiz_page
+    quiz.next_question()
+    quiz.next_question()
+    q = quiz.q
+    assert (q["H"], q["W"], q["P"], q["S"], q["FH"], q["FW"]) == (28, 31, 2, 3, 5, 5)
+    assert quiz.question.text() == (
+        f"Question 3: input (H, W) = ({q['H']}, {q['W']}), padding P = {q['P']}, stride S = {q['S']}, "
+        f"filter (FH, FW) = ({q['FH']}, {q['FW']}).<br>What is the output size (OH, OW)?")
+    oh = (q["H"] + 2 * q["P"] - q["FH"]) // q["S"] + 1  # the lecture's formula, here
+    ow = (q["W"] + 2 * q["P"] - q["FW"]) // q["S"] + 1
+    quiz.oh.setValue(oh)
+    quiz.ow.setValue(ow)
+    assert quiz.check()
+    said = quiz.feedback.text()
+    assert f"OH = (H + 2P − FH)/S + 1 = ({q['H']} + 2·{q['P']} − {q['FH']})/{q['S']} + 1 = {oh}; " in said
+    assert f"OW = (W + 2P − FW)/S + 1 = ({q['W']} + 2·{q['P']} − {q['FW']})/{q['S']} + 1 = {ow}" in said
+    assert said.endswith("Score: 1 of 1")
+    quiz.next_question()  # a new question starts with empty answers and no verdict
+    assert quiz.oh.value() == quiz.ow.value() == 0 and quiz.feedback.text() == ""
