@@ -381,6 +381,47 @@ def test_most_selective_channels_and_ties_in_channel_order():
     assert label_summary(atlas, "Conv1", 1) == (3, 2, 3)  # label 3, two of the three, k = 3
 
 
+def test_a_dense_layers_numbers_become_one_near_square_tile_in_reading_order_and_maps_stay_maps():
+    from explorer.panels.layers.state import as_tiles
+
+    tiles = as_tiles(np.arange(10.0))  # 10 numbers: 4 columns, 3 rows, two cells left empty
+    assert tiles.shape == (1, 3, 4) and tiles.dtype == np.float32
+    np.testing.assert_array_equal(tiles[0, :2], [[0, 1, 2, 3], [4, 5, 6, 7]])
+    assert tiles[0, 2, :2].tolist() == [8, 9] and np.isnan(tiles[0, 2, 2:]).all()
+    maps = np.arange(24.0).reshape(2, 3, 4)
+    np.testing.assert_array_equal(as_tiles(maps), maps)
+    assert as_tiles(np.ones(9)).shape == (1, 3, 3) and not np.isnan(as_tiles(np.ones(9))).any()
+
+
+def test_agreement_series_keeps_each_layers_place_and_the_untrained_apart():
+    from explorer.panels.layers.state import agreement_series
+
+    atlas = SimpleNamespace(agreement={"Conv1": 0.3, "Conv3": 0.8}, agreement_untrained={"Conv1": 0.1, "Conv2": 0.2})
+    trained, untrained = agreement_series(atlas, ["Conv1", "Conv2", "Conv3"])
+    np.testing.assert_array_equal(trained, [0.3, np.nan, 0.8])
+    np.testing.assert_array_equal(untrained, [0.1, 0.2, np.nan])
+
+
+def test_the_tracers_boxes_are_the_selected_unit_and_exactly_the_units_its_window_reads():
+    """SimpleConvNet on a 10×14 input: Pool1 (2×2, stride 2) unit (1, 3) reads rows 2-3 and columns 6-7 of the
+    8×12 map below; each box is that unit's receptive field on the input, as the geometry computes it."""
+    from engine.simple_convnet import SimpleConvNet
+
+    net = SimpleConvNet(input_dim=(1, 10, 14), conv_param={"filter_num": 2, "filter_size": 3, "pad": 0, "stride": 1},
+                        hidden_size=4, output_size=3)
+    state = LayerExplorerState(geometry=layer_geometry(net.inspection_layers(), (1, 10, 14)))
+    assert (state.network, state.source, state.layer, state.unit) == ("deep", "drawing", "Conv1", None)
+    assert state.below(state.geometry[0].name) is None
+    state.layer, state.unit = "Pool1", (1, 3)
+    below = state.below()
+    assert below is not None and below.shape[1:] == (8, 12)
+    own, feeders = tracer_boxes(state, (10, 14))
+    assert own == state.geo().box(1, 3, (10, 14))
+    assert feeders == [below.box(r, c, (10, 14)) for r in (2, 3) for c in (6, 7)]
+    state.unit = None
+    assert tracer_boxes(state, (10, 14)) == (None, [])
+
+
 @pytest.mark.parametrize("w", [5, 28, 31])
 def test_arrays_and_qimages_convert_both_ways_whatever_the_row_padding(w, qapp):
     from explorer.qimages import to_array, to_qimage
