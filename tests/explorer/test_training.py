@@ -712,6 +712,7 @@ def test_the_loss_landscape_draws_the_slice_with_the_paths_and_keeps_them_for_th
         assert under == pytest.approx(float(bilinear(found.alphas, found.betas, found.losses, a, b)))
         assert loss == pytest.approx(heights[key][-1])
         assert f"{loss:.3f}" in table and f"{100 * share:.1f} %" in table
+    assert page.start_label.textItem.toPlainText() == "start"
     trained = page.paths
     losses = page.losses.copy()
 
@@ -724,7 +725,11 @@ def test_the_loss_landscape_draws_the_slice_with_the_paths_and_keeps_them_for_th
     assert random_slice.kind == "random" and page.paths is trained
     np.testing.assert_array_equal(page.losses, losses)  # no new training
     np.testing.assert_allclose(random_slice.alphas, np.linspace(-1, 1, 6))
-    assert max(random_slice.in_plane.values()) < 0.2 and "at most" in page.summary.text()
+    most = max(random_slice.in_plane.values())
+    assert most < 0.2 and f"holds at most {100 * most:.2g} % of any path" in page.summary.text()
+    assert page.plot.getAxis("bottom").labelText == "α (random direction 1)"
+    assert page.plot.getAxis("left").labelText == "β (random direction 2)"
+    assert page.start_label.textItem.toPlainText() == ""  # the start sits on the centre: no label over it
     # Back to the paths' slice: from memory, no job.
     page.kind.setCurrentIndex(page.kind.findData("paths"))
     page.kind.activated.emit(page.kind.currentIndex())
@@ -994,3 +999,38 @@ def test_the_jobs_hand_the_engine_images_in_zero_to_one_in_the_shapes_it_takes()
     flat = jobs.flat_images(x)
     assert flat.dtype == np.float32 and flat.shape == (3, 4)
     np.testing.assert_allclose(flat[1], [0, 1, 0.2, 0.4], rtol=1e-6)
+
+
+def test_the_landscape_counts_its_progress_in_forward_passes_and_words_each_stage(panel):
+    """Progress in units of one slice point (a training iteration: four optimizers' gradients, about four
+    points): with 100 iterations and a 10 × 10 grid the whole run is 400 + 100 units."""
+    from engine.events import RaceStep
+    from engine.landscape import SliceRow
+    from explorer.panels.training.events import SliceStarted
+
+    page = panel.landscape_page
+    page.iterations.setValue(100)
+    page.resolution.setValue(10)
+    page.on_started()
+    assert page.training and page.loss_plot.getViewBox().viewRange()[0][1] == pytest.approx(104)
+    page.on_progress(Loading())
+    assert page.run.status.text() == "Loading MNIST…"
+    page.on_progress(RaceStarted(["sgd", "momentum", "adagrad", "adam"]))
+    page.on_progress(RaceSteps(RaceStep(25, 100, np.ones(4)), np.ones((25, 4))))
+    assert page.run.progress.value() == 1000 * 100 // 500
+    assert page.run.status.text().startswith("Training: iteration 25 of 100")
+    page.on_progress(RaceSteps(RaceStep(100, 100, np.ones(4)), np.ones((75, 4))))
+    assert page.run.progress.value() == 1000 * 400 // 500 and len(page.losses) == 100
+    page.on_progress(SliceStarted("paths", 10))
+    assert page.run.status.text().startswith("The slice: 100 losses on 300 images…")
+    page.on_progress(SliceRow(4, 10, np.ones(10)))
+    assert page.run.progress.value() == 1000 * 450 // 500
+    assert page.run.status.text().startswith("The slice: row 5 of 10")
+    assert page.stopped_text().startswith("Stopped before the paths were complete")
+    # A slice of kept paths: only the grid counts.
+    page.paths_key = page.paths_key_of(page.settings())
+    page.on_started()
+    assert not page.training
+    page.on_progress(SliceRow(1, 10, np.ones(10)))
+    assert page.run.progress.value() == 1000 * 20 // 100
+    assert page.stopped_text().startswith("Stopped; the paths are kept")
