@@ -244,3 +244,42 @@ def test_path_losses_are_each_points_loss():
         assert h == pytest.approx(net.loss(x[:9], t[:9]))
     assert heights["sgd"][0] == pytest.approx(np.log(10), abs=0.01)  # small initial weights guess uniformly
     assert parameter_count(SimpleConvNet(seed=0).params) == 30 * 25 + 30 + 4320 * 100 + 100 + 100 * 10 + 10
+
+
+def test_the_shares_are_each_directions_part_of_all_the_spread_not_only_of_the_two_kept():
+    """With a third direction out of the plane, the two shares are σ₁²/Σσ² and σ₂²/Σσ² over all three
+    singular values (NumPy's SVD here) and add up to less than 1."""
+    rng = np.random.default_rng(8)
+    centre = rng.standard_normal(300)
+    deltas = rng.standard_normal((6, 300)) * np.array([5.0, 3.0, 2.0, 1.0, 0.5, 0.2])[:, None]
+    *_, (s1, s2) = path_directions(centre, centre + deltas)
+    sigma = np.linalg.svd(deltas, compute_uv=False)
+    assert (s1, s2) == pytest.approx((sigma[0] ** 2 / np.sum(sigma**2), sigma[1] ** 2 / np.sum(sigma**2)))
+    assert s1 + s2 < 0.99
+
+
+def test_the_in_plane_share_is_what_the_orthogonal_projection_keeps_and_a_point_at_the_centre_is_in_every_plane():
+    rng = np.random.default_rng(9)
+    d1, d2 = rng.standard_normal((2, 40))  # not orthogonal, not unit
+    deltas = rng.standard_normal((5, 40))
+    q, _ = np.linalg.qr(np.stack([d1, d2]).T)  # an orthonormal basis of the same plane
+    kept = np.sum((deltas @ q) ** 2)
+    assert in_plane_share(deltas, d1, d2) == pytest.approx(kept / np.sum(deltas**2))
+    assert in_plane_share(deltas[2], d1, d2) == pytest.approx(np.sum((deltas[2] @ q) ** 2) / np.sum(deltas[2] ** 2))
+    assert in_plane_share(np.zeros((3, 40)), d1, d2) == 1.0
+    assert in_plane_share(3 * d1 - 2 * d2, d1, d2) == pytest.approx(1.0)
+
+
+def test_a_slice_without_a_centre_goes_through_the_last_optimizers_end_and_the_book_rates_are_its_defaults():
+    from engine.landscape import BOOK_RATES
+    from engine.optimizer import make_optimizer
+
+    # optimizer_compare_mnist.py builds SGD(), Momentum(), AdaGrad(), Adam(): each at its default rate.
+    assert BOOK_RATES == {"sgd": 0.01, "momentum": 0.01, "adagrad": 0.01, "adam": 0.001}
+    assert BOOK_RATES == {k: make_optimizer(k).lr for k in BOOK_RATES}
+    x, t = tiny_mnist()
+    _events, paths = run(iterate_paths(x, t, {"sgd": SGD(lr=0.5), "adam": Adam(lr=0.01)}, iterations=4,
+                                       batch_size=10, points=2, seed=3))
+    _events, found = run(iterate_slice(paths, x[:6], t[:6], kind="paths", resolution=2))
+    np.testing.assert_allclose(found.coords["adam"][-1], (0, 0), atol=1e-9)
+    assert np.hypot(*found.coords["sgd"][-1]) > 1e-6
