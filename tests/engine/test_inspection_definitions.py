@@ -315,3 +315,21 @@ def test_an_atlas_of_float_images_keeps_them_as_the_nearest_uint8_grey():
     assert atlas.images.dtype == np.uint8 and len(atlas.images) > 0
     for img in atlas.images:
         assert any(np.array_equal(img, r) for r in rounded)
+
+
+def test_building_an_atlas_reports_each_stage_counting_up_to_its_total():
+    """Each stage counts up without going back and ends at its total; the maximisation counts channels
+    across all six convolution layers of a small DeepConvNet, so it ends at their sum."""
+    net = small_net(4, input_dim=(1, 8, 10))  # one channel, as the atlas's grey images
+    rng = np.random.default_rng(7)
+    images, labels = rng.random((30, 1, 8, 10)), rng.integers(0, 4, 30)
+    seen = {}
+    atlas = build_atlas(net, images, labels, k=3, maximize_steps=2,
+                        progress=lambda stage, done, total: seen.setdefault(stage, []).append((done, total)))
+    assert set(seen) == {"scan", "maximize", "classes"}
+    for stage, reports in seen.items():
+        done = [d for d, _ in reports]
+        totals = {n for _, n in reports}
+        assert len(totals) == 1 and done == sorted(done) and done[-1] == totals.pop(), stage
+    channels = sum(la.top_index.shape[0] for la in atlas.layers.values())
+    assert len(atlas.layers) == 6 and seen["maximize"][-1] == (channels, channels)
