@@ -203,3 +203,17 @@ def test_npz_members_written_in_npy_format_2_load(tmp_path):
     loaded = load_params_file(path)
     for name, a in arrays.items():
         np.testing.assert_array_equal(loaded[name], a)
+
+
+@pytest.mark.parametrize("mask", [0o022, 0o077, 0o002])
+def test_the_umask_is_read_as_the_octal_number_the_process_has(mask):
+    """/proc/self/status writes the umask in octal ("Umask:\t0022"); a saved file gets 0o666 & ~umask."""
+    import os
+
+    from engine import weights
+
+    before = os.umask(mask)
+    try:
+        assert weights._read_umask() == mask
+    finally:
+        os.umask(before)

@@ -333,3 +333,18 @@ def test_building_an_atlas_reports_each_stage_counting_up_to_its_total():
         assert len(totals) == 1 and done == sorted(done) and done[-1] == totals.pop(), stage
     channels = sum(la.top_index.shape[0] for la in atlas.layers.values())
     assert len(atlas.layers) == 6 and seen["maximize"][-1] == (channels, channels)
+
+
+def test_an_ascent_whose_unit_starts_with_every_path_blocked_is_shaken_until_one_opens():
+    """Conv1's filters sum nine pixels minus 3: from faint noise every ReLU is off, so Affine1's unit
+    gets no gradient and sits at its bias 0. Shaken with noise, a path opens and the ascent climbs."""
+    net = SimpleConvNet(input_dim=(1, 8, 8), conv_param={"filter_num": 2, "filter_size": 3, "pad": 0, "stride": 1},
+                        hidden_size=3, output_size=2, seed=0)
+    net.params["W1"][...] = 1.0
+    net.params["b1"][...] = -3.0
+    net.params["W2"][...] = np.abs(net.params["W2"]) + 0.1
+    net.params["b2"][...] = 0.0
+    start = np.random.default_rng(1).random((1, 1, 8, 8)) * 0.05  # as faint as the ascent's own start
+    assert forward_to(net, start, "Affine1")[0, 0] == 0  # blocked
+    _, values = maximize_activation(net, "Affine1", [0], steps=30, seed=1)
+    assert values[0] > 1.0
