@@ -107,6 +107,15 @@ def test_missing_files_are_listed(tmp_path):
         find_data_dir(tmp_path)
 
 
+def test_loading_a_folder_names_exactly_the_files_it_lacks(tmp_path):
+    write_dataset(tmp_path)
+    for key in ("train_label", "test_img"):
+        (tmp_path / mnist.FILES[key]).unlink()
+    with pytest.raises(DatasetError) as e:
+        load_idx_dataset(tmp_path)
+    assert str(e.value) == f"{tmp_path}: missing {mnist.FILES['train_label']}, {mnist.FILES['test_img']}"
+
+
 def test_read_idx_missing_file(tmp_path):
     with pytest.raises(DatasetError, match="file not found"):
         read_idx(tmp_path / "nope.gz", "images")
