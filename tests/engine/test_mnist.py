@@ -96,7 +96,7 @@ def test_count_mismatch_and_bad_labels(tmp_path):
         labels = np.arange(12) % 10
         labels[7] = bad
         corrupt(tmp_path / mnist.FILES["train_label"], gzip.compress(idx_bytes(labels, 2049)))
-        with pytest.raises(DatasetError, match=f"label {bad} is not a digit"):
+        with pytest.raises(DatasetError, match=f"^train-labels-idx1-ubyte.gz: label {bad} is not a digit 0-9$"):
             load_idx_dataset(tmp_path)
 
 
