@@ -406,10 +406,12 @@ def drain(job):
             return events, done.value
 
 
-def test_every_epoch_ends_with_its_last_step_and_the_accuracy_being_measured():
-    events, _ = drain(jobs.train_convnet(lambda: False, small_data(), None, "adam", 0.001, epochs=3,
+@pytest.mark.parametrize("epochs", [3, 2])
+def test_every_epoch_ends_with_its_last_step_and_the_accuracy_being_measured(epochs):
+    events, _ = drain(jobs.train_convnet(lambda: False, small_data(), None, "adam", 0.001, epochs=epochs,
                                          train_images=300, seed=0, threads=1))
-    for epoch in (1, 2, 3):  # 3 steps of 100 images per epoch
+    assert len([e for e in events if isinstance(e, Evaluating)]) == epochs
+    for epoch in range(1, epochs + 1):  # 3 steps of 100 images per epoch
         at = events.index(Evaluating(epoch))
         before, after = events[at - 1], events[at + 1]
         assert isinstance(before, Steps) and (before.step.epoch, before.step.iteration) == (epoch, 3 * epoch)
@@ -880,9 +882,10 @@ def _expected_script_lines(page_name, s, data):
     ("search_page", lambda p: (p.trial_count.setValue(3), p.epochs.setValue(2))),
     ("batchnorm_page", lambda p: (p.scales_box.setCurrentIndex(p.scales_box.findData(4)), p.epochs.setValue(2),
                                   p.train_size.setValue(200), p.seed.setValue(5))),
+    # The paths' own plane through Momentum's end: the ends lie between the grid's points, where a grid of
+    # another resolution would interpolate other heights.
     ("landscape_page", lambda p: (p.iterations.setValue(20), p.resolution.setValue(5), p.images.setValue(100),
-                                  p.seed.setValue(2), p.centre.setCurrentIndex(p.centre.findData("momentum")),
-                                  p.kind.setCurrentIndex(p.kind.findData("random")))),
+                                  p.seed.setValue(2), p.centre.setCurrentIndex(p.centre.findData("momentum")))),
 ])
 def test_an_exported_script_prints_what_the_engine_computes_for_those_settings(panel, tmp_path, page_name, setup):
     import subprocess
@@ -989,6 +992,11 @@ def test_each_chapter_6_job_hands_the_engine_its_settings_and_reports_every_step
     assert steps[-1].step.iteration == 4 and result["finished"]
     assert [e.end.epoch for e in events if isinstance(e, Epoch)] == [1, 2]
     assert not any(isinstance(e, (EvaluatingAll, Final)) for e in events)  # 250 images: the sample is all of them
+    # Stopped after the first of three epochs: not finished.
+    stop_after = iter([False] * 4 + [True] * 100)
+    events, result = drain(jobs.train_convnet(lambda: next(stop_after), data, None, "sgd", 0.01, epochs=3,
+                                              train_images=200, seed=0, threads=1))
+    assert [e.end.epoch for e in events if isinstance(e, Epoch)] == [1] and result["finished"] is False
 
 
 def test_the_jobs_hand_the_engine_images_in_zero_to_one_in_the_shapes_it_takes():
@@ -1034,3 +1042,31 @@ def test_the_landscape_counts_its_progress_in_forward_passes_and_words_each_stag
     page.on_progress(SliceRow(1, 10, np.ones(10)))
     assert page.run.progress.value() == 1000 * 20 // 100
     assert page.stopped_text().startswith("Stopped; the paths are kept")
+
+
+def test_the_landscape_keys_paths_and_slices_by_what_they_were_computed_with(with_data, qtbot, monkeypatch):
+    """Iterations changed while the paths train: the paths are kept under the iterations they trained with.
+    Images changed: another slice (the loss is measured on other images), computed from the kept paths."""
+    panel, page = with_data, with_data.landscape_page
+    page.iterations.setValue(20)
+    page.resolution.setValue(4)
+    page.images.setValue(100)
+    page.start()
+    page.iterations.setValue(40)  # while it trains
+    wait_done(qtbot, panel)
+    assert page.paths_key == (20, 0) and page.paths.iterations[-1] == 20
+    first = page.slices[page.shown]
+    page.images.setValue(200)
+    page.images.editingFinished.emit()  # back to the paths' iterations first: still 40 here
+    assert not panel.is_running()
+    page.iterations.setValue(20)
+    page.iterations.editingFinished.emit()  # now a slice of the kept paths on 200 images
+    assert panel.is_running() and not page.training
+    wait_done(qtbot, panel)
+    second = page.slices[page.shown]
+    assert second is not first and page.shown[-1] == 200 and len(page.slices) == 2
+    assert not np.allclose(second["slice"].losses, first["slice"].losses)  # other images, other losses
+    asked = []
+    monkeypatch.setattr(panel, "run_job", lambda pg, job, settings: asked.append(settings))
+    page.start()
+    assert asked[-1]["paths"] is page.paths  # Compute with the paths' settings trains nothing again
