@@ -394,6 +394,8 @@ def test_training_command_keeps_the_books_defaults_and_allows_switching_augmenta
     parser = train.build_parser()
     args = parser.parse_args([])
     assert args.lr_decay == 1.0 and args.augment_shift == 0  # a constant rate and no shifting, as the book
+    # ch07/train_convnet.py: mini_batch_size=100, Adam at lr 0.001
+    assert (args.batch_size, args.optimizer, args.lr) == (100, "adam", 0.001)
     assert parser.parse_args(["--augment-shift", "0"]).augment_shift == 0
     simple, _ = train.build_network(args)
     deep, _ = train.build_network(parser.parse_args(["--net", "deep"]))

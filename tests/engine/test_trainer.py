@@ -188,6 +188,21 @@ def test_training_command_end_to_end(tmp_path, capsys):
         np.testing.assert_array_equal(net.params[key], again.params[key])
 
 
+def test_training_command_says_each_epochs_accuracies_and_the_final_one_on_the_test_images(tmp_path):
+    write_dataset(tmp_path / "data", n_train=80, n_test=20)
+    args = train_cli.build_parser().parse_args(["--data", str(tmp_path / "data"), "--epochs", "2", "--batch-size",
+                                                "20", "--out", str(tmp_path / "w.npz"), "--quiet", "--seed", "1"])
+    said = []
+    meta = train_cli.train(args, log=said.append)
+    epochs = [line for line in said if line.startswith("epoch ")]
+    assert len(epochs) == 2 and len(meta["history"]) == 2
+    for line, h in zip(epochs, meta["history"]):
+        assert line.startswith(f"epoch {h['epoch']}/2: train acc {h['train_acc']:.4f} test acc {h['test_acc']:.4f} (")
+    assert any(h["train_acc"] != h["test_acc"] for h in meta["history"])  # the two would show swapped
+    assert said[-1] == (f"test accuracy {meta['test_accuracy']:.4f} on 20 images; weights written to "
+                        f"{tmp_path / 'w.npz'}")
+
+
 def test_training_command_keeps_last_epoch_on_ctrl_c(tmp_path, monkeypatch):
     write_dataset(tmp_path / "data", n_train=60, n_test=20)
     real = train_cli.iterate_training
