@@ -336,6 +336,10 @@ def test_clear_zeroes_input_filters_and_bias_and_new_cells_are_small_integers():
     assert set(np.unique(setup.W[:, 1:])) == {-1, 0, 1, 2}
     setup.randomise(rng=0)
     assert set(np.unique(setup.x)) <= {0, 1, 2, 3} and set(np.unique(setup.W)) <= {-1, 0, 1, 2}
+    setup.clear()
+    setup.randomise(rng=1)  # Random after Clear: new numbers in the input and in every filter
+    assert setup.x.any() and all(setup.W[f].any() for f in range(setup.W.shape[0]))
+    assert set(np.unique(setup.W)) == {-1, 0, 1, 2}  # the whole range, negative weights included
 
 
 def test_the_rows_and_columns_a_stride_leaves_out_are_counted_in_words(lab):
