@@ -159,6 +159,12 @@ def test_typing_a_digit_edits_the_selected_cell_and_enter_or_f2_edits_its_value(
     padded.current = (0, 2)  # the padding ring: zeros the user cannot edit
     QTest.keyClick(padded, Qt.Key.Key_5)
     assert padded._editor is None
+    padded.current = (2, 2)  # a negative number starts with its minus sign
+    QTest.keyClick(padded, Qt.Key.Key_Minus)
+    assert padded._editor is not None and padded._editor.text() == "-"
+    QTest.keyClicks(padded._editor, "2.5")
+    QTest.keyClick(padded._editor, Qt.Key.Key_Return)
+    assert padded.values[1, 1] == -2.5
 
 
 def test_a_block_that_does_not_fit_is_refused_with_where_it_was_put(padded):
@@ -322,6 +328,9 @@ def test_undo_keeps_the_last_hundred_steps_and_a_new_stroke_forgets_the_redos(wi
     assert wide_canvas.is_empty() and wide_canvas.can_undo()
     wide_canvas.undo()
     assert wide_canvas.to_array()[200, 200] > 0.5  # the last stroke is back
+    assert wide_canvas.can_redo()
+    wide_canvas.reset_history()  # a drawing brought back at start: nothing to undo or redo
+    assert not wide_canvas.can_undo() and not wide_canvas.can_redo()
 
 
 def test_a_small_digit_set_on_the_canvas_is_scaled_to_fill_it_and_can_be_undone(wide_canvas):

@@ -377,5 +377,8 @@ def test_every_row_edits_its_own_optimizer_named_by_the_books_symbols(playground
                     assert v == pytest.approx(want, rel=1e-3), (key, name, other, p)
         table.checks[key].setChecked(not state.configs[key].enabled)
         assert state.configs[key].enabled == table.checks[key].isChecked()
+        chosen = []
+        table.selected.connect(chosen.append)
         table.radios[key].setChecked(True)
-        assert state.selected == key
+        table.selected.disconnect(chosen.append)
+        assert state.selected == key and chosen == ([key] if key != "sgd" else [])  # once, the new one only
