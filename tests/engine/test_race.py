@@ -133,3 +133,11 @@ def test_smooth_curve_is_the_books_moving_average():
     # Against the definition: a Kaiser-weighted average of the 11 neighbours, at an inner point.
     w = np.kaiser(11, 2)
     assert smooth_curve(noisy)[100] == pytest.approx(np.dot(w / w.sum(), noisy[95:106]))
+
+
+def test_the_race_defaults_are_the_books_optimizer_compare_mnist():
+    """optimizer_compare_mnist.py: batch_size = 128, max_iterations = 2000."""
+    import inspect
+
+    defaults = {k: p.default for k, p in inspect.signature(iterate_race).parameters.items()}
+    assert (defaults["batch_size"], defaults["iterations"]) == (128, 2000)
