@@ -147,3 +147,19 @@ def test_auto_probes_every_fifth_step_and_averages_with_a_fifth_for_the_newest()
     par.gradient(x, t)  # step 12: one thread, now taking 2 s
     assert par.step_time[1] == pytest.approx(0.8 * 1.0 + 0.2 * 2.0)
     par.close()
+
+
+@pytest.mark.parametrize("threads, sizes", [(2, [5, 6]), (3, [3, 4, 4])])
+def test_every_thread_gets_its_share_of_the_batch(threads, sizes):
+    """11 images on ``threads`` replicas: cut at round-down multiples of 11/threads, one piece each."""
+    net = small_simple()
+    rng = np.random.default_rng(3)
+    x, t = rng.standard_normal((11, *net.input_dim)), rng.integers(0, net.output_size, 11)
+    par = DataParallel(net, threads=threads)
+    seen = []
+    for rep in par.replicas:
+        real = rep.gradient
+        rep.gradient = lambda xs, ts, real=real: seen.append(len(xs)) or real(xs, ts)
+    par.gradient(x, t)
+    par.close()
+    assert sorted(seen) == sizes and len(par.replicas) == threads

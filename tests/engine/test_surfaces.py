@@ -148,6 +148,11 @@ def test_custom_formulas():
     ("sqrt(x**2 + y**2 + 1)/-2", lambda x, y: -math.sqrt(x * x + y * y + 1) / 2,
      lambda x, y: (-x / (2 * math.sqrt(x * x + y * y + 1)), -y / (2 * math.sqrt(x * x + y * y + 1)))),
     ("x*y^2 - -y", lambda x, y: x * y * y + y, lambda x, y: (y * y, 2 * x * y + 1)),
+    # The inverse trigonometric functions and abs, each in its own term (x/2 and y/2 lie in [-1, 1]).
+    ("acos(x/2) + asin(y/2) + atan(x*y) + abs(y)",
+     lambda x, y: math.acos(x / 2) + math.asin(y / 2) + math.atan(x * y) + abs(y),
+     lambda x, y: (-0.5 / math.sqrt(1 - x * x / 4) + y / (1 + (x * y) ** 2),
+                   0.5 / math.sqrt(1 - y * y / 4) + x / (1 + (x * y) ** 2) + math.copysign(1, y))),
 ])
 def test_typed_formulas_mean_what_math_says(formula, value, gradient):
     """Unary minus, ^ and the typographic minus, the constants pi and e, log and sqrt: values and
