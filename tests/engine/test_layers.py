@@ -368,3 +368,16 @@ def test_fused_conv_pool_relu_equals_the_three_book_layers(g, seed):
 def test_fused_layer_refuses_odd_output():
     with pytest.raises(ValueError, match="even convolution output, got 3x3"):
         ConvPoolRelu(np.zeros((1, 1, 3, 3)), np.zeros(1)).forward(np.zeros((1, 1, 5, 5)))
+
+
+def test_batch_norm_keeps_running_averages_with_the_books_momentum_0_9():
+    """The book's BatchNormalization: running = 0.9·running + 0.1·batch statistic, from zeros."""
+    rng = np.random.default_rng(12)
+    x1, x2 = rng.standard_normal((6, 3)) * 2 + 1, rng.standard_normal((6, 3)) - 3
+    bn = BatchNormalization(np.ones(3), np.zeros(3))
+    bn.forward(x1, train_flg=True)
+    bn.forward(x2, train_flg=True)
+    mean = 0.9 * (0.1 * x1.mean(axis=0)) + 0.1 * x2.mean(axis=0)
+    var = 0.9 * (0.1 * x1.var(axis=0)) + 0.1 * x2.var(axis=0)
+    np.testing.assert_allclose(bn.running_mean, mean, rtol=1e-12)
+    np.testing.assert_allclose(bn.running_var, var, rtol=1e-12)
