@@ -375,3 +375,22 @@ def test_an_empty_test_set_is_an_error_not_a_division_by_zero(tmp_path, capsys):
                            "--out", str(tmp_path / "w.npz")])
     assert code == 2 and "empty" in capsys.readouterr().err
     assert not (tmp_path / "w.npz").exists()
+
+
+def test_a_verbose_trainer_prints_the_books_lines(capsys):
+    """common/trainer.py's console: "train loss:…" per step, "=== epoch:k, train acc:…, test acc:… ===" per
+    epoch, then the final test accuracy."""
+    rng = np.random.default_rng(4)
+    x, t = rng.random((40, 6)), rng.integers(0, 3, 40)
+    x[np.arange(40), t] += 2  # learnable training images; the test labels are random: other accuracies
+    xt, tt = rng.random((10, 6)), rng.integers(0, 3, 10)
+    trainer = Trainer(MultiLayerNet(6, [5], 3, seed=0), x, t, xt, tt, epochs=2, mini_batch_size=20,
+                      optimizer="SGD", optimizer_param={"lr": 0.5}, verbose=True, seed=1)
+    final = trainer.train()
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:2] == [f"train loss:{loss}" for loss in trainer.train_loss_list[:2]]
+    epochs = [line for line in lines if line.startswith("=== epoch:")]
+    assert epochs == [f"=== epoch:{k + 1}, train acc:{a}, test acc:{b} ===" for k, (a, b) in
+                      enumerate(zip(trainer.train_acc_list, trainer.test_acc_list))]
+    assert any(a != b for a, b in zip(trainer.train_acc_list, trainer.test_acc_list))
+    assert lines[-2:] == ["=============== Final Test Accuracy ===============", f"test acc:{final}"]
