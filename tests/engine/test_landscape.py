@@ -179,6 +179,16 @@ def test_a_stopped_walk_keeps_its_last_point():
     assert paths.iterations == [0, 3] and len(paths.points["sgd"]) == 2
     assert paths.points["sgd"][1].any() and not np.array_equal(paths.points["sgd"][1], paths.points["sgd"][0])
     assert len(paths.batch_losses["sgd"]) == 3
+    # The start stays the start, and the last point is where the three SGD steps went, by hand.
+    net = SimpleConvNet(seed=0)
+    np.testing.assert_array_equal(paths.points["sgd"][0], paths.layout.flatten(net.params))
+    rng = np.random.default_rng(0)
+    for _ in range(3):
+        batch = rng.choice(len(x), 8)
+        grads = net.gradient(x[batch], t[batch])
+        for k in net.params:
+            net.params[k] -= 0.1 * grads[k]
+    np.testing.assert_allclose(paths.points["sgd"][1], paths.layout.flatten(net.params), rtol=1e-5, atol=1e-7)
 
 
 @pytest.mark.parametrize("kind", ["paths", "random"])
