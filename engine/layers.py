@@ -285,7 +285,7 @@ class Pooling:
     batch, so the work is a few whole-array maxima rather than an argmax over a copy.
     """
 
-    def __init__(self, pool_h: int, pool_w: int, stride: int = 2, pad: int = 0, mode: PoolMode | str = "max"):
+    def __init__(self, pool_h: int, pool_w: int, stride: int = 1, pad: int = 0, mode: PoolMode | str = "max"):
         if mode not in tuple(PoolMode):
             raise ValueError(f"mode must be 'max' or 'avg', got {mode!r}")
         if not (np.isfinite(pool_h) and np.isfinite(pool_w)) or pool_h <= 0 or pool_w <= 0:

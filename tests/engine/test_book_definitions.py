@@ -158,3 +158,51 @@ def test_trainer_defaults_to_the_books_sgd_with_learning_rate_0_01():
     x, t = np.zeros((4, 4)), np.zeros(4, dtype=int)
     trainer = Trainer(net, x, t, x, t, verbose=False)
     assert isinstance(trainer.optimizer, SGD) and trainer.optimizer.lr == 0.01
+
+
+def _defaults(f):
+    import inspect
+
+    empty = inspect.Parameter.empty
+    return {k: p.default for k, p in inspect.signature(f).parameters.items() if p.default is not empty}
+
+
+def test_every_public_default_is_the_books():
+    """The book's signatures (common/layers.py, common/util.py, common/gradient.py, common/trainer.py,
+    common/multi_layer_net*.py, ch08/deep_convnet.py, ch06's experiment scripts), so that code written from
+    the book's text means the same on this engine. A student's Pooling(2, 2) slides by 1, as in the book."""
+    from engine import experiments, gradient, layers, multi_layer_net, multi_layer_net_extend, trainer, util
+    from engine.deep_convnet import DeepConvNet
+
+    book = {
+        layers.Convolution.__init__: {"stride": 1, "pad": 0},
+        layers.Pooling.__init__: {"stride": 1, "pad": 0},
+        layers.Dropout.__init__: {"dropout_ratio": 0.5},
+        layers.BatchNormalization.__init__: {"momentum": 0.9, "running_mean": None, "running_var": None},
+        util.im2col: {"stride": 1, "pad": 0},
+        util.col2im: {"stride": 1, "pad": 0},
+        gradient.numerical_gradient: {"h": 1e-4},
+        multi_layer_net.MultiLayerNet.__init__: {"activation": "relu", "weight_init_std": "relu",
+                                                 "weight_decay_lambda": 0},
+        multi_layer_net_extend.MultiLayerNetExtend.__init__: {"activation": "relu", "weight_init_std": "relu",
+                                                              "weight_decay_lambda": 0, "use_dropout": False,
+                                                              "dropout_ration": 0.5, "use_batchnorm": False},
+        trainer.Trainer.__init__: {"epochs": 20, "mini_batch_size": 100, "optimizer": "SGD",
+                                   "evaluate_sample_num_per_epoch": None, "verbose": True},
+        DeepConvNet.__init__: {"input_dim": (1, 28, 28), "hidden_size": 50, "output_size": 10},
+        # ch06/batch_norm_test.py: 1,000 images, 20 epochs, batches of 100, SGD 0.01, 16 scales 10⁰..10⁻⁴
+        experiments.iterate_batchnorm: {"train_size": 1000, "epochs": 20, "batch_size": 100, "lr": 0.01},
+        # ch06/overfit_weight_decay.py: 300 images, 201 measurements (before training and after 200 epochs)
+        experiments.iterate_overfitting: {"train_size": 300, "epochs": 200, "batch_size": 100, "lr": 0.01},
+        # ch06/hyperparameter_optimization.py: 100 trials on 500 images, 20 % validation, 50 epochs
+        experiments.iterate_hyperparameter_search: {"trials": 100, "train_size": 500, "validation_rate": 0.2,
+                                                    "epochs": 50, "lr_range": (-6.0, -2.0),
+                                                    "decay_range": (-8.0, -4.0)},
+    }
+    for f, expected in book.items():
+        got = _defaults(f)
+        assert {k: got.get(k, "missing") for k in expected} == expected, f.__qualname__
+    np.testing.assert_allclose(_defaults(experiments.iterate_batchnorm)["weight_scales"], np.logspace(0, -4, num=16))
+    assert _defaults(util.smooth_curve)["window"] == 11  # common/util.py's window_len=11
+    x = np.arange(16.0).reshape(1, 1, 4, 4)
+    assert layers.Pooling(2, 2).forward(x).shape == (1, 1, 3, 3)  # stride 1: (4 − 2)/1 + 1
