@@ -160,7 +160,8 @@ def test_trainer_defaults_to_the_books_sgd_with_learning_rate_0_01():
     assert isinstance(trainer.optimizer, SGD) and trainer.optimizer.lr == 0.01
 
 
-def _defaults(f):
+def defaults_of(f):
+    """{parameter: default} of a function's signature (parameters without a default left out)."""
     import inspect
 
     empty = inspect.Parameter.empty
@@ -200,9 +201,9 @@ def test_every_public_default_is_the_books():
                                                     "decay_range": (-8.0, -4.0)},
     }
     for f, expected in book.items():
-        got = _defaults(f)
+        got = defaults_of(f)
         assert {k: got.get(k, "missing") for k in expected} == expected, f.__qualname__
-    np.testing.assert_allclose(_defaults(experiments.iterate_batchnorm)["weight_scales"], np.logspace(0, -4, num=16))
-    assert _defaults(util.smooth_curve)["window"] == 11  # common/util.py's window_len=11
+    np.testing.assert_allclose(defaults_of(experiments.iterate_batchnorm)["weight_scales"], np.logspace(0, -4, num=16))
+    assert defaults_of(util.smooth_curve)["window"] == 11  # common/util.py's window_len=11
     x = np.arange(16.0).reshape(1, 1, 4, 4)
     assert layers.Pooling(2, 2).forward(x).shape == (1, 1, 3, 3)  # stride 1: (4 − 2)/1 + 1

@@ -217,11 +217,11 @@ def test_each_trial_trains_on_the_rest_and_scores_on_the_validation_images(monke
 
 def test_the_init_comparison_draws_the_books_batches_of_128_for_2000_iterations_at_sgd_001():
     """weight_init_compare.py: batch_size = 128, max_iterations = 2000, SGD(lr=0.01)."""
-    import inspect
-
     from engine.experiments import iterate_init_compare
 
-    defaults = {k: p.default for k, p in inspect.signature(iterate_init_compare).parameters.items()}
+    from .test_book_definitions import defaults_of
+
+    defaults = defaults_of(iterate_init_compare)
     assert (defaults["batch_size"], defaults["iterations"], defaults["lr"]) == (128, 2000, 0.01)
     x, t = small_set(300, 3)
     sizes = []

@@ -137,7 +137,7 @@ def test_smooth_curve_is_the_books_moving_average():
 
 def test_the_race_defaults_are_the_books_optimizer_compare_mnist():
     """optimizer_compare_mnist.py: batch_size = 128, max_iterations = 2000."""
-    import inspect
+    from .test_book_definitions import defaults_of
 
-    defaults = {k: p.default for k, p in inspect.signature(iterate_race).parameters.items()}
+    defaults = defaults_of(iterate_race)
     assert (defaults["batch_size"], defaults["iterations"]) == (128, 2000)
