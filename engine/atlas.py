@@ -166,6 +166,8 @@ def load_atlas(path) -> Atlas:
             for n in names:
                 atlas.layers[n] = LayerAtlas(n, data[f"top_index_{n}"], data[f"top_values_{n}"],
                                              data[f"top_positions_{n}"], data[f"maximized_{n}"] / 255.0)
+    except WeightsFileError:
+        raise  # already says what is wrong (it is a ValueError too: not to be wrapped again)
     except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile) as e:
         raise WeightsFileError(f"{path}: not a readable atlas ({e})") from None
     return atlas
