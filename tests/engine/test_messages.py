@@ -435,3 +435,47 @@ def test_the_training_command_says_what_it_keeps(tmp_path, monkeypatch):
     monkeypatch.setattr(train_cli, "iterate_training", stopped_at_once)
     assert message(train_cli.train, train_cli.build_parser().parse_args(base + ["--force"]), log=lambda _: None) == (
         "stopped before the first epoch finished: nothing written")
+
+
+# -- the maintainers' commands --------------------------------------------------------------------------------
+
+def test_the_atlas_command_reports_each_stage_and_the_agreement_it_wrote(tmp_path, capsys):
+    from engine import atlas as atlas_cli
+    from engine.atlas import fingerprint, load_atlas
+
+    from .test_mnist import write_dataset
+
+    arrays = write_dataset(tmp_path / "data", n_train=2, n_test=30)
+    trained, initial = SimpleConvNet(seed=1), SimpleConvNet(seed=2)
+    trained.save_params(tmp_path / "w.npz")
+    initial.save_params(tmp_path / "i.npz")
+    out = tmp_path / "atlas.npz"
+    assert atlas_cli.main(["--net", "simple", "--weights", str(tmp_path / "w.npz"), "--initial",
+                           str(tmp_path / "i.npz"), "--data", str(tmp_path / "data"), "--out", str(out)]) == 0
+    said = capsys.readouterr()
+    atlas = load_atlas(out)
+    agreement, chance = atlas.agreement["Conv1"], atlas.chance
+    assert said.out == f"wrote {out}: label agreement Conv1 {agreement:.2f} (chance {chance:.2f})\n"
+    progress = said.err.split("\r")
+    for last in ("scan: 30/30   ", "untrained: 30/30   ", "maximize: 30/30   ", "classes: 300/300   \n"):
+        assert last in progress, last  # each stage ends on its total: 30 test images, 30 filters, 2 x 150 steps
+    assert atlas.fingerprint == fingerprint(trained) and set(atlas.agreement_untrained) == {"Conv1"}
+    test_images = {img.tobytes() for img in arrays["test_img"].astype(np.uint8)}
+    assert {img.tobytes() for img in atlas.images} <= test_images  # the test set's digits, not the training set's
+
+
+def test_the_samples_command_takes_the_first_digits_of_each_class(tmp_path, capsys):
+    from engine import samples
+
+    from .test_mnist import write_dataset
+
+    arrays = write_dataset(tmp_path / "data", n_train=2, n_test=40, seed=5)
+    out = tmp_path / "s.npz"
+    assert samples.main(["--data", str(tmp_path / "data"), "--per-class", "2", "--out", str(out)]) == 0
+    labels = arrays["test_label"]
+    expected = sorted(i for d in range(10) for i in [j for j in range(40) if labels[j] == d][:2])
+    assert capsys.readouterr().out == f"wrote {len(expected)} digits to {out}\n"
+    with np.load(out) as saved:
+        assert saved["test_index"].tolist() == expected
+        np.testing.assert_array_equal(saved["labels"], labels[expected])
+        np.testing.assert_array_equal(saved["images"], arrays["test_img"][expected])
