@@ -526,3 +526,55 @@ def test_the_quiz_shows_each_number_in_its_place_and_works_the_answer_out_from_t
     assert said.endswith("Score: 1 of 1")
     quiz.next_question()  # a new question starts with empty answers and no verdict
     assert quiz.oh.value() == quiz.ow.value() == 0 and quiz.feedback.text() == ""
+
+
+def test_the_im2col_and_backward_titles_give_the_shapes_and_indices_of_the_step_shown(lab):
+    """Batch preset: N = 2 images, C = 3 channels of 5×5, FN = 2 filters of 3×3, stride 1 → OH = OW = 3. The
+    im2col titles give (N·OH·OW, C·FH·FW) = (18, 27), (C·FH·FW, FN) = (27, 2) and (N·OH·OW, FN) = (18, 2);
+    the backward titles name the step's dout slice, filter and image, and db so far is the sum of the dout
+    values of that filter visited so far (added up here from the steps' cells)."""
+    from explorer.widgets.matrix_view import fmt
+
+    page = lab.conv_page
+    page.preset.setCurrentIndex(page.preset.findData("batch"))
+    trace = page.trace
+    k = next(k for k in range(len(trace)) if trace.cell(k) == (1, 1, 2, 0))
+    lab.tabs.setCurrentWidget(lab.im2col_page)
+    im = lab.im2col_page
+    im.steps.set_step(k)
+    assert [t.text() for t in im.titles] == [
+        "im2col(x): one row per window, (N·OH·OW, C·FH·FW) = (18, 27)",
+        "Filters as columns, (C·FH·FW, FN) = (27, 2)",
+        "col · W + b, (N·OH·OW, FN) = (18, 2)"]
+    back = lab.backward_page
+    lab.tabs.setCurrentWidget(back)
+    back.which.setCurrentIndex(0)
+    back._set_dout("random")
+    back.steps.set_step(k)
+    dout = back.dout
+    db = sum(dout[n, f, i, j] for n, f, i, j in (trace.cell(q) for q in range(k + 1)) if f == 1)
+    g = fmt(float(dout[1, 1, 2, 0]))
+    assert [t.text() for t in back.titles] == [
+        "Upstream gradient dout[1, 1]", f"dW of filter 2 so far (db = {fmt(float(db))})",
+        "dx of image 2 so far (col2im: overlaps add up)"]
+    assert back.explain.text() == (f"Step {k + 1}: dW[1] += {g} × (the window), dx[window] += {g} × W[1], "
+                                   f"db[1] += {g}. After the last step these equal Convolution.backward.")
+
+
+def test_pooling_backward_says_where_each_gradient_goes(lab):
+    from explorer.widgets.matrix_view import fmt
+
+    lab.pool_page.load_preset("robustness")  # 3×3 windows
+    back = lab.backward_page
+    lab.tabs.setCurrentWidget(back)
+    back.which.setCurrentIndex(1)
+    back.dout = np.arange(back.dout.size, dtype=float).reshape(back.dout.shape) + 2  # a value of its own per cell
+    back.steps.set_step(2)
+    n, c, i, j = lab.pool_page.trace.cell(2)
+    g = fmt(float(back.dout[n, c, i, j]))
+    assert back.explain.text() == (f"Max pooling passes the gradient {g} only to the window's maximum (circled); "
+                                   "the other cells get 0.")
+    lab.tabs.setCurrentWidget(lab.pool_page)
+    lab.pool_page.mode.setCurrentIndex(1)  # average
+    lab.tabs.setCurrentWidget(back)
+    assert back.explain.text() == f"Average pooling spreads the gradient {g} evenly: each of the 9 cells gets {g}/9."
