@@ -96,7 +96,14 @@ def test_clicking_a_unit_traces_its_receptive_field(panel, qtbot):
     own = boxes[-1].rect()
     assert (own.top(), own.left(), own.bottom(), own.right()) == (0, 10, 10, 20)
     assert len(boxes) == 1 + 9  # the 3x3 window of Pool1 units feeding it
-    assert "rows 0–9, columns 10–19" in panel.trace.text() and "9 units of Pool1" in panel.trace.text()
+    assert panel.trace.text() == ("Unit (2, 7) of channel 5 sees input rows 0–9, columns 10–19 (cyan). It is "
+                                  "computed from 9 units of Pool1 (green: what each of them sees).")
+    C, H, W = panel.inspection.activations["Conv3"].shape
+    low, high = view.image.getLevels()
+    assert panel.maps_page.caption.text() == (
+        f"<b>Conv3</b>: {C} maps of {H}×{W} for this input; each unit sees a 10×10 pixel window of the input. "
+        f"Colour: dark {low:.3g} … bright {high:.3g}.")
+    assert (C, H, W) == (32, 14, 14)  # the book's DeepConvNet: Conv3 has 32 filters, after one 2x2 pooling of 28x28
 
 
 def test_channel_detail_shows_the_shipped_atlas(panel, qtbot):
