@@ -1070,3 +1070,92 @@ def test_the_landscape_keys_paths_and_slices_by_what_they_were_computed_with(wit
     monkeypatch.setattr(panel, "run_job", lambda pg, job, settings: asked.append(settings))
     page.start()
     assert asked[-1]["paths"] is page.paths  # Compute with the paths' settings trains nothing again
+
+
+def test_every_pages_progress_line_puts_each_number_in_its_place(panel, monkeypatch):
+    """Each page fed its events directly (no run started, so no time-left estimate is appended): the status
+    line and the progress bar, word for word, with numbers chosen so that no two fields could be mixed up."""
+    from engine.events import BatchNormEpoch, EpochEnd, OverfitEpoch, RaceStep, TrainStep, Trial
+    from explorer.panels.training.events import (
+        Epoch,
+        Evaluating,
+        EvaluatingAll,
+        Final,
+        RaceStarted,
+        RaceSteps,
+        SliceStarted,
+        Started,
+        Steps,
+    )
+
+    def shown(page):
+        return page.run.status.text(), page.run.progress.value()
+
+    page = panel.overfit_page
+    page.on_progress(OverfitEpoch(epoch=3, epochs=8, train_acc=0.9125, test_acc=0.6875))
+    assert shown(page) == ("epoch 3 of 8 · train 91.2 % · test 68.8 %", 375)  # 3/8 of the bar's 1000
+
+    page = panel.batchnorm_page
+    page.on_progress(BatchNormEpoch(run=2, runs=16, scale=0.0251, epoch=4, epochs=20, plain_acc=0.104, bn_acc=0.876))
+    assert shown(page) == ("scale 3 of 16 (W = 0.025) · epoch 4 · with BN 88 %, without 10 %", int(1000 * 44 / 320))
+
+    page = panel.search_page
+    page.on_progress(Trial(index=6, trials=40, lr=0.00123, weight_decay=4.5e-07, val_acc=(0.5, 0.815),
+                           train_acc=(0.6, 0.9)))
+    assert shown(page) == ("trial 7 of 40 · lr 1.23e-03, weight decay 4.50e-07 · validation 82 %", 175)
+
+    page = panel.init_page
+    page.on_progress(RaceStarted(["0.01", "xavier", "he"]))
+    losses = np.array([[2.3, 1.5, 0.9], [2.302, 1.25, 0.75]])
+    page.on_progress(RaceSteps(RaceStep(iteration=1500, iterations=2000, losses=losses[-1]), losses))
+    assert shown(page) == ("iteration 1,500 of 2,000  ·  std = 0.01 2.302, Xavier 1.250, He 0.750", 750)
+
+    page = panel.race_page
+    page.on_progress(RaceStarted(["sgd", "adagrad", "adam"]))
+    last = np.array([1.125, np.nan, 0.25])
+    page.on_progress(RaceSteps(RaceStep(iteration=1200, iterations=1600, losses=last), last[None]))
+    assert shown(page) == ("iteration 1,200 of 1,600  ·  SGD 1.125, AdaGrad –, Adam 0.250", 750)
+
+    page = panel.convnet_page
+    filters = np.zeros((30, 5, 5), np.float32)  # (FN, FH, FW) as the job sends them
+    page.on_progress(Started(filters, train_images=12_000, test_images=2_500))
+    page.on_progress(Steps(TrainStep(epoch=2, iteration=1_250, iterations=5_000, loss=0.123456), np.array([0.5])))
+    assert shown(page) == ("epoch 2 · iteration 1,250 of 5,000 · loss 0.123", 250)
+    page.on_progress(Evaluating(epoch=2))
+    assert shown(page)[0] == "Measuring the accuracy after epoch 2…"
+    clock = iter([100.0, 103.0])
+    monkeypatch.setattr("explorer.panels.training.convnet_page.time.perf_counter", lambda: next(clock))
+    page.on_progress(Evaluating(epoch=3))  # started at 100 s, the epoch arrives at 103 s: 3 s measuring
+    page.on_progress(Epoch(EpochEnd(epoch=3, iteration=3_750, iterations=5_000, train_acc=0.95, test_acc=0.98765,
+                                    seconds=250.0), filters))
+    assert shown(page)[0] == ("Epoch 3: 98.77 % on the test images · 1 min 23 s per epoch on this computer, "
+                              "3 s of it measuring accuracy")  # 250 s / 3 epochs
+    page.on_progress(EvaluatingAll(train_images=12_000))
+    assert shown(page)[0] == "Measuring the accuracy on all 12,000 training images…"
+
+    page = panel.landscape_page
+    page.current = dict(page.settings(), image_count=300, resolution=9, iterations=40)
+    page.training = True
+    page.on_progress(RaceStarted(["sgd", "momentum", "adagrad", "adam"]))
+    page.on_progress(RaceSteps(RaceStep(iteration=10, iterations=40, losses=np.ones(4)), np.ones((10, 4))))
+    assert shown(page) == ("Training: iteration 10 of 40", int(1000 * 40 / (4 * 40 + 81)))
+    page.on_progress(SliceStarted(kind="paths", resolution=9))
+    assert shown(page)[0] == "The slice: 81 losses on 300 images…"
+    # The end of the run: the training accuracy measured on every image replaces the last epoch's sample.
+    page = panel.convnet_page
+    page.on_progress(Final(train_acc=0.9912, train_images=12_000))
+    page.on_finished(None, "Done.")
+    assert shown(page)[0] == ("Done. Accuracy: 99.12 % on the training images, 98.77 % on the 2,500 test images. "
+                              "1 min 23 s per epoch, 3 s of it measuring accuracy.")
+
+
+def test_the_overfitting_summary_gives_both_accuracies_the_gap_and_the_previous_runs_gap(panel):
+    from engine.events import OverfitEpoch
+
+    page = panel.overfit_page
+    page.previous = ({"weight_decay": 0.1, "dropout": 0.15}, ([0, 1], [0.5, 0.75], [0.5, 0.625]))
+    for epoch, train, test in ((0, 0.25, 0.25), (1, 0.875, 0.5)):
+        page.on_progress(OverfitEpoch(epoch=epoch, epochs=1, train_acc=train, test_acc=test))
+    page.on_finished(None, "Done.")
+    assert page.summary.text() == ("Training images: <b>87.5 %</b>, test images: <b>50.0 %</b> — a gap of <b>37.5</b> "
+                                   "points.<br>The previous run (λ = 0.1, dropout 0.15): a gap of 12.5 points.")

@@ -37,6 +37,7 @@ class RacePage(ExperimentPage):
         self.names = []  # optimizers of the current run, in race order
         self.losses = np.zeros((0, 0))  # (iterations so far, K)
         self.evals = []  # (iteration, test_acc (K,))
+        self.diverged = {}
         self.idle = True
         self._build_ui()
         self._connect()
