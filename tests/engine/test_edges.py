@@ -1,6 +1,7 @@
 """Edges where bugs hide: limits at exactly their value, shapes that are not square, dtypes kept, the book's
 defaults, state a call must not share or change. Each oracle is written here from the definition."""
 
+import math
 import pickle
 
 import numpy as np
@@ -400,4 +401,16 @@ def test_training_command_keeps_the_books_defaults_and_allows_switching_augmenta
     simple, _ = train.build_network(args)
     deep, _ = train.build_network(parser.parse_args(["--net", "deep"]))
     assert simple.params["W2"].shape[1] == 100 and deep.params["W7"].shape[1] == 50  # the book's hidden sizes
+
+
+def test_cross_entropy_of_one_image_takes_a_one_hot_row_or_a_label():
+    """The book's cross_entropy_error reshapes a single y and one-hot t to one row each."""
+    from engine.functions import cross_entropy_error
+
+    y = np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])
+    t = np.zeros(10)
+    t[2] = 1
+    expected = -math.log(0.6 + 1e-7)
+    assert cross_entropy_error(y, t) == pytest.approx(expected)
+    assert cross_entropy_error(y, 2) == pytest.approx(expected)
 

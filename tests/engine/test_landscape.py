@@ -293,3 +293,12 @@ def test_a_slice_without_a_centre_goes_through_the_last_optimizers_end_and_the_b
     _events, found = run(iterate_slice(paths, x[:6], t[:6], kind="paths", resolution=2))
     np.testing.assert_allclose(found.coords["adam"][-1], (0, 0), atol=1e-9)
     assert np.hypot(*found.coords["sgd"][-1]) > 1e-6
+
+
+def test_bilinear_points_beyond_the_grid_take_its_edge():
+    alphas, betas = np.array([0.0, 1.0, 3.0]), np.array([-1.0, 0.0])
+    losses = np.array([[1.0, 2.0, 4.0], [5.0, 7.0, 11.0]])  # losses[j, i] at (alphas[i], betas[j])
+    assert bilinear(alphas, betas, losses, 10.0, -1.0) == pytest.approx(4.0)  # right of the grid: its right edge
+    assert bilinear(alphas, betas, losses, -5.0, 0.0) == pytest.approx(5.0)  # left
+    assert bilinear(alphas, betas, losses, 2.0, 9.0) == pytest.approx((7.0 + 11.0) / 2)  # above, halfway in α
+    assert bilinear(alphas, betas, losses, 2.0, -9.0) == pytest.approx((2.0 + 4.0) / 2)  # below

@@ -380,3 +380,11 @@ def test_one_hot_labels_for_the_test_set_too(tmp_path):
         assert t.shape == (len(arrays[key]), 10)
         np.testing.assert_array_equal(t.argmax(axis=1), arrays[key])
         np.testing.assert_array_equal(t.sum(axis=1), 1)
+
+
+def test_with_no_folder_named_and_none_found_there_is_simply_no_data(tmp_path, monkeypatch):
+    monkeypatch.setenv("DLFS_CACHE_DIR", str(tmp_path / "empty-cache"))
+    monkeypatch.delenv("DLFS_DATA", raising=False)
+    assert find_data_dir() is None  # not an error: the app offers the download
+    with pytest.raises(DatasetError, match="missing"):
+        find_data_dir(tmp_path)  # a folder the user named that lacks the files is one

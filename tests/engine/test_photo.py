@@ -18,6 +18,7 @@ from engine.photo import (
 )
 from engine.preprocess import fit_square, mnist_style, sliding_extreme
 from engine.resource_files import resource_path
+from engine.samples import load_samples
 from tests.photos import blank_paper, photo_of
 
 
@@ -246,3 +247,13 @@ def test_continued_extends_a_ramp_of_light_straight_on():
     step = np.full((40, 60), 0.9)
     step[:, 30:] = 0.5  # a shadow's sharp edge
     np.testing.assert_allclose(paper_light(step, 21), step, atol=1e-12)
+
+
+def test_photo_ink_stays_between_0_and_1():
+    from engine.photo import photo_to_ink
+
+    images, _ = load_samples()
+    rng = np.random.default_rng(0)
+    for image in images[:3]:
+        ink = photo_to_ink(photo_of(image, rng))
+        assert ink.min() >= 0.0 and ink.max() == pytest.approx(1.0) and ink.max() <= 1.0

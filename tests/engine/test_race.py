@@ -141,3 +141,14 @@ def test_the_race_defaults_are_the_books_optimizer_compare_mnist():
 
     defaults = defaults_of(iterate_race)
     assert (defaults["batch_size"], defaults["iterations"]) == (128, 2000)
+
+
+def test_a_race_built_without_a_seed_is_the_seed_0_race_of_relu_networks_with_he_weights():
+    a = OptimizerRace({"SGD": SGD()}, 6, [5], 3)
+    b = OptimizerRace({"SGD": SGD()}, 6, [5], 3, seed=0, activation="relu", weight_init_std="relu")
+    c = OptimizerRace({"SGD": SGD()}, 6, [5], 3, seed=1)
+    for key in a.params[0]:
+        np.testing.assert_array_equal(a.params[0][key], b.params[0][key])
+    assert not np.array_equal(a.params[0]["W1"], c.params[0]["W1"])
+    assert a.params[0]["W1"].dtype == np.float32
+    assert np.sqrt(2 / 6) * 0.7 < a.params[0]["W1"].std() < np.sqrt(2 / 6) * 1.3  # He: sqrt(2 / fan-in)

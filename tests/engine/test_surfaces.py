@@ -264,3 +264,10 @@ def test_formulas_nested_deeper_than_sixty_levels_are_refused_and_fifty_are_fine
         custom("-" * 100 + "x")
     with pytest.raises(SurfaceError, match="nested too deeply"):
         custom("(" * 70 + "x+1" + ")*2" * 70)
+
+
+def test_the_books_surface_starts_where_the_books_script_does():
+    """ch06/optimizer_compare_naive.py: init_pos = (-7.0, 2.0) on f(x, y) = x**2 / 20 + y**2, the view
+    x in -10..10, y in -5..5 (plt.xlim(-10, 10); plt.ylim(-5, 5)), the minimum at the origin."""
+    book = BUILT_IN["book"]
+    assert book["start"] == (-7, 2) and book["view"] == (-10, 10, -5, 5) and book["minima"] == ((0, 0),)
