@@ -181,6 +181,7 @@ def test_every_public_default_is_the_books():
         layers.Dropout.__init__: {"dropout_ratio": 0.5},
         layers.BatchNormalization.__init__: {"momentum": 0.9, "running_mean": None, "running_var": None},
         util.im2col: {"stride": 1, "pad": 0},
+        util.conv_output_size: {"stride": 1, "pad": 0},
         util.col2im: {"stride": 1, "pad": 0},
         gradient.numerical_gradient: {"h": 1e-4},
         multi_layer_net.MultiLayerNet.__init__: {"activation": "relu", "weight_init_std": "relu",

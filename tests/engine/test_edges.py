@@ -414,3 +414,32 @@ def test_cross_entropy_of_one_image_takes_a_one_hot_row_or_a_label():
     assert cross_entropy_error(y, t) == pytest.approx(expected)
     assert cross_entropy_error(y, 2) == pytest.approx(expected)
 
+
+@pytest.mark.parametrize("mode", ["max", "avg"])
+def test_padded_pooling_sends_its_gradient_back_as_the_numerical_gradient_says(mode):
+    """Pooling with pad 1 on a non-square input: dx is the gradient of sum(out · dout) by central
+    differences, cell by cell (the padding's share is dropped, never folded back into the image)."""
+    rng = np.random.default_rng(5)
+    x = rng.standard_normal((2, 2, 5, 6))
+    layer = Pooling(3, 3, stride=2, pad=1, mode=mode)
+    out = layer.forward(x)
+    dout = rng.standard_normal(out.shape)
+    dx = layer.backward(dout)
+    numeric = np.zeros_like(x)
+    h = 1e-6
+    for idx in np.ndindex(x.shape):
+        plus, minus = x.copy(), x.copy()
+        plus[idx] += h
+        minus[idx] -= h
+        numeric[idx] = (np.sum(Pooling(3, 3, 2, 1, mode).forward(plus) * dout)
+                        - np.sum(Pooling(3, 3, 2, 1, mode).forward(minus) * dout)) / (2 * h)
+    np.testing.assert_allclose(dx, numeric, atol=1e-6)
+
+
+def test_an_npz_is_read_without_pickles_even_if_its_headers_were_not_checked(tmp_path, monkeypatch):
+    """Defence in depth: np.load never unpickles an object array from a weights file."""
+    np.savez(tmp_path / "w.npz", W1=np.array([{"a": 1}, None], dtype=object))
+    monkeypatch.setattr(weights, "check_npz_headers", lambda path: None)
+    with pytest.raises(weights.WeightsFileError, match="not plain arrays"):
+        weights.load_params_file(tmp_path / "w.npz")
+

@@ -302,3 +302,13 @@ def test_bilinear_points_beyond_the_grid_take_its_edge():
     assert bilinear(alphas, betas, losses, -5.0, 0.0) == pytest.approx(5.0)  # left
     assert bilinear(alphas, betas, losses, 2.0, 9.0) == pytest.approx((7.0 + 11.0) / 2)  # above, halfway in α
     assert bilinear(alphas, betas, losses, 2.0, -9.0) == pytest.approx((2.0 + 4.0) / 2)  # below
+
+
+def test_one_iteration_and_one_point_keep_the_start_and_the_end():
+    x, t = tiny_mnist()
+    events, paths = run(iterate_paths(x, t, {"sgd": SGD(lr=0.5)}, iterations=1, batch_size=10, points=1, seed=2))
+    assert len(events) == 1 and len(paths.points["sgd"]) == 2
+    start = paths.layout.flatten(SimpleConvNet(seed=2).params)
+    np.testing.assert_array_equal(paths.points["sgd"][0], start)
+    assert not np.array_equal(paths.points["sgd"][1], start)
+
