@@ -191,6 +191,7 @@ def test_every_public_default_is_the_books():
                                                               "dropout_ration": 0.5, "use_batchnorm": False},
         trainer.Trainer.__init__: {"epochs": 20, "mini_batch_size": 100, "optimizer": "SGD",
                                    "evaluate_sample_num_per_epoch": None, "verbose": True},
+        trainer.iterate_training: {"epochs": 20, "mini_batch_size": 100},  # the loop under the book's Trainer
         DeepConvNet.__init__: {"input_dim": (1, 28, 28), "hidden_size": 50, "output_size": 10},
         # ch06/batch_norm_test.py: 1,000 images, 20 epochs, batches of 100, SGD 0.01, 16 scales 10⁰..10⁻⁴
         experiments.iterate_batchnorm: {"train_size": 1000, "epochs": 20, "batch_size": 100, "lr": 0.01},

@@ -479,3 +479,110 @@ def test_the_samples_command_takes_the_first_digits_of_each_class(tmp_path, caps
         assert saved["test_index"].tolist() == expected
         np.testing.assert_array_equal(saved["labels"], labels[expected])
         np.testing.assert_array_equal(saved["images"], arrays["test_img"][expected])
+
+
+# -- fits for the engine mutants of list A (session 9) ---------------------------------------------------------
+
+def test_a_formula_that_overflows_everywhere_names_the_view_x_first_then_y():
+    from engine.surfaces import SurfaceError, custom
+
+    formula = "exp(exp(exp(x**2 + y**2 + 5)))"  # e^(e^(e^5)) = e^(e^148.4): beyond float64 everywhere
+    assert message(custom, formula, (-3, 2, -1, 4), error=SurfaceError) == (
+        f"{formula}: the values are too large for floating point (overflow) everywhere in the view x -3..2, y -1..4")
+    assert message(custom, "sqrt(-1 - x**2)", (-3, 2, -1, 4), error=SurfaceError) == (
+        "sqrt(-1 - x**2): not a real number anywhere in the view x -3..2, y -1..4 (a square root or log of a "
+        "negative number?)")
+
+
+def test_an_unknown_layer_is_refused_with_every_layer_named():
+    from engine.visualize import forward_to
+
+    net = SimpleConvNet(seed=0)
+    names = [name for name, _ in net.inspection_layers()]
+    assert message(forward_to, net, np.zeros((1, 1, 28, 28)), "Conv9") == (
+        f"no layer 'Conv9'; the network has {', '.join(names)}")
+    assert names[0] == "Conv1" and names[-1] == "Affine2"
+
+
+def test_the_training_command_reports_a_failed_download_as_an_error_not_a_traceback(tmp_path, capsys, monkeypatch):
+    from engine import train as train_cli
+    from engine.mnist import DownloadError
+
+    def offline(**_kwargs):
+        raise DownloadError("could not download train-images-idx3-ubyte.gz:\n  http://mirror/: ConnectionError")
+
+    monkeypatch.setattr(train_cli, "load_mnist", offline)
+    assert train_cli.main(["--out", str(tmp_path / "w.npz"), "--quiet"]) == 2
+    assert capsys.readouterr().err == (
+        "error: could not download train-images-idx3-ubyte.gz:\n  http://mirror/: ConnectionError\n")
+
+
+def test_the_training_record_keeps_the_epochs_asked_for_and_the_hidden_size_used(tmp_path, monkeypatch):
+    import json
+
+    from engine import train as train_cli
+    from engine.events import TrainStep
+
+    from .test_mnist import write_dataset
+
+    write_dataset(tmp_path / "data", n_train=40, n_test=10)
+    real = train_cli.iterate_training
+
+    def interrupted(network, *args, **kwargs):
+        for event in real(network, *args, **kwargs):
+            yield event
+            if isinstance(event, TrainStep) and event.epoch == 2:
+                raise KeyboardInterrupt
+
+    monkeypatch.setattr(train_cli, "iterate_training", interrupted)
+    out = tmp_path / "w.npz"
+    train_cli.main(["--data", str(tmp_path / "data"), "--epochs", "4", "--batch-size", "20", "--quiet",
+                    "--out", str(out)])
+    record = json.loads(out.with_suffix(".json").read_text())
+    assert (record["epochs"], record["epochs_requested"], record["interrupted"]) == (1, 4, True)
+    assert record["hyperparameters"]["hidden_size"] == 100  # the book's, when --hidden is not given
+    _net, deep = train_cli.build_network(train_cli.build_parser().parse_args(["--net", "deep"]))
+    assert deep["hidden_size"] == 50
+
+
+def test_the_paths_refuse_a_batch_of_none_and_count_their_updates_from_1(tmp_path):
+    from engine.landscape import iterate_paths
+
+    x, t = np.zeros((4, 1, 28, 28), np.float32), np.arange(4)
+    for bad in ({"iterations": 0}, {"points": 0}, {"batch_size": 0}):
+        assert message(iterate_paths, x, t, {"sgd": SGD()}, **bad) == (
+            "iterations, points and batch_size must be at least 1")
+    steps = list(iterate_paths(x, t, {"sgd": SGD()}, iterations=3, batch_size=2, points=3))
+    assert [(s.iteration, s.iterations) for s in steps] == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_complex_weights_are_refused_when_the_headers_are_read(tmp_path):
+    w = tmp_path / "w.npz"
+    zipped(w, {"W1.npy": npy((2,), "<c16", body=bytes(32))})
+    assert message(load_params_file, w, error=WeightsFileError) == (
+        "w.npz: W1.npy: complex128 is not a plain numeric type")
+
+
+def test_the_depth_limit_counts_an_empty_list_as_one_level(tmp_path):
+    import pickle
+
+    def nested(levels):  # [[[]]] is three levels
+        value = []
+        for _ in range(levels - 1):
+            value = [value]
+        return value
+
+    path = tmp_path / "params.pkl"
+    path.write_bytes(pickle.dumps(nested(12), protocol=2))
+    assert message(load_pickle_params, path, error=WeightsFileError) == "params.pkl: expected a dict of NumPy arrays"
+    path.write_bytes(pickle.dumps(nested(13), protocol=2))
+    assert message(load_pickle_params, path, error=WeightsFileError) == (
+        "params.pkl: not a readable weights pickle (containers nested deeper than 12)")
+
+
+def test_the_convolution_layers_of_each_network_are_its_convolutions_only():
+    from engine.deep_convnet import DeepConvNet
+    from engine.visualize import conv_layers
+
+    assert conv_layers(SimpleConvNet(seed=0)) == ["Conv1"]
+    assert conv_layers(DeepConvNet(seed=0)) == [f"Conv{k}" for k in range(1, 7)]  # the book's six, no pooling

@@ -205,8 +205,10 @@ def test_hash_mismatch_tries_next_mirror_then_fails_cleanly(server, source, tmp_
     dest = tmp_path / "dl"
     with pytest.raises(DownloadError) as e:
         download_mnist(dest, mirrors=[base + "/bad/", base + "/missing/"], md5=md5)
-    msg = str(e.value)
-    assert "train-images-idx3-ubyte.gz" in msg and "404" in msg and "hash" in msg.lower()
+    lines = str(e.value).splitlines()
+    assert lines[0] == "could not download train-images-idx3-ubyte.gz:"  # the first file; each mirror's reason
+    assert lines[1].startswith(f"  {base}/bad/: ") and "hash" in lines[1].lower()
+    assert lines[2].startswith(f"  {base}/missing/: HTTPError: 404") and len(lines) == 3
     assert list(dest.iterdir()) == []  # nothing partial left behind
 
 

@@ -257,3 +257,16 @@ def test_photo_ink_stays_between_0_and_1():
     for image in images[:3]:
         ink = photo_to_ink(photo_of(image, rng))
         assert ink.min() >= 0.0 and ink.max() == pytest.approx(1.0) and ink.max() <= 1.0
+
+
+def test_a_small_digit_is_looked_at_again_with_a_margin_of_a_third_on_every_side():
+    """An 80×50 ring on a 600×700 page: the second look is a crop with a third of the digit's longer side
+    (about 27 pixels) added on each of the four sides, so the ink sits in the middle of what comes back."""
+    grey = np.full((600, 700), 0.9)
+    grey[250:330, 380:390] = grey[250:330, 420:430] = grey[250:260, 380:430] = grey[320:330, 380:430] = 0.1
+    ink = photo_to_ink(grey)
+    rows, cols = np.flatnonzero((ink > 0.5).any(axis=1)), np.flatnonzero((ink > 0.5).any(axis=0))
+    top, bottom = rows[0], ink.shape[0] - 1 - rows[-1]
+    left, right = cols[0], ink.shape[1] - 1 - cols[-1]
+    assert abs(top - bottom) <= 3 and abs(left - right) <= 3
+    assert 0.2 < top / ink.shape[0] < 0.3 and 0.25 < left / ink.shape[1] < 0.35
