@@ -151,7 +151,8 @@ def test_good_weights_file_is_loaded(window, tmp_path, qtbot):
         window.files.open_weights(path)
     assert blocker.args == [True]
     np.testing.assert_array_equal(window.model.net.params["W1"], other.params["W1"])
-    assert "other.npz" in window.weights_label.text()
+    assert window.weights_label.text() == "Network: SimpleConvNet, other.npz"
+    assert window.statusBar().currentMessage() == "Loaded weights from other.npz"
 
 
 def test_export_view_png_and_svg(window, tmp_path, monkeypatch):
@@ -166,6 +167,12 @@ def test_export_view_png_and_svg(window, tmp_path, monkeypatch):
         assert (tmp_path / name).stat().st_mode & 0o777 == 0o644
     assert window.files.export_view(tmp_path / "LOUD.SVG")  # the suffix in capitals is still an SVG
     assert b"<svg" in (tmp_path / "LOUD.SVG").read_bytes()
+    assert window.statusBar().currentMessage() == f"Exported to {tmp_path / 'LOUD.SVG'}"
+    assert window.files.export_view(tmp_path / "plain")  # no suffix: a PNG, named so
+    assert window.statusBar().currentMessage() == f"Exported to {tmp_path / 'plain.png'}"
+    (tmp_path / "taken.png").mkdir()
+    assert not window.files.export_view(tmp_path / "taken.png")
+    assert window.statusBar().currentMessage() == f"Could not write {tmp_path / 'taken.png'}"
 
 
 def test_shortcuts_and_about_are_translated(window):
@@ -804,3 +811,23 @@ def test_korean_without_a_korean_font_says_which_package_to_install(window, monk
     window.statusBar().clearMessage()
     window.set_language("en")
     assert "fonts-noto-cjk" not in window.statusBar().currentMessage()
+
+
+def test_saving_weights_adds_the_suffix_and_says_where(window, tmp_path, monkeypatch):
+    from engine.simple_convnet import SimpleConvNet
+    from explorer import file_actions
+
+    monkeypatch.setattr(file_actions, "ask_path", lambda *a, **k: str(tmp_path / "mine"))
+    window.files.ask_save_weights()
+    saved = tmp_path / "mine.npz"
+    assert window.statusBar().currentMessage() == f"Weights saved to {saved}"
+    net = SimpleConvNet()
+    net.load_params(saved)
+    np.testing.assert_array_equal(net.params["W1"], window.model.net.params["W1"])
+
+
+def test_each_panels_tooltip_names_the_shortcut_that_opens_it(window):
+    for row, spec in enumerate(PANELS):
+        shortcut = window.panel_actions[spec.key].shortcut().toString()
+        assert window.nav.item(row).toolTip().endswith(f"  ({shortcut})")
+    assert window.nav.item(0).toolTip().endswith("  (Ctrl+1)")

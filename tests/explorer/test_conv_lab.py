@@ -578,3 +578,49 @@ def test_pooling_backward_says_where_each_gradient_goes(lab):
     lab.pool_page.mode.setCurrentIndex(1)  # average
     lab.tabs.setCurrentWidget(back)
     assert back.explain.text() == f"Average pooling spreads the gradient {g} evenly: each of the 9 cells gets {g}/9."
+
+
+def test_non_square_shapes_are_named_and_framed_height_first(lab):
+    """Lecture example with W = 6 and a 3×2 filter: the output is 2 × 5 (OH = (4 − 3)/1 + 1, OW = (6 − 2)/1 + 1),
+    the window drawn on the input is 3 rows × 2 columns, and a filter too tall says so as FH×FW."""
+    page = lab.conv_page
+    page.preset.setCurrentIndex(page.preset.findData("lecture"))
+    page.spins["W"].setValue(6)
+    page.spins["FW"].setValue(2)
+    assert page.blocks.text() == ("Input (N, C, H, W) = (1, 1, 4, 6) ⊛ Filters (FN, C, FH, FW) = (1, 1, 3, 2) → "
+                                  "Output (N, FN, OH, OW) = (1, 1, 2, 5)")
+    page.steps.set_step(6)  # output row 1, column 1
+    assert page.trace.cell(6) == (0, 0, 1, 1)
+    assert page.inputs[0].highlights[0][:4] == (1, 1, 3, 2)  # top, left, rows, columns
+    page.spins["FH"].setValue(6)
+    assert "the 6×2 filter does not fit in the padded input: no output" in page.formula.text()
+
+
+def test_resizing_the_pooling_input_keeps_its_top_left_numbers(lab):
+    pool = lab.pool_page
+    lab.tabs.setCurrentWidget(pool)
+    pool.load_preset("lecture")
+    before = pool.setup.x[0, 0].copy()  # 4 x 4
+    pool.H.setValue(3)  # shorter first: rows 0-2 kept
+    pool.W.setValue(6)  # then wider: the 3 x 4 already there kept, two new columns
+    x = pool.setup.x[0, 0]
+    assert x.shape == (3, 6)
+    np.testing.assert_array_equal(x[:, :4], before[:3, :4])
+
+
+def test_db_so_far_is_the_shown_filters_sum_also_on_another_images_step(lab):
+    """On a step of image 2 with filter 1 the title's db is filter 1's (not filter 2's, the image's number)."""
+    from explorer.widgets.matrix_view import fmt
+
+    page = lab.conv_page
+    page.preset.setCurrentIndex(page.preset.findData("batch"))
+    trace = page.trace
+    k = next(k for k in range(len(trace)) if trace.cell(k) == (1, 0, 1, 2))
+    back = lab.backward_page
+    lab.tabs.setCurrentWidget(back)
+    back.which.setCurrentIndex(0)
+    back.dout = np.arange(back.dout.size, dtype=float).reshape(back.dout.shape) - 20  # every value its own
+    back.steps.set_step(k)
+    db = sum(back.dout[n, f, i, j] for n, f, i, j in (trace.cell(q) for q in range(k + 1)) if f == 0)
+    assert back.titles[1].text() == f"dW of filter 1 so far (db = {fmt(float(db))})"
+

@@ -227,11 +227,12 @@ def test_gallery_loads_a_digit_and_lists_mistakes(panel, qtbot):
     page = panel.gallery_page
     panel.tabs.setCurrentWidget(page)
     assert page.gallery.count() == 600  # of 1,000: the grid shows at most 600 at once
-    assert "1,000 digits" in page.status.text() and "600" in page.status.text()
+    assert page.status.text() == "1,000 digits; click one to load it (showing the first 600)"
     page.gallery.itemClicked.emit(page.gallery.item(7))
     assert panel.state.reading is not None
     page.filter.setCurrentIndex(page.filter.findData("3"))
-    assert page.gallery.count() == 100
+    assert page.gallery.count() == 100 and page.status.text() == "100 digits; click one to load it"
+    assert page.gallery.item(0).text() == "3" and page.gallery.item(0).toolTip() == "A 3 from the MNIST test set"
     page.filter.setCurrentIndex(page.filter.findData("mistakes"))
     assert "Classifying 1,000 digits" in page.status.text()  # in a worker, not on the GUI thread
     src = page.sources["samples"]
@@ -239,8 +240,8 @@ def test_gallery_loads_a_digit_and_lists_mistakes(panel, qtbot):
     expected = panel.context.model.net.predict(src.images[:, None] / 255.0).argmax(axis=1)
     np.testing.assert_array_equal(src.predictions, expected)
     wrong = int(np.sum(expected != src.labels))
-    assert page.gallery.count() == wrong and f"{wrong} of 1,000" in page.status.text()
-    assert "the network's answer ≠ the true digit" in page.status.text()  # which number is which
+    assert page.gallery.count() == wrong and page.status.text() == (
+        f"{wrong} of 1,000 digits are misclassified (under each: the network's answer ≠ the true digit)")
     first = int(np.flatnonzero(expected != src.labels)[0])
     assert page.gallery.item(0).text() == f"{expected[first]}≠{src.labels[first]}"
 
@@ -295,6 +296,7 @@ def test_clicking_a_feature_map_selects_its_filter(panel, qtbot):
     assert request.index == 4 and request.bias == pytest.approx(float(panel.context.model.net.params["b1"][4]))
     window = panel.window()
     assert window.current_key() == "conv"  # routed by the main window to the Convolution Lab
+    assert window.statusBar().currentMessage() == "Filter 5 of conv1 on your digit"  # counted from 1, as its title
     lab = window.current_panel()
     np.testing.assert_array_equal(lab.conv_page.setup.W[0, 0], request.filter)
     np.testing.assert_array_equal(lab.conv_page.setup.x[0, 0], request.image)
@@ -478,7 +480,8 @@ def test_the_confusion_matrix_counts_the_answers_and_opens_the_digits_of_a_cell(
     n = len(behind)
     assert page.status.text() == f"{t} read as {p}: {n} digit" + ("s" if n != 1 else "")
     page.matrix.cell_clicked.emit(4, 4)  # the diagonal: the right answers
-    assert page.gallery.count() == int(expected[4, 4]) and "4 read right" in page.status.text()
+    assert page.gallery.count() == int(expected[4, 4])
+    assert page.status.text() == f"4 read right: {int(expected[4, 4])} digits"
     page.filter.setCurrentIndex(page.filter.findData("all"))
     assert not page.confusion.isVisible() and page.pair is None
 
@@ -497,3 +500,21 @@ def test_the_mistakes_filter_names_answer_and_truth_in_each_tooltip(panel, qtbot
         assert answer != truth
         assert page.gallery.item(k).text() == f"{answer}≠{truth}"
         assert page.gallery.item(k).toolTip() == f"The network says {answer}; the truth is {truth}"
+
+
+def test_the_answer_says_how_sure_in_percent(panel):
+    stroke(panel.canvas, vertical_line())
+    reading = panel.state.reading
+    assert panel.answer.text() == str(reading.answer)
+    assert panel.confidence.text() == f"{100 * float(reading.probabilities.max()):.1f}% sure"
+
+
+def test_the_pen_width_is_kept_for_the_next_start(window, panel, qtbot, settings):
+    from explorer.app import MainWindow
+
+    panel.pen_slider.setValue(31)
+    assert panel.canvas.pen_width == 31
+    window.close()
+    again = MainWindow(settings, lang="en", panel="draw")
+    qtbot.addWidget(again)
+    assert again.current_panel().pen_slider.value() == 31 and again.current_panel().canvas.pen_width == 31

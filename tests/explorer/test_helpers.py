@@ -774,3 +774,29 @@ def test_the_shortcuts_table_has_the_keys_in_the_first_column(qtbot):
     table = dialog.findChild(QTableWidget)
     assert [table.item(r, 0).text() for r in range(2)] == ["Ctrl+1", "F1"]
     assert [table.item(r, 1).text() for r in range(2)] == ["Convolution Lab", "This list"]
+
+
+def test_the_time_left_is_what_the_remaining_work_takes_at_the_pace_so_far(qtbot):
+    from explorer.widgets.run_controls import RunControls
+
+    run = RunControls()
+    qtbot.addWidget(run)
+    run.set_running(True)
+    run._t0 -= 30.0  # a quarter of the work took 30 s: three quarters take 90 s
+    run.set_fraction(25, 100, "working")
+    assert run.status.text() == "working  ·  1:30 left" and run.progress.value() == 250
+
+
+def test_the_gallery_keeps_one_icon_per_source_and_digit(qtbot, monkeypatch):
+    from explorer.widgets import digit_gallery
+
+    drawn = []
+    real = digit_gallery.digit_icon
+    monkeypatch.setattr(digit_gallery, "digit_icon", lambda image: (drawn.append(int(image[0, 0])), real(image))[1])
+    gallery = digit_gallery.DigitGallery()
+    qtbot.addWidget(gallery)
+    samples, test_set = np.full((3, 28, 28), 10, np.uint8), np.full((3, 28, 28), 200, np.uint8)
+    gallery.show_digits(samples, [0, 2], ["a", "b"], ["", ""], key="samples")
+    gallery.show_digits(test_set, [0, 2], ["a", "b"], ["", ""], key="test")  # the same positions, other digits
+    gallery.show_digits(samples, [2], ["b"], [""], key="samples")  # cached
+    assert drawn == [10, 10, 200, 200]

@@ -382,3 +382,29 @@ def test_every_row_edits_its_own_optimizer_named_by_the_books_symbols(playground
         table.radios[key].setChecked(True)
         table.selected.disconnect(chosen.append)
         assert state.selected == key and chosen == ([key] if key != "sgd" else [])  # once, the new one only
+
+
+def test_the_state_box_names_the_optimizer_the_update_and_the_start(playground):
+    playground._on_start_moved(-6.5, 1.25)
+    playground.set_frame(0)
+    playground._on_optimizer_selected("momentum")
+    assert playground.state_title.text() == "Momentum at update 0"
+    assert playground.state_view.text() == "At the start (-6.5, 1.25); press ▶ or → to update."
+    playground.state.configs["rmsprop"].enabled = False
+    playground.recompute()
+    playground._on_optimizer_selected("rmsprop")
+    assert playground.state_view.text() == "Switch RMSprop on to see its state."
+    playground.set_frame(7)
+    assert playground.state_title.text() == "RMSprop at update 7"
+
+
+def test_the_minimum_is_starred_at_x_then_y_and_the_loss_curve_counts_updates_from_0(playground):
+    playground.surface_combo.setCurrentIndex(playground.surface_combo.findData("beale"))  # minimum at (3, 0.5)
+    xs, ys = playground.view.overlay.minima.getData()
+    assert list(xs) == [3] and list(ys) == [0.5]
+    playground.set_frame(6)
+    key = "adagrad"  # (SGD and Momentum at the book's rates leave Beale's valley after two updates)
+    x, y = playground.loss.curves[key].getData()
+    path = playground.state.paths[key]
+    assert list(x) == list(range(7))  # update 0 (the start) to 6
+    np.testing.assert_allclose(y, np.log10(path.losses[:7]) if playground.loss.log else path.losses[:7])

@@ -45,8 +45,10 @@ def test_adagrad_and_rmsprop_show_h_and_the_step_size(state, key, k):
         step_size = p["lr"] / (math.sqrt(h[i]) + 1e-7)
         assert f"= {fmt(h[i])};" in html
         assert f"step η/(√h+ε) = {fmt(step_size)};" in html
-        after = path.positions[k - 1][i] - step_size * g[k - 1][i]
-        assert f"= <b>{fmt(after)}</b>" in html
+        before = path.positions[k - 1][i]
+        after = before - step_size * g[k - 1][i]
+        axis = "xy"[i]
+        assert f"{axis} = {fmt(before)} − {fmt(step_size)}·{fmt(g[k - 1][i])} = <b>{fmt(after)}</b>" in html
 
 
 def test_adam_shows_the_bias_corrected_step(state):

@@ -188,3 +188,12 @@ def test_ctrl_alt_arrows_move_the_tour_from_anywhere(window, qtbot):
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Left,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
     assert window.tour.index == 2 and window.current_panel().state.selected == "momentum"
+
+
+def test_a_step_beyond_either_end_is_the_last_or_the_first(window):
+    window.start_tour(0)
+    window.tour.show_step(len(STEPS) + 3)
+    assert window.tour.index == len(STEPS) - 1
+    assert window.tour.count.text() == f"{len(STEPS)} of {len(STEPS)}"
+    window.tour.show_step(-2)
+    assert window.tour.index == 0 and window.tour.count.text() == f"1 of {len(STEPS)}"

@@ -1159,3 +1159,44 @@ def test_the_overfitting_summary_gives_both_accuracies_the_gap_and_the_previous_
     page.on_finished(None, "Done.")
     assert page.summary.text() == ("Training images: <b>87.5 %</b>, test images: <b>50.0 %</b> — a gap of <b>37.5</b> "
                                    "points.<br>The previous run (λ = 0.1, dropout 0.15): a gap of 12.5 points.")
+
+
+def test_the_race_curves_start_at_update_1(panel):
+    from engine.events import RaceStep
+    from explorer.panels.training.events import RaceStarted, RaceSteps
+
+    page = panel.race_page
+    page.on_progress(RaceStarted(["sgd", "adam"]))
+    losses = np.array([[2.3, 2.2], [2.1, 1.9], [2.0, 1.5]])
+    page.on_progress(RaceSteps(RaceStep(iteration=3, iterations=10, losses=losses[-1]), losses))
+    x, _ = page.loss_curves["adam"].getData()
+    assert list(x) == [1, 2, 3]
+
+
+def test_the_init_summary_averages_the_last_100_iterations_or_all_of_fewer(panel):
+    from explorer.panels.training.init_page import INIT_NAMES
+
+    page = panel.init_page
+    page.names = ["0.01", "xavier", "he"]
+    for n in (150, 40):
+        page.losses = np.tile([2.3, 1.0, 0.5], (n, 1))
+        page.on_finished(None, "Done.")
+        assert page.summary.text().startswith(f"Mean loss of the last {min(n, 100)} iterations:")
+    assert INIT_NAMES["he"] in page.summary.text()
+
+
+def test_the_batch_norm_summary_counts_each_network_by_its_own_curve(panel):
+    page = panel.batchnorm_page
+    page.curves = {0: ([1, 2], [0.1, 0.2], [0.5, 0.95]),  # epochs, without BN, with BN
+                   1: ([1, 2], [0.5, 0.85], [0.9, 0.99]),
+                   2: ([1, 2], [0.1, 0.1], [0.1, 0.3])}
+    assert page.learnt() == (2, 1, 3)  # with BN: runs 0 and 1 reach 80 %; without: run 1 only
+
+
+def test_the_search_ranking_puts_the_earlier_of_two_equal_trials_first():
+    from engine.events import Trial
+    from explorer.panels.training.search_page import ranked
+
+    trials = [Trial(index=i, trials=4, lr=0.01, weight_decay=1e-6, val_acc=(v,), train_acc=(v,))
+              for i, v in enumerate([0.5, 0.9, 0.9, 0.7])]
+    assert [t.index for t in ranked(trials)] == [1, 2, 3, 0]
