@@ -192,6 +192,8 @@ def test_pooling_presets_and_robustness(lab):
     pool.load_preset("lecture")
     np.testing.assert_array_equal(pool.trace.output[0, 0], [[2, 3], [4, 2]])
     pool.steps.set_step(1)
+    window = pool.trace.step(1).window.ravel()
+    assert pool.result.text() == f"max({', '.join(f'{v:g}' for v in window)}) = 3"  # the window's numbers, row by row
     assert (1, 3) in pool.main.input.marks  # the 3 is the chosen maximum
     pool.load_preset("robustness")
     assert pool.preset.currentData() == "robustness"  # the list names what is shown

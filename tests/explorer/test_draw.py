@@ -287,7 +287,8 @@ def test_clicking_a_feature_map_selects_its_filter(panel, qtbot):
     stroke(panel.canvas, vertical_line())
     panel._on_map_clicked(4)
     assert panel.state.selected_map == 4
-    assert "Filter 5" in panel.detail_title.text()
+    bias = float(panel.context.model.net.params["b1"][4])
+    assert panel.detail_title.text() == f"Filter 5 and what it finds (bias {bias:+.3g})"
     with qtbot.waitSignal(panel.filter_on_image_requested) as blocker:
         panel.conv_lab_button.click()
     request = blocker.args[0]

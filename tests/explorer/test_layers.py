@@ -51,6 +51,9 @@ def test_opens_on_the_shipped_deep_convnet_with_every_layer_in_the_strip(window,
                               ("Conv6", 32, "64×8×8"), ("Pool3", 36, "64×4×4")):
         assert buttons[name].text() == f"{name}\n{shape}\nsees {size}×{size}"
     assert buttons["Affine1"].text() == "Affine1\n50\nsees all"
+    assert buttons["Conv4"].toolTip() == ("Conv4: output 32×16×16 per image; each unit sees a 14×14 pixel window of "
+                                          "the input")
+    assert buttons["Affine1"].toolTip() == "Affine1: output 50 per image; each unit sees all of the input"
 
 
 def test_test_digits_are_classified_as_the_engine_does(panel, qtbot):

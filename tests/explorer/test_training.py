@@ -1200,3 +1200,12 @@ def test_the_search_ranking_puts_the_earlier_of_two_equal_trials_first():
     trials = [Trial(index=i, trials=4, lr=0.01, weight_decay=1e-6, val_acc=(v,), train_acc=(v,))
               for i, v in enumerate([0.5, 0.9, 0.9, 0.7])]
     assert [t.index for t in ranked(trials)] == [1, 2, 3, 0]
+
+
+def test_the_landscape_page_names_the_slices_dimensions_and_each_centre(panel):
+    page = panel.landscape_page
+    # SimpleConvNet: 30·25 + 30 (conv) + 4,320·100 + 100 (Affine1) + 100·10 + 10 (Affine2) parameters
+    assert page.slice_box.title() == "The slice: 2 of 433,890 dimensions"
+    assert [page.centre.itemText(i) for i in range(page.centre.count())] == [
+        "End of SGD's path", "End of Momentum's path", "End of AdaGrad's path", "End of Adam's path"]
+    assert [page.centre.itemData(i) for i in range(page.centre.count())] == ["sgd", "momentum", "adagrad", "adam"]
