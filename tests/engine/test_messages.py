@@ -8,19 +8,28 @@ from the code), so a changed value, a swapped field or a lost word fails it.
 
 import gzip
 import io
+import json
+import os
+import pickle
 import zipfile
 
 import numpy as np
 import pytest
 
-from engine import util
+from engine import atlas as atlas_cli
+from engine import samples, util
+from engine import train as train_cli
+from engine.atlas import FORMAT, fingerprint, load_atlas
 from engine.confusion import confusion_matrix
 from engine.conv_trace import ConvTrace, PoolTrace
+from engine.deep_convnet import DeepConvNet
+from engine.events import EpochEnd, TrainStep
 from engine.experiments import activation_histograms, init_std
 from engine.functions import cross_entropy_error
 from engine.gradient import numerical_gradient
+from engine.landscape import iterate_paths
 from engine.layers import Affine, Convolution, Pooling
-from engine.mnist import IMAGE_MAGIC, LABEL_MAGIC, DatasetError, load_idx_dataset, read_idx
+from engine.mnist import IMAGE_MAGIC, LABEL_MAGIC, DatasetError, DownloadError, load_idx_dataset, read_idx
 from engine.multi_layer_net import MultiLayerNet
 from engine.multi_layer_net_extend import MultiLayerNetExtend
 from engine.optimizer import SGD, make_optimizer
@@ -30,8 +39,12 @@ from engine.preprocess import mnist_style
 from engine.pretrained import network_kind
 from engine.race import OptimizerRace, iterate_race
 from engine.simple_convnet import SimpleConvNet
+from engine.surfaces import SurfaceError, custom
 from engine.trainer import iterate_training
+from engine.visualize import conv_layers, forward_to
 from engine.weights import WeightsFileError, assign_params, load_params_file, load_pickle_params
+
+from .test_mnist import write_dataset
 
 
 def message(call, *args, error=ValueError, **kwargs):
@@ -341,8 +354,6 @@ def test_more_weight_file_refusals(tmp_path):
 
 
 def test_an_atlas_of_another_format_says_both_numbers(tmp_path):
-    from engine.atlas import FORMAT, load_atlas
-
     path = tmp_path / "atlas.npz"
     np.savez(path, format=np.array(FORMAT + 1))
     assert message(load_atlas, path, error=WeightsFileError) == f"{path}: atlas format {FORMAT + 1}, expected {FORMAT}"
@@ -354,8 +365,6 @@ def test_an_atlas_of_another_format_says_both_numbers(tmp_path):
 # -- the training command -------------------------------------------------------------------------------------
 
 def test_the_training_commands_argument_messages(capsys):
-    from engine import train as train_cli
-
     for args, said in [
         (["--epochs", "2.5"], "argument --epochs: '2.5' is not an integer"),
         (["--lr", "nan"], "argument --lr: nan is not a finite number"),
@@ -371,8 +380,6 @@ def test_the_training_commands_argument_messages(capsys):
 
 
 def test_the_training_commands_output_checks_say_what_is_wrong(tmp_path, capsys):
-    from engine import train as train_cli
-
     (tmp_path / "folder.npz").mkdir()
     assert train_cli.main(["--out", str(tmp_path / "folder.npz"), "--quiet"]) == 2
     assert capsys.readouterr().err == (
@@ -381,7 +388,6 @@ def test_the_training_commands_output_checks_say_what_is_wrong(tmp_path, capsys)
     blocker.write_text("")
     assert train_cli.main(["--out", str(blocker / "sub" / "w.npz"), "--quiet"]) == 2
     assert capsys.readouterr().err == f"error: cannot create the folder {blocker / 'sub'} (Not a directory)\n"
-    import os
 
     os.mkfifo(tmp_path / "pipe.npz")
     assert train_cli.main(["--out", str(tmp_path / "pipe.npz"), "--quiet"]) == 2
@@ -390,13 +396,6 @@ def test_the_training_commands_output_checks_say_what_is_wrong(tmp_path, capsys)
 
 
 def test_the_training_command_says_what_it_keeps(tmp_path, monkeypatch):
-    import json
-
-    from engine import train as train_cli
-    from engine.events import EpochEnd, TrainStep
-
-    from .test_mnist import write_dataset
-
     write_dataset(tmp_path / "data", n_train=60, n_test=20)
     out = tmp_path / "w.npz"
     base = ["--data", str(tmp_path / "data"), "--batch-size", "20", "--quiet", "--out", str(out)]
@@ -440,11 +439,6 @@ def test_the_training_command_says_what_it_keeps(tmp_path, monkeypatch):
 # -- the maintainers' commands --------------------------------------------------------------------------------
 
 def test_the_atlas_command_reports_each_stage_and_the_agreement_it_wrote(tmp_path, capsys):
-    from engine import atlas as atlas_cli
-    from engine.atlas import fingerprint, load_atlas
-
-    from .test_mnist import write_dataset
-
     arrays = write_dataset(tmp_path / "data", n_train=2, n_test=30)
     trained, initial = SimpleConvNet(seed=1), SimpleConvNet(seed=2)
     trained.save_params(tmp_path / "w.npz")
@@ -465,10 +459,6 @@ def test_the_atlas_command_reports_each_stage_and_the_agreement_it_wrote(tmp_pat
 
 
 def test_the_samples_command_takes_the_first_digits_of_each_class(tmp_path, capsys):
-    from engine import samples
-
-    from .test_mnist import write_dataset
-
     arrays = write_dataset(tmp_path / "data", n_train=2, n_test=40, seed=5)
     out = tmp_path / "s.npz"
     assert samples.main(["--data", str(tmp_path / "data"), "--per-class", "2", "--out", str(out)]) == 0
@@ -484,8 +474,6 @@ def test_the_samples_command_takes_the_first_digits_of_each_class(tmp_path, caps
 # -- fits for the engine mutants of list A (session 9) ---------------------------------------------------------
 
 def test_a_formula_that_overflows_everywhere_names_the_view_x_first_then_y():
-    from engine.surfaces import SurfaceError, custom
-
     formula = "exp(exp(exp(x**2 + y**2 + 5)))"  # e^(e^(e^5)) = e^(e^148.4): beyond float64 everywhere
     assert message(custom, formula, (-3, 2, -1, 4), error=SurfaceError) == (
         f"{formula}: the values are too large for floating point (overflow) everywhere in the view x -3..2, y -1..4")
@@ -495,8 +483,6 @@ def test_a_formula_that_overflows_everywhere_names_the_view_x_first_then_y():
 
 
 def test_an_unknown_layer_is_refused_with_every_layer_named():
-    from engine.visualize import forward_to
-
     net = SimpleConvNet(seed=0)
     names = [name for name, _ in net.inspection_layers()]
     assert message(forward_to, net, np.zeros((1, 1, 28, 28)), "Conv9") == (
@@ -505,9 +491,6 @@ def test_an_unknown_layer_is_refused_with_every_layer_named():
 
 
 def test_the_training_command_reports_a_failed_download_as_an_error_not_a_traceback(tmp_path, capsys, monkeypatch):
-    from engine import train as train_cli
-    from engine.mnist import DownloadError
-
     def offline(**_kwargs):
         raise DownloadError("could not download train-images-idx3-ubyte.gz:\n  http://mirror/: ConnectionError")
 
@@ -518,13 +501,6 @@ def test_the_training_command_reports_a_failed_download_as_an_error_not_a_traceb
 
 
 def test_the_training_record_keeps_the_epochs_asked_for_and_the_hidden_size_used(tmp_path, monkeypatch):
-    import json
-
-    from engine import train as train_cli
-    from engine.events import TrainStep
-
-    from .test_mnist import write_dataset
-
     write_dataset(tmp_path / "data", n_train=40, n_test=10)
     real = train_cli.iterate_training
 
@@ -545,9 +521,7 @@ def test_the_training_record_keeps_the_epochs_asked_for_and_the_hidden_size_used
     assert deep["hidden_size"] == 50
 
 
-def test_the_paths_refuse_a_batch_of_none_and_count_their_updates_from_1(tmp_path):
-    from engine.landscape import iterate_paths
-
+def test_the_paths_refuse_a_batch_of_none_and_count_their_updates_from_1():
     x, t = np.zeros((4, 1, 28, 28), np.float32), np.arange(4)
     for bad in ({"iterations": 0}, {"points": 0}, {"batch_size": 0}):
         assert message(iterate_paths, x, t, {"sgd": SGD()}, **bad) == (
@@ -564,8 +538,6 @@ def test_complex_weights_are_refused_when_the_headers_are_read(tmp_path):
 
 
 def test_the_depth_limit_counts_an_empty_list_as_one_level(tmp_path):
-    import pickle
-
     def nested(levels):  # [[[]]] is three levels
         value = []
         for _ in range(levels - 1):
@@ -581,8 +553,5 @@ def test_the_depth_limit_counts_an_empty_list_as_one_level(tmp_path):
 
 
 def test_the_convolution_layers_of_each_network_are_its_convolutions_only():
-    from engine.deep_convnet import DeepConvNet
-    from engine.visualize import conv_layers
-
     assert conv_layers(SimpleConvNet(seed=0)) == ["Conv1"]
     assert conv_layers(DeepConvNet(seed=0)) == [f"Conv{k}" for k in range(1, 7)]  # the book's six, no pooling
