@@ -213,6 +213,11 @@ def test_each_trial_trains_on_the_rest_and_scores_on_the_validation_images(monke
         rows = {row.tobytes() for row in x_fit}
         assert not any(row.tobytes() in rows for row in x_val)  # disjoint
         assert len(rows | {row.tobytes() for row in x_val}) == 60  # together: the 60 images
+    given.clear()  # fewer images than train_size: the split is a share of what there is (50 → 10 + 40)
+    list(experiments.iterate_hyperparameter_search(x[:50], t[:50], trials=1, train_size=500, validation_rate=0.2,
+                                                   epochs=1, hidden=(6,)))
+    ((x_fit, x_val, _, _),) = given
+    assert x_val.shape == (10, 784) and x_fit.shape == (40, 784)
 
 
 def test_the_init_comparison_draws_the_books_batches_of_128_for_2000_iterations_at_sgd_001():

@@ -48,6 +48,8 @@ def test_simple_convnet_receptive_field():
     geo = {g.name: g for g in layer_geometry(net.inspection_layers(), net.input_dim)}
     assert geo["Conv1"].size == (5, 5) and geo["Pool1"].size == (6, 6) and geo["Pool1"].jump == (2, 2)
     assert geo["Pool1"].shape == (30, 12, 12) and geo["Affine2"].shape == (10,)
+    kinds = [g.kind for g in layer_geometry(net.inspection_layers(), net.input_dim)]
+    assert kinds == ["conv", "relu", "pool", "affine", "relu", "affine"]  # the names LayerGeometry.kind documents
 
 
 def _positive_net(seed):

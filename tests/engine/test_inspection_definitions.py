@@ -170,6 +170,10 @@ def test_atlas_build_save_load_round_trip(tmp_path):
     assert atlas.agreement_untrained == pytest.approx(
         layer_agreement(channel_maxima(untrained, images, transform=transform), labels, k=4))
     assert atlas.agreement == pytest.approx(layer_agreement(maxima, labels, k=4))
+    # one picture per digit: the ascent on each of the 10 scores, with twice the steps of the channels' ascent
+    ideal = maximize_activation(net, "Affine2", np.arange(10), steps=4, seed=0)[0]
+    assert atlas.classes.shape == (10, 8, 8)
+    np.testing.assert_array_equal(atlas.classes, ideal[:, 0])
     save_atlas(tmp_path / "a.npz", atlas)
     back = load_atlas(tmp_path / "a.npz")
     lb = back.layers["Conv1"]

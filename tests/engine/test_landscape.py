@@ -9,6 +9,7 @@ from engine.landscape import (
     Layout,
     bilinear,
     filter_normalised_direction,
+    grid_for,
     in_plane_share,
     iterate_paths,
     iterate_slice,
@@ -312,3 +313,14 @@ def test_one_iteration_and_one_point_keep_the_start_and_the_end():
     np.testing.assert_array_equal(paths.points["sgd"][0], start)
     assert not np.array_equal(paths.points["sgd"][1], start)
 
+
+
+def test_the_paths_grid_spans_their_coordinates_and_the_centre_with_15_percent_of_the_range_each_side():
+    """α from −2 to 4 (a range of 6: 0.9 more each side), β from 0 (the centre) to 3 (0.45 more)."""
+    coords = {"SGD": np.array([[-2.0, 1.0], [4.0, 3.0]]), "Adam": np.array([[1.0, 2.0]])}
+    alphas, betas = grid_for("paths", coords, 5)
+    np.testing.assert_allclose(alphas, np.linspace(-2.9, 4.9, 5))
+    np.testing.assert_allclose(betas, np.linspace(-0.45, 3.45, 5))
+    alphas, betas = grid_for("random", coords, 3, span=2.0)
+    np.testing.assert_allclose(alphas, [-2, 0, 2])
+    np.testing.assert_allclose(betas, [-2, 0, 2])

@@ -270,3 +270,28 @@ def test_a_small_digit_is_looked_at_again_with_a_margin_of_a_third_on_every_side
     left, right = cols[0], ink.shape[1] - 1 - cols[-1]
     assert abs(top - bottom) <= 3 and abs(left - right) <= 3
     assert 0.2 < top / ink.shape[0] < 0.3 and 0.25 < left / ink.shape[1] < 0.35
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_paper_light_is_the_closing_of_the_picture_continued_past_every_border(seed):
+    """By definition: a sliding maximum then a sliding minimum of the window's width over the picture
+    continued as far as they reach (here three windows out), seen on the picture itself. Random pictures:
+    a ramp would hide a continuation that stops short, as its closing is the ramp whatever the padding."""
+    from engine.photo import continued, paper_light, sliding_extreme
+
+    rng = np.random.default_rng(seed)
+    picture = rng.random((int(rng.integers(8, 30)), int(rng.integers(8, 30))))
+    window = int(rng.integers(3, 12))
+    far = 3 * window
+    wide = continued(picture, far)
+    closed = sliding_extreme(sliding_extreme(wide, window, np.maximum, "edge"), window, np.minimum, "edge")
+    np.testing.assert_allclose(paper_light(picture, window), closed[far:-far, far:-far], atol=1e-12)
+
+
+def test_a_wide_photo_is_analysed_at_most_256_pixels_on_its_longer_side():
+    from engine.photo import WORK_SIDE, photo_to_ink
+
+    assert WORK_SIDE == 256
+    assert photo_to_ink(np.ones((300, 600))).shape == (128, 256)  # blank paper: all zeros, at the working size
+    assert photo_to_ink(np.ones((600, 300))).shape == (256, 128)
+    assert photo_to_ink(np.ones((100, 50))).shape == (100, 50)  # small pictures are not enlarged

@@ -88,6 +88,24 @@ def test_iterate_race_draws_the_same_batches_as_a_hand_loop():
     np.testing.assert_array_equal(a.theta, b.theta)
 
 
+def test_a_batch_larger_than_the_training_set_draws_as_many_images_as_there_are():
+    """Seven images and a batch of 100: each step draws seven (with replacement, as the book's np.random.choice)."""
+    x, t = separable_data()
+    x, t = x[:7], t[:7]
+    a = OptimizerRace(make_optimizers(), 8, [6], 3, seed=2, dtype=np.float64)
+    b = OptimizerRace(make_optimizers(), 8, [6], 3, seed=2, dtype=np.float64)
+    seen = []
+    step = a.step
+    a.step = lambda xb, tb: seen.append(len(xb)) or step(xb, tb)
+    list(iterate_race(a, x, t, iterations=3, batch_size=100, seed=9))
+    assert seen == [7, 7, 7]
+    rng = np.random.default_rng(9)
+    for _ in range(3):
+        idx = rng.choice(7, 7)
+        b.step(x[idx], t[idx])
+    np.testing.assert_array_equal(a.theta, b.theta)
+
+
 def test_iterate_race_transform_gives_the_same_race():
     x, t = separable_data()
     stored = np.round(np.clip(x * 10 + 128, 0, 255)).astype(np.uint8)

@@ -88,6 +88,8 @@ def test_path_records_state_and_losses():
     path = run(Adam(0.3), s, (-7, 2), 5)
     assert path.positions.shape == (6, 2) and path.losses.shape == (6,)
     assert path.losses[0] == pytest.approx(s.f(-7, 2))
+    for (x, y), loss in zip(path.positions, path.losses):  # every loss is f at its own position, x first
+        assert loss == pytest.approx(x * x / 20 + y * y)
     assert path.states[0]["iter"] == 1 and set(path.states[0]) >= {"m", "v", "lr_t"}
     np.testing.assert_allclose(path.gradients[0], (-0.7, 4.0))
     mom = run(Momentum(0.1), s, (-7, 2), 1)
@@ -271,3 +273,23 @@ def test_the_books_surface_starts_where_the_books_script_does():
     x in -10..10, y in -5..5 (plt.xlim(-10, 10); plt.ylim(-5, 5)), the minimum at the origin."""
     book = BUILT_IN["book"]
     assert book["start"] == (-7, 2) and book["view"] == (-10, 10, -5, 5) and book["minima"] == ((0, 0),)
+
+
+def test_a_long_constant_part_is_quoted_as_its_first_37_characters_and_an_ellipsis():
+    with pytest.raises(SurfaceError) as e:
+        custom("x + (1.5 + 2.5 + 3.5 + 4.5 + 5.5 + 6.5 + 7.5 + 8.5) * 1e300")
+    assert str(e.value) == "'(1.5 + 2.5 + 3.5 + 4.5 + 5.5 + 6.5 + ...' is too large a number (at most 1e+300)"
+    assert len(e.value.values[0]) == 40  # 37 characters of the formula and "..."
+    with pytest.raises(SurfaceError) as e:  # 40 characters exactly: quoted whole
+        custom("x + (1.25 + 2.25 + 3.25 + 4.25 + 5) * 1e300")
+    assert e.value.values[0] == "(1.25 + 2.25 + 3.25 + 4.25 + 5) * 1e+300"
+
+
+def test_the_saddle_starts_just_off_its_ridge_so_a_walker_can_leave_it():
+    """x² − y² from y = 0 exactly: the gradient in y is 0 for ever and the walker stalls at the saddle point.
+    The start sits a little off the ridge, so plain SGD rolls off along y: the lesson of the saddle."""
+    saddle = built_in("saddle")
+    x0, y0 = saddle.start
+    assert x0 == -1.5 and 0 < abs(y0) <= 0.1
+    path = run(SGD(0.1), saddle, saddle.start, 30)
+    assert abs(path.positions[-1, 1]) > 1 and abs(path.positions[-1, 0]) < 0.01
