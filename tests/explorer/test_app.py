@@ -430,6 +430,7 @@ def test_download_success(window, qtbot, monkeypatch):
     with qtbot.waitSignal(window.files.download.finished, timeout=3000) as blocker:
         pass
     assert blocker.args == ["/data/mnist"]
+    assert window.statusBar().currentMessage() == "MNIST is ready in /data/mnist"
 
 
 def test_korean_catalogue_has_no_dead_entries(tmp_path):
@@ -624,7 +625,7 @@ def test_settings_that_cannot_be_saved_are_said_so(qtbot, tmp_path):
     assert settings.get("zoom", 0, int) == 2  # still works for this session
     win = MainWindow(settings)
     qtbot.addWidget(win)
-    assert win.statusBar().currentMessage().startswith("Settings will not be kept:")
+    assert win.statusBar().currentMessage() == "Settings will not be kept: " + settings.problem
 
 
 def test_screenshot_option_reports_what_it_could_not_do(tmp_path):

@@ -472,6 +472,7 @@ def test_the_confusion_matrix_counts_the_answers_and_opens_the_digits_of_a_cell(
     np.testing.assert_array_equal(page.matrix.values, expected)
     wrong = np.flatnonzero(answers != src.labels)
     assert page.gallery.count() == len(wrong)  # before a click: every mistake
+    assert page.status.text() == f"{len(wrong)} of {len(src.labels):,} digits are misclassified"
     t, p = int(src.labels[wrong[0]]), int(answers[wrong[0]])
     page.matrix.cell_clicked.emit(t, p)
     behind = np.flatnonzero((src.labels == t) & (answers == p))

@@ -129,6 +129,8 @@ def test_channel_detail_shows_the_shipped_atlas(panel, qtbot):
     x, y = panel.abstraction.trained.getData()
     np.testing.assert_allclose(y, [atlas.agreement[f"Conv{i}"] for i in range(1, 7)])
     assert y[-1] > y[0] + 0.2  # deeper layers agree more: the lecture's claim on the shipped weights
+    legend = [label.text for _, label in panel.abstraction.plot.plotItem.legend.items]
+    assert legend[0] == "DeepConvNet, trained" and legend[1] == "the same network before training"
 
 
 def test_drawing_in_draw_and_classify_feeds_the_explorer(window, panel, qtbot):
@@ -163,7 +165,7 @@ def test_a_bad_weights_file_says_why_and_keeps_the_network(panel, qtbot, tmp_pat
     before = panel.network
     with qtbot.waitSignal(panel.status_message, timeout=5000) as blocker:
         panel.open_weights(str(bad))
-    assert "bad.npz" in blocker.args[0] and "not a valid .npz" in blocker.args[0]
+    assert blocker.args == [f"Cannot open {bad}: bad.npz: not a valid .npz file (it is not a zip archive)"]
     assert panel.network is before
 
 
@@ -305,6 +307,10 @@ def test_a_dense_layer_marks_the_chosen_number_and_names_it(panel, qtbot):
     assert panel.state.channel == 7
     score = float(panel.inspection.activations["Affine2"][7])
     assert panel.trace.text() == f"Class 7: score {score:.3f} (click another number)"
+    assert panel.detail.title.text() == "<b>Affine2</b>, unit 8"  # units counted from 1, as the strip's tooltip
+    low, high = panel.maps.image.getLevels()
+    assert panel.caption.text() == (f"<b>Affine2</b>: 10 numbers (every unit sees the whole input). "
+                                    f"Colour: dark {low:.3g} … bright {high:.3g}.")
     assert not panel.maps.frame.isVisible() and panel.maps.unit_mark.isVisible()
 
 
@@ -450,4 +456,7 @@ def test_the_depth_rows_name_the_most_selective_channels_counted_from_1(panel):
         caption, view = page.rows[r]
         assert view.toolTip() == (f"Channels {', '.join(str(c + 1) for c in chosen)} of {name} (the ones whose top "
                                   "images agree most on one digit)")
+        # receptive fields of 3×3 convolutions, doubled steps after each 2×2 pooling: 3, 5 | 10, 14 | 24, 32
+        size = {"Conv1": 3, "Conv2": 5, "Conv3": 10, "Conv4": 14, "Conv5": 24, "Conv6": 32}[name]
+        assert caption.text() == f"<b>{name}</b><br>sees {size}×{size} pixels<br>agreement {atlas.agreement[name]:.2f}"
 
