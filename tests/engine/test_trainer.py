@@ -188,6 +188,22 @@ def test_training_command_end_to_end(tmp_path, capsys):
         np.testing.assert_array_equal(net.params[key], again.params[key])
 
 
+def test_the_training_record_gives_the_training_time_in_seconds(tmp_path, monkeypatch):
+    """The clock read at the start and at the end of training: 92.3 s between them, recorded as 92.3."""
+    import time
+    import types
+
+    readings = iter([1000.0])
+    clock = types.SimpleNamespace(perf_counter=lambda: next(readings, 1092.3), time_ns=time.time_ns)
+    monkeypatch.setattr(train_cli, "time", clock)
+    write_dataset(tmp_path / "data", n_train=40, n_test=20)
+    args = train_cli.build_parser().parse_args(["--data", str(tmp_path / "data"), "--epochs", "1", "--batch-size",
+                                                "20", "--out", str(tmp_path / "w.npz"), "--quiet"])
+    meta = train_cli.train(args, log=lambda line: None)
+    assert meta["training_seconds"] == 92.3
+    assert json.loads((tmp_path / "w.json").read_text())["training_seconds"] == 92.3
+
+
 def test_training_command_says_each_epochs_accuracies_and_the_final_one_on_the_test_images(tmp_path):
     write_dataset(tmp_path / "data", n_train=80, n_test=20)
     args = train_cli.build_parser().parse_args(["--data", str(tmp_path / "data"), "--epochs", "2", "--batch-size",

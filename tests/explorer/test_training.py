@@ -126,6 +126,7 @@ def test_saved_weights_load_back(with_data, qtbot, tmp_path):
     wait_done(qtbot, panel)
     path = tmp_path / "w.npz"
     assert page.save(path)
+    assert page.run.status.text() == f"Saved {path}"
     net = SimpleConvNet()
     net.load_params(path)
     for key, value in page.trained.params.items():
