@@ -200,7 +200,8 @@ def test_a_diverging_optimizer_drops_out_of_the_race_and_the_others_finish(with_
     assert len(x) == page.diverged["sgd"] - 1  # its curve ends where its loss blew up
     assert len(page.loss_curves["adam"].getData()[0]) == 120
     lines = page.summary.text().splitlines()
-    assert lines[1].startswith("1. Adam") and "SGD diverged at iteration" in page.summary.text()
+    assert lines[1].startswith("1. Adam")
+    assert f"SGD diverged at iteration {page.diverged['sgd']:,}: lower its learning rate." in lines
     assert "Done." in page.run.status.text()
 
 
@@ -737,7 +738,8 @@ def test_the_loss_landscape_draws_the_slice_with_the_paths_and_keeps_them_for_th
     np.testing.assert_array_equal(page.losses, losses)  # no new training
     np.testing.assert_allclose(random_slice.alphas, np.linspace(-1, 1, 6))
     most = max(random_slice.in_plane.values())
-    assert most < 0.2 and f"holds at most {100 * most:.2g} % of any path" in page.summary.text()
+    assert most < 0.2 and (f"A random slice holds at most {100 * most:.2g} % of any path: in 433,890 dimensions two "
+                           "random directions are almost perpendicular to every path") in page.summary.text()
     assert page.plot.getAxis("bottom").labelText == "α (random direction 1)"
     assert page.plot.getAxis("left").labelText == "β (random direction 2)"
     assert page.start_label.textItem.toPlainText() == ""  # the start sits on the centre: no label over it
