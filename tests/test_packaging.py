@@ -54,4 +54,15 @@ def test_desktop_entry_installs_into_the_users_data_folder(tmp_path, monkeypatch
     exec_line = next(line for line in text.splitlines() if line.startswith("Exec="))
     assert "dlfs-explorer" in exec_line or "-m explorer" in exec_line
     assert (tmp_path / "icons" / "hicolor" / "scalable" / "apps" / "dlfs-explorer.svg").read_bytes().startswith(b"<svg")
-    assert str(entry) in capsys.readouterr().out
+    assert capsys.readouterr().out == f"installed {entry}\n"
+    from explorer import desktop
+
+    monkeypatch.setattr(desktop.shutil, "which", lambda name: "/opt/dlfs/bin/" + name)
+    desktop.install_desktop_entry()
+    assert "\nExec=/opt/dlfs/bin/dlfs-explorer %F\n" in entry.read_text(encoding="utf-8")  # the installed command
+    monkeypatch.setattr(desktop.shutil, "which", lambda name: None)
+    desktop.install_desktop_entry()
+    assert f"\nExec={sys.executable} -m explorer %F\n" in entry.read_text(encoding="utf-8")  # else this Python's
+    monkeypatch.delenv("XDG_DATA_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert desktop.install_desktop_entry() == tmp_path / "home" / ".local" / "share" / "applications" / entry.name

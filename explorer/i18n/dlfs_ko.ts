@@ -2375,6 +2375,10 @@ answer.&lt;/li&gt;
         <translation>같은 입력을 오른쪽으로 한 칸 이동</translation>
     </message>
     <message>
+        <source>the %1×%1 pooling window does not fit in the padded %2×%3 input: no output</source>
+        <translation>%1×%1 풀링 윈도우가 패딩된 %2×%3 입력에 들어가지 않습니다: 출력 없음</translation>
+    </message>
+    <message>
         <source>max</source>
         <translation>max</translation>
     </message>

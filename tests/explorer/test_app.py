@@ -832,3 +832,30 @@ def test_each_panels_tooltip_names_the_shortcut_that_opens_it(window):
         shortcut = window.panel_actions[spec.key].shortcut().toString()
         assert window.nav.item(row).toolTip().endswith(f"  ({shortcut})")
     assert window.nav.item(0).toolTip().endswith("  (Ctrl+1)")
+
+
+def test_a_deferred_panel_is_built_right_after_the_first_paint_with_its_row_already_chosen(settings, qtbot):
+    """main.py opens the window with defer_panel: the frame paints first (its list already on the panel's
+    row, without building it), then the panel is built; first_painted is said once."""
+    win = MainWindow(settings, lang="en", panel="conv", defer_panel=True)
+    qtbot.addWidget(win)
+    assert win.panels == {} and win.nav.currentRow() == [p.key for p in PANELS].index("conv")
+    painted = []
+    win.first_painted.connect(lambda: painted.append(True))
+    with qtbot.waitSignal(win.panel_changed, timeout=10000) as blocker:
+        win.show()
+    assert blocker.args == ["conv"] and painted == [True] and set(win.panels) == {"conv"}
+    assert win.current_key() == "conv" and win.current_panel() is win.panels["conv"]
+    win.update()
+    qtbot.wait(50)
+    assert painted == [True] and set(win.panels) == {"conv"}  # later paints build nothing more
+
+
+def test_a_missing_korean_catalogue_is_said_and_the_app_stays_in_english(window, monkeypatch):
+    warned = []
+    monkeypatch.setattr(i18n, "install", lambda lang: lang == "en")
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append((title, text)))
+    window.set_language("ko")
+    assert warned == [("DLFS Explorer", "Korean translation file not found; staying in English.")]
+    assert window.lang == "en" and window.settings.get("language", "", str) == "en"
+    assert window.lang_actions["en"].isChecked() and not window.lang_actions["ko"].isChecked()

@@ -626,3 +626,77 @@ def test_db_so_far_is_the_shown_filters_sum_also_on_another_images_step(lab):
     db = sum(back.dout[n, f, i, j] for n, f, i, j in (trace.cell(q) for q in range(k + 1)) if f == 0)
     assert back.titles[1].text() == f"dW of filter 1 so far (db = {fmt(float(db))})"
 
+
+
+def _naive_conv(x, W, b):
+    """out[n, f, i, j] = Σ_c Σ_u Σ_v x[n, c, i+u, j+v]·W[f, c, u, v] + b[f] (stride 1, no padding)."""
+    N, C, H, Wd = x.shape
+    FN, _, FH, FW = W.shape
+    out = np.zeros((N, FN, H - FH + 1, Wd - FW + 1))
+    for n, f, i, j in np.ndindex(out.shape):
+        out[n, f, i, j] = sum(x[n, c, i + u, j + v] * W[f, c, u, v]
+                              for c in range(C) for u in range(FH) for v in range(FW)) + b[f]
+    return out
+
+
+def test_typing_and_pasting_on_a_step_of_image_2_and_filter_2_changes_those_and_the_output(lab):
+    """The grid shows the step's image and filter: an edit there lands on x[n] / W[f] of that step (not on
+    image 1 or filter 1), in the typed channel, row and column, and the outputs follow the definition."""
+    page = lab.conv_page
+    page.preset.setCurrentIndex(page.preset.findData("batch"))
+    k = next(k for k in range(len(page.trace)) if page.trace.cell(k) == (1, 1, 0, 0))
+    page.steps.set_step(k)
+    x0, W0 = page.setup.x.copy(), page.setup.W.copy()
+    assert page.inputs[2].commit_text(1, 3, "7")  # channel 3, row 1, column 3 (no padding here)
+    assert page.filters[1].commit_text(2, 0, "-5")  # channel 2, row 2, column 0
+    x_expected, W_expected = x0.copy(), W0.copy()
+    x_expected[1, 2, 1, 3] = 7
+    W_expected[1, 1, 2, 0] = -5
+    np.testing.assert_array_equal(page.setup.x, x_expected)
+    np.testing.assert_array_equal(page.setup.W, W_expected)
+    assert page.trace.cell(page.steps.step)[:2] == (1, 1)  # still on image 2, filter 2
+    block = np.arange(25, dtype=float).reshape(5, 5)
+    assert page.inputs[0].paste("\n".join(" ".join(str(int(v)) for v in row) for row in block))
+    x_expected[1, 0] = block
+    np.testing.assert_array_equal(page.setup.x, x_expected)
+    expected = _naive_conv(x_expected, W_expected, page.setup.b)
+    page.steps.set_step(len(page.trace) - 1)  # after the last step the outputs shown are the whole convolution
+    for f, view in enumerate(page.outputs):
+        np.testing.assert_allclose(view.values, expected[1, f])
+
+
+def _naive_max_pool(x, size, stride):
+    """out[i, j] = max over the size×size window at (i·stride, j·stride) (no padding)."""
+    oh, ow = (x.shape[0] - size) // stride + 1, (x.shape[1] - size) // stride + 1
+    return np.array([[max(x[i * stride + u, j * stride + v] for u in range(size) for v in range(size))
+                      for j in range(ow)] for i in range(oh)])
+
+
+def test_typing_pasting_and_a_pool_too_big_on_the_pooling_page(lab, qtbot):
+    """A typed number lands in its row and column and the output follows the definition; a pasted block
+    replaces the input; a window larger than the input says why in red, shows no output, and the steps stop."""
+    pool = lab.pool_page
+    lab.tabs.setCurrentWidget(pool)
+    pool.load_preset("lecture")  # 4×4, 2×2 windows, stride 2
+    x = pool.setup.x[0, 0].copy()
+    assert pool.main.input.commit_text(0, 3, "50")  # row 0, column 3: in the top-right window
+    x[0, 3] = 50
+    np.testing.assert_array_equal(pool.setup.x[0, 0], x)
+    np.testing.assert_array_equal(pool.trace.output[0, 0], _naive_max_pool(x, 2, 2))
+    assert pool.trace.output[0, 0, 0, 1] == 50
+    block = np.arange(16, dtype=float).reshape(4, 4)[::-1]
+    assert pool.main.input.paste("\n".join(" ".join(f"{v:g}" for v in row) for row in block))
+    np.testing.assert_array_equal(pool.setup.x[0, 0], block)
+    pool.steps.set_step(pool.steps.count - 1)  # after the last window: the whole output
+    np.testing.assert_array_equal(pool.main.output.values, _naive_max_pool(block, 2, 2))
+    pool.size.setValue(6)  # a 6×6 window on a 4×4 input
+    assert pool.trace is None and not pool.steps.isEnabled()
+    assert pool.formula.text().endswith("<br><span style='color:#c53030'>the 6×6 pooling window does not fit in the "
+                                        "padded 4×4 input: no output</span>")
+    pool.pad.setValue(1)  # 6×6 padded: it fits, one window
+    assert pool.trace is not None and pool.trace.output.shape == (1, 1, 1, 1)
+    pool.pad.setValue(0)
+    assert np.isnan(pool.main.output.values).all()
+    np.testing.assert_array_equal(pool.main.input.values, block)  # the numbers stay for the next try
+    pool.size.setValue(2)
+    np.testing.assert_array_equal(pool.trace.output[0, 0], _naive_max_pool(block, 2, 2))

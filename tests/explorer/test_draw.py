@@ -78,6 +78,32 @@ def test_mouse_stroke_produces_a_prediction(panel):
     assert not panel.preview.pixmap().isNull()
 
 
+def test_while_a_stroke_goes_on_the_answer_follows_it_and_the_inside_view_waits_for_its_end(panel, qtbot):
+    """Live readings during a stroke are cheap (no activations): the bars and the answer follow the pen and
+    the inside view keeps the last complete one; releasing the pen computes the inside view of the new drawing."""
+    from engine.inference import read_digit
+
+    stroke(panel.canvas, vertical_line())
+    before = panel.state.reading.activations
+    points = loop()
+    QTest.mousePress(panel.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     canvas_point(panel.canvas, *points[0]))
+    for x, y in points[1:]:
+        QTest.mouseMove(panel.canvas, canvas_point(panel.canvas, x, y))
+    panel.update_prediction(live=True)  # what the pen's timer does mid-stroke
+    net = panel.context.model.net
+    live = read_digit(net, panel.canvas.to_array())
+    np.testing.assert_allclose(panel.state.reading.probabilities, live.probabilities)
+    assert panel.state.reading.activations is before  # the inside view of the finished line, kept
+    QTest.mouseRelease(panel.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       canvas_point(panel.canvas, *points[-1]))
+    full = read_digit(net, panel.canvas.to_array(), with_activations=True)
+    after = panel.state.reading.activations
+    assert after is not before and set(after) == set(full.activations)
+    for name, value in full.activations.items():
+        np.testing.assert_allclose(after[name], value)
+
+
 @pytest.mark.skipif(not pretrained.WEIGHTS.exists(), reason="shipped weights not built yet")
 def test_strokes_are_read_as_the_digits_they_draw(panel):
     stroke(panel.canvas, vertical_line())

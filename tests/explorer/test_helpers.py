@@ -800,3 +800,36 @@ def test_the_gallery_keeps_one_icon_per_source_and_digit(qtbot, monkeypatch):
     gallery.show_digits(test_set, [0, 2], ["a", "b"], ["", ""], key="test")  # the same positions, other digits
     gallery.show_digits(samples, [2], ["b"], [""], key="samples")  # cached
     assert drawn == [10, 10, 200, 200]
+
+
+def test_the_mouse_hovers_clicks_and_double_clicks_cells_row_first(padded, qtbot):
+    """Real mouse events on a 4×5 padded grid: hovering says (row, column), leaving says (-1, -1), a click
+    selects and reports the cell, a double click on a value opens its editor (not on the padding ring)."""
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtTest import QTest
+
+    padded.show()
+    qtbot.waitExposed(padded)
+
+    def centre(r, c):
+        return padded.cell_rect(r, c).center().toPoint()
+
+    hovered, clicked = [], []
+    padded.cell_hovered.connect(lambda r, c: hovered.append((r, c)))
+    padded.cell_clicked.connect(lambda r, c: clicked.append((r, c)))
+    QTest.mouseMove(padded, centre(1, 3))
+    qtbot.waitUntil(lambda: hovered and hovered[-1] == (1, 3), timeout=2000)
+    QTest.mouseMove(padded, QPoint(2, 2))  # outside the grid, inside the widget
+    qtbot.waitUntil(lambda: hovered[-1] == (-1, -1), timeout=2000)
+    QTest.mouseMove(padded, centre(2, 1))
+    qtbot.waitUntil(lambda: hovered[-1] == (2, 1), timeout=2000)
+    padded.leaveEvent(QEvent(QEvent.Type.Leave))
+    assert hovered[-1] == (-1, -1)
+    QTest.mouseClick(padded, Qt.MouseButton.LeftButton, pos=centre(2, 3))
+    assert clicked == [(2, 3)] and padded.current == (2, 3) and padded._editor is None
+    QTest.mouseClick(padded, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))  # beside the grid: nothing
+    assert clicked == [(2, 3)] and padded.current == (2, 3)
+    QTest.mouseDClick(padded, Qt.MouseButton.LeftButton, pos=centre(0, 1))  # the ring: selected, not edited
+    assert padded.current == (0, 1) and padded._editor is None
+    QTest.mouseDClick(padded, Qt.MouseButton.LeftButton, pos=centre(1, 2))  # value row 0, column 1: 2
+    assert padded.current == (1, 2) and padded._editor is not None and padded._editor.text() == "2"

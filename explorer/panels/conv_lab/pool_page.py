@@ -151,7 +151,13 @@ class PoolPage(QWidget):
                                           self.setup.pad, self.setup.mode).trace() if self.robust else None)
             error = ""
         except ValueError as e:
-            self.trace, self.shift_trace, error = None, None, str(e)
+            self.trace, self.shift_trace = None, None
+            s = self.setup
+            if gh.numerator < 0 or gw.numerator < 0:  # the formula is on the lines above: say it in words
+                error = fill(self.tr("the %1×%1 pooling window does not fit in the padded %2×%3 input: no output"),
+                             str(s.size), str(s.x.shape[2] + 2 * s.pad), str(s.x.shape[3] + 2 * s.pad))
+            else:
+                error = str(e)
         self.formula.setText("<br>".join([pretty(gh.formula), pretty(gw.formula)]) + (
             f"<br><span style='color:#c53030'>{error}</span>" if error else ""))
         self.shifted.setVisible(self.robust)
