@@ -825,6 +825,18 @@ def test_saving_weights_adds_the_suffix_and_says_where(window, tmp_path, monkeyp
     net = SimpleConvNet()
     net.load_params(saved)
     np.testing.assert_array_equal(net.params["W1"], window.model.net.params["W1"])
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append((title, text)))
+    (tmp_path / "taken.npz").mkdir()  # a folder of that name: cannot be written
+    monkeypatch.setattr(file_actions, "ask_path", lambda *a, **k: str(tmp_path / "taken.npz"))
+    window.statusBar().clearMessage()
+    window.files.ask_save_weights()
+    assert len(warned) == 1 and warned[0][0] == "Cannot save weights" and "taken.npz" in warned[0][1]
+    assert window.statusBar().currentMessage() == ""  # no "saved"
+    monkeypatch.setattr(file_actions, "ask_path", lambda *a, **k: "")  # cancelled: nothing happens
+    window.files.ask_save_weights()
+    assert len(warned) == 1 and window.statusBar().currentMessage() == ""
+    assert {p.name for p in tmp_path.iterdir()} - {"settings.ini"} == {"mine.npz", "taken.npz"}  # no temporary left
 
 
 def test_each_panels_tooltip_names_the_shortcut_that_opens_it(window):

@@ -307,6 +307,28 @@ def test_gallery_offers_the_mnist_test_set_when_present(panel, qtbot, monkeypatc
     page.filter.setCurrentIndex(page.filter.findData("mistakes"))
     src = page.sources["test"]
     assert page.gallery.count() == int(np.sum(src.predictions != src.labels))
+    net = panel.context.model.net  # the answers are the network's, image by image
+    np.testing.assert_array_equal(src.predictions, net.predict(src.images[:, None] / 255.0).argmax(axis=1))
+    page.source.setCurrentIndex(page.source.findData("samples"))  # back: no reload, the samples' digits
+    assert page.source_key == "samples" and "test" in page.sources
+    page.source.setCurrentIndex(page.source.findData("test"))
+    assert page.source_key == "test" and page.sources["test"] is src  # kept: not read again
+    panel.context.model.use(type(net)(seed=5), "other")  # new weights: the test set's answers are stale
+    assert "test" not in page.sources and page.source_key == "samples"
+    assert page.source.currentData() == "samples"
+
+
+def test_predicting_in_batches_is_predicting_at_once_and_stops_between_batches():
+    from engine.simple_convnet import SimpleConvNet
+    from explorer.panels.draw.gallery_page import predict_all
+
+    net = SimpleConvNet(seed=2)
+    images = np.random.default_rng(0).integers(0, 256, (23, 28, 28)).astype(np.uint8)
+    whole = net.predict(images[:, None].astype(np.float32) / 255.0).argmax(axis=1)
+    np.testing.assert_array_equal(predict_all(net, images, batch=5), whole)  # 5 + 5 + 5 + 5 + 3
+    asked = []
+    assert predict_all(net, images, batch=5, should_stop=lambda: asked.append(1) or len(asked) > 2) is None
+    assert len(asked) == 3  # asked before each batch: the third question stops it
 
 
 def test_clicking_a_feature_map_selects_its_filter(panel, qtbot):

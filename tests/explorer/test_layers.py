@@ -460,3 +460,39 @@ def test_the_depth_rows_name_the_most_selective_channels_counted_from_1(panel):
         size = {"Conv1": 3, "Conv2": 5, "Conv3": 10, "Conv4": 14, "Conv5": 24, "Conv6": 32}[name]
         assert caption.text() == f"<b>{name}</b><br>sees {size}×{size} pixels<br>agreement {atlas.agreement[name]:.2f}"
 
+
+
+def test_the_current_network_follows_draw_and_classifys_weights_and_the_deep_one_does_not(panel, qtbot):
+    panel.set_network("current")
+    settle(panel, qtbot)
+    new = SimpleConvNet(seed=7)
+    panel.context.model.use(new, "trained here")
+    qtbot.waitUntil(lambda: np.array_equal(panel.network.net.params["W1"], new.params["W1"]), timeout=5000)
+    settle(panel, qtbot)
+    panel.set_network("deep")
+    settle(panel, qtbot)
+    deep = panel.network
+    panel.context.model.use(SimpleConvNet(seed=8), "again")
+    settle(panel, qtbot)
+    assert panel.state.network == "deep" and panel.network is deep
+
+
+def test_an_image_that_fails_to_load_and_an_atlas_that_fails_say_why(panel, qtbot, monkeypatch, tmp_path):
+    import explorer.panels.layers as layers_panel
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the decoder gave up")
+
+    monkeypatch.setattr(layers_panel, "read_digit_job", broken)
+    with qtbot.waitSignal(panel.status_message, timeout=5000) as blocker:
+        panel.load_image(str(tmp_path / "seven.png"))
+    assert blocker.args == ["Cannot load seven.png: the decoder gave up"]
+    monkeypatch.setattr(jobs, "build_atlas_job", broken)
+    panel.context.settings.set("data_dir", str(write_learnable_dataset(tmp_path / "mnist", 20, 60)))
+    panel.set_network("current")
+    settle(panel, qtbot)
+    panel.compute_atlas()
+    qtbot.waitUntil(lambda: not panel.jobs.busy("atlas"), timeout=5000)
+    assert panel.detail.message.text() == "Could not compute it: the decoder gave up"
+    assert panel.detail.compute_button.isVisibleTo(panel.detail)  # try again
+    assert not panel.detail.progress.isVisibleTo(panel.detail)

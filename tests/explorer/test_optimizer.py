@@ -144,6 +144,11 @@ def test_grid_mode_shows_one_plot_per_optimizer(playground):
     xs, _ = playground.view.grid["adagrad"].curves["adagrad"].getData()
     assert len(xs) == 31
     assert len(playground.view.grid["adagrad"].curves["sgd"].getData()[0] or []) == 0
+    playground.table.checks["rmsprop"].setChecked(True)  # a fifth optimizer while the grid is shown
+    assert playground.view.keys == list(playground.state.paths) and "rmsprop" in playground.view.keys
+    assert len(playground.view.keys) == 5
+    playground.table.checks["sgd"].setChecked(False)
+    assert "sgd" not in playground.view.keys and len(playground.view.keys) == 4
 
 
 def test_state_formulas_for_every_optimizer(playground):
@@ -411,3 +416,13 @@ def test_the_minimum_is_starred_at_x_then_y_and_the_loss_curve_counts_updates_fr
     path = playground.state.paths[key]
     assert list(x) == list(range(7))  # update 0 (the start) to 6
     np.testing.assert_allclose(y, np.log10(path.losses[:7]) if playground.loss.log else path.losses[:7])
+
+
+def test_choosing_the_typed_surface_again_brings_back_its_formula(playground):
+    playground.formula.setText("x**2/4 + y**2")
+    assert playground._on_formula_applied()
+    playground.surface_combo.setCurrentIndex(playground.surface_combo.findData("book"))
+    assert playground.surface.formula != "x**2/4 + y**2"
+    playground.surface_combo.setCurrentIndex(playground.surface_combo.findData("custom"))
+    assert playground.state.surface_key == "custom" and playground.surface.formula == "x**2/4 + y**2"
+    assert playground.surface.grad(2.0, 1.0) == pytest.approx((1.0, 2.0))

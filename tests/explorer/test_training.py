@@ -337,7 +337,10 @@ def test_a_trained_network_that_cannot_be_kept_is_offered_elsewhere(window, with
                         lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
     chosen = tmp_path / "elsewhere" / "mine.npz"
     chosen.parent.mkdir()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(chosen), ""))
+    taken = tmp_path / "taken.npz"
+    taken.mkdir()  # the first place chosen is a folder: cannot be written, so the question comes again
+    places = iter([str(taken), str(chosen)])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (next(places), ""))
 
     def full_disk(self, file_name="params.npz"):
         if str(file_name) == str(panel.autosave_path):
@@ -347,8 +350,10 @@ def test_a_trained_network_that_cannot_be_kept_is_offered_elsewhere(window, with
     real_save = type(page.trained).save_params
     monkeypatch.setattr(type(page.trained), "save_params", full_disk)
     window.close()
-    assert asked == [f"The network you trained and did not save cannot be kept in {panel.autosave_path.parent} "
-                     "(No space left on device). Save it somewhere else?"]
+    assert asked[0] == (f"The network you trained and did not save cannot be kept in {panel.autosave_path.parent} "
+                        "(No space left on device). Save it somewhere else?")
+    assert len(asked) == 2 and asked[1].startswith(f"{taken} cannot be written (")
+    assert asked[1].endswith("). Choose another place?")
     kept = SimpleConvNet()
     kept.load_params(chosen)
     np.testing.assert_array_equal(kept.params["W1"], page.trained.params["W1"])
@@ -1223,3 +1228,15 @@ def test_the_landscape_page_names_the_slices_dimensions_and_each_centre(panel):
     assert [page.centre.itemText(i) for i in range(page.centre.count())] == [
         "End of SGD's path", "End of Momentum's path", "End of AdaGrad's path", "End of Adam's path"]
     assert [page.centre.itemData(i) for i in range(page.centre.count())] == ["sgd", "momentum", "adagrad", "adam"]
+
+
+def test_a_second_start_while_a_job_runs_is_refused_and_the_first_goes_on(with_data, qtbot):
+    panel, page = with_data, with_data.convnet_page
+    page.epochs_spin.setValue(3)
+    page.start()
+    worker = panel.worker
+    assert worker is not None and panel.is_running()
+    assert panel.run_job(panel.overfit_page, jobs.overfit, panel.overfit_page.settings()) is False
+    assert panel.worker is worker  # the same job, not replaced
+    panel.stop()
+    wait_done(qtbot, panel)
