@@ -833,3 +833,73 @@ def test_the_mouse_hovers_clicks_and_double_clicks_cells_row_first(padded, qtbot
     assert padded.current == (0, 1) and padded._editor is None
     QTest.mouseDClick(padded, Qt.MouseButton.LeftButton, pos=centre(1, 2))  # value row 0, column 1: 2
     assert padded.current == (1, 2) and padded._editor is not None and padded._editor.text() == "2"
+
+
+def test_probability_bars_write_each_digits_percentage_and_draw_its_bar_that_long(qtbot):
+    from PySide6.QtGui import QColor
+
+    from explorer.widgets.prob_bars import ProbabilityBars
+
+    bars = ProbabilityBars()
+    qtbot.addWidget(bars)
+    assert bars.rows() == [(str(d), "") for d in range(10)]  # nothing drawn yet: the digits only
+    probs = [0.01, 0.02, 0.03, 0.6, 0.04, 0.05, 0.06, 0.07, 0.08, 0.04]
+    bars.set_probabilities(probs)
+    assert bars.rows()[3] == ("3", "60.0%") and bars.rows()[0] == ("0", "1.0%") and bars.rows()[9] == ("9", "4.0%")
+    assert bars.accessibleDescription().startswith("0: 1.0%, 1: 2.0%, 2: 3.0%, 3: 60.0%")
+    bars.resize(400, 220)
+    image = bars.grab().toImage()
+    orange, blue = QColor(221, 107, 32).rgb(), QColor(66, 133, 244).rgb()
+
+    def run_length(digit, colour):  # coloured pixels along the middle of the digit's row
+        y = int((digit + 0.5) * 22)
+        return sum(image.pixel(x, y) == colour for x in range(image.width()))
+
+    lengths = [run_length(d, orange if d == 3 else blue) for d in range(10)]
+    assert lengths[3] > 0 and all(run_length(d, orange) == 0 for d in range(10) if d != 3)  # only the top is orange
+    assert lengths[8] == pytest.approx(lengths[3] * 0.08 / 0.6, abs=2)  # bars in proportion to the probabilities
+    assert lengths[1] < lengths[2] < lengths[5] < lengths[6] < lengths[7] < lengths[8]
+
+
+def test_refilling_a_combo_keeps_its_position_quietly():
+    from PySide6.QtWidgets import QComboBox
+
+    from explorer.widgets.combo import refill
+
+    combo = QComboBox()
+    refill(combo, [("one", 1), ("two", 2), ("three", 3)])
+    assert combo.currentIndex() == 0  # an empty combo starts at its first item
+    combo.setCurrentIndex(2)
+    changed = []
+    combo.currentIndexChanged.connect(changed.append)
+    refill(combo, [("eins", 1), ("zwei", 2), ("drei", 3)])  # a language change
+    assert combo.currentIndex() == 2 and combo.currentText() == "drei" and changed == []
+
+
+def test_the_gallery_says_which_image_was_chosen_not_which_tile(qtbot):
+    from explorer.widgets.digit_gallery import DigitGallery
+
+    gallery = DigitGallery()
+    qtbot.addWidget(gallery)
+    images = np.zeros((12, 28, 28), dtype=np.uint8)
+    gallery.show_digits(images, [9, 4, 11], ["9", "4", "11"], ["", "", ""], "test")
+    chosen = []
+    gallery.digit_chosen.connect(chosen.append)
+    gallery.itemClicked.emit(gallery.item(2))
+    gallery.itemActivated.emit(gallery.item(0))
+    assert chosen == [11, 9]
+
+
+def test_clicking_a_layer_button_names_that_layer(qtbot):
+    from explorer.widgets.layer_strip import LayerStrip
+
+    strip = LayerStrip()
+    qtbot.addWidget(strip)
+    strip.set_layers([("Conv1", "Conv1\n16×28×28", ""), ("Relu1", "Relu1", ""), ("Pool1", "Pool1", "")])
+    said = []
+    strip.layer_selected.connect(said.append)
+    strip.buttons["Relu1"].click()
+    strip.buttons["Conv1"].click()
+    strip.buttons["Pool1"].click()
+    assert said == ["Relu1", "Conv1", "Pool1"] and strip.buttons["Pool1"].isChecked()
+    assert not strip.buttons["Conv1"].isChecked()
