@@ -785,6 +785,9 @@ def test_the_time_left_is_what_the_remaining_work_takes_at_the_pace_so_far(qtbot
     run._t0 -= 30.0  # a quarter of the work took 30 s: three quarters take 90 s
     run.set_fraction(25, 100, "working")
     assert run.status.text() == "working  ·  1:30 left" and run.progress.value() == 250
+    from explorer.widgets.run_controls import format_seconds
+
+    assert [format_seconds(s) for s in (5, 59.6, 65, 600, 3725.2)] == ["0:05", "1:00", "1:05", "10:00", "62:05"]
 
 
 def test_the_gallery_keeps_one_icon_per_source_and_digit(qtbot, monkeypatch):
