@@ -1240,3 +1240,37 @@ def test_a_second_start_while_a_job_runs_is_refused_and_the_first_goes_on(with_d
     assert panel.worker is worker  # the same job, not replaced
     panel.stop()
     wait_done(qtbot, panel)
+
+
+def test_a_finished_run_on_more_images_than_an_epoch_measures_ends_with_all_of_them(monkeypatch):
+    """Each epoch measures EPOCH_TRAIN_SAMPLE training images; at the end of a finished run on more than
+    that, every one is measured once. Not on fewer, and not when stopped."""
+    monkeypatch.setattr(jobs, "EPOCH_TRAIN_SAMPLE", 100)
+    data = small_data(n_train=300, n_test=50)
+    events, result = drain(jobs.train_convnet(lambda: False, data, None, "adam", 0.001, epochs=1, train_images=300,
+                                              seed=0, threads=1))
+    assert isinstance(events[-2], EvaluatingAll) and events[-2].train_images == 300
+    (x, t), _ = data
+    correct = sum(int(result["net"].predict(x[i : i + 1, None].astype(np.float32) / 255).argmax() == t[i])
+                  for i in range(300))  # image by image
+    assert events[-1] == Final(correct / 300, 300)
+    events, _ = drain(jobs.train_convnet(lambda: False, data, None, "adam", 0.001, epochs=1, train_images=100,
+                                         seed=0, threads=1))
+    assert not any(isinstance(e, (EvaluatingAll, Final)) for e in events)  # the epoch measured them all already
+    asked = iter([False] * 2 + [True] * 1000)
+    events, result = drain(jobs.train_convnet(lambda: next(asked), data, None, "adam", 0.001, epochs=1,
+                                              train_images=300, seed=0, threads=1))
+    assert not result["finished"] and not any(isinstance(e, (EvaluatingAll, Final)) for e in events)
+
+
+def test_the_first_run_of_a_session_reads_mnist_and_says_so(tmp_path):
+    folder = write_learnable_dataset(tmp_path / "mnist", 120, 40)
+    events, result = drain(jobs.train_convnet(lambda: False, None, folder, "adam", 0.001, epochs=1, train_images=100,
+                                              seed=0, threads=1))
+    assert isinstance(events[0], Loading) and isinstance(events[1], Started)
+    (x, t), (xt, tt) = result["data"]
+    assert x.shape == (120, 28, 28) and xt.shape == (40, 28, 28) and x.dtype == np.uint8
+    assert events[1].train_images == 100 and events[1].test_images == 40
+    _, again = drain(jobs.train_convnet(lambda: False, result["data"], None, "adam", 0.001, epochs=1,
+                                        train_images=100, seed=0, threads=1))
+    assert again["data"] is result["data"]  # kept for the next run: not read again
