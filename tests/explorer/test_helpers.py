@@ -906,3 +906,33 @@ def test_clicking_a_layer_button_names_that_layer(qtbot):
     strip.buttons["Pool1"].click()
     assert said == ["Relu1", "Conv1", "Pool1"] and strip.buttons["Pool1"].isChecked()
     assert not strip.buttons["Conv1"].isChecked()
+
+
+def test_widths_follow_the_text_size_360_px_at_the_normal_size_576_at_sixteen_tenths(qtbot):
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from explorer.widgets.sizing import cap_width, fix_width, scaled
+
+    app = QApplication.instance()
+    before = app.property("base_point_size")
+    app.setProperty("base_point_size", 10.0)
+    try:
+        label = QLabel("x")
+        qtbot.addWidget(label)
+        font = label.font()
+        font.setPointSizeF(10.0)
+        label.setFont(font)
+        assert scaled(label, 360) == 360
+        cap_width(label, 360)
+        assert label.maximumWidth() == 360
+        font.setPointSizeF(16.0)  # zoomed in: the cap follows the font
+        label.setFont(font)
+        assert scaled(label, 360) == 576 and label.maximumWidth() == 576
+        fixed = QLabel("y")
+        qtbot.addWidget(fixed)
+        font.setPointSizeF(8.0)
+        fixed.setFont(font)
+        fix_width(fixed, 100)
+        assert fixed.minimumWidth() == fixed.maximumWidth() == 80
+    finally:
+        app.setProperty("base_point_size", before)
