@@ -548,6 +548,17 @@ def test_the_im2col_and_backward_titles_give_the_shapes_and_indices_of_the_step_
         "im2col(x): one row per window, (N·OH·OW, C·FH·FW) = (18, 27)",
         "Filters as columns, (C·FH·FW, FN) = (27, 2)",
         "col · W + b, (N·OH·OW, FN) = (18, 2)"]
+    value = _naive_conv(page.setup.x, page.setup.W, page.setup.b)[1, 1, 2, 0]
+    assert im.explain.text() == (  # image 2, output row 2, column 0: row 2·9 + 2·3 + 0 = 15 of col, counted from 1
+        f"Row 16 is the window of image 2 at output position (2, 0); times column 2 (filter 2) plus bias gives "
+        f"{value:g}. Reshaped to (N, OH, OW, FN) = (2, 3, 3, 2) and transposed (0, 3, 1, 2) this is the output "
+        "(N, FN, OH, OW) = (2, 2, 3, 3): one matrix product does all 36 multiply-accumulates.")
+    assert im.col_view.highlights[0][:4] == (15, 0, 1, 27)
+    cell = im.cell()  # 18 rows of 27 numbers: as wide as 27 cells, as tall as 18
+    assert (im.col_view.width(), im.col_view.height()) == (27 * cell + 2, 18 * cell + 2)
+    assert (im.w_view.width(), im.w_view.height()) == (2 * cell + 2, 27 * cell + 2)
+    page.steps.set_step(k)
+    assert page.mac.text().startswith("out[1, 1, 2, 0]: sum over the 3 channels: ")  # n, f, row, column
     back = lab.backward_page
     lab.tabs.setCurrentWidget(back)
     back.which.setCurrentIndex(0)
@@ -700,3 +711,13 @@ def test_typing_pasting_and_a_pool_too_big_on_the_pooling_page(lab, qtbot):
     np.testing.assert_array_equal(pool.main.input.values, block)  # the numbers stay for the next try
     pool.size.setValue(2)
     np.testing.assert_array_equal(pool.trace.output[0, 0], _naive_max_pool(block, 2, 2))
+
+
+def test_the_grids_grow_with_the_panel_by_its_tighter_side_up_to_two_and_a_half_times():
+    from explorer.panels.conv_lab import REFERENCE_SIZE, room_for
+
+    assert REFERENCE_SIZE == (1150, 800)
+    assert room_for(1150, 800) == 1.0 and room_for(900, 600) == 1.0  # never smaller than normal
+    assert room_for(2300, 1200) == pytest.approx(1.5)  # twice as wide, 1.5 times as tall: the height limits
+    assert room_for(1725, 2400) == pytest.approx(1.5)  # 1.5 times as wide, 3 times as tall: the width limits
+    assert room_for(5000, 5000) == 2.5
