@@ -871,3 +871,22 @@ def test_a_missing_korean_catalogue_is_said_and_the_app_stays_in_english(window,
     assert warned == [("DLFS Explorer", "Korean translation file not found; staying in English.")]
     assert window.lang == "en" and window.settings.get("language", "", str) == "en"
     assert window.lang_actions["en"].isChecked() and not window.lang_actions["ko"].isChecked()
+
+
+def test_each_zoom_step_is_ten_percent_of_text_size_compounded_and_0_resets(window):
+    from PySide6.QtWidgets import QApplication
+
+    base = window._base_font_size
+    window.zoom(+1)
+    window.zoom(+1)
+    window.zoom(+1)
+    assert QApplication.font().pointSizeF() == pytest.approx(base * 1.1**3, abs=0.01)  # 1.331, not 1.3
+    window.zoom(-1)
+    assert QApplication.font().pointSizeF() == pytest.approx(base * 1.21, abs=0.01)
+    window.zoom(0)
+    assert QApplication.font().pointSizeF() == pytest.approx(base, abs=0.01)
+
+
+def test_the_panels_open_with_ctrl_1_to_ctrl_n_in_the_lists_order(window):
+    shortcuts = [window.panel_actions[spec.key].shortcut().toString() for spec in PANELS]
+    assert shortcuts == [f"Ctrl+{k}" for k in range(1, len(PANELS) + 1)]

@@ -195,6 +195,13 @@ def test_pooling_presets_and_robustness(lab):
     window = pool.trace.step(1).window.ravel()
     assert pool.result.text() == f"max({', '.join(f'{v:g}' for v in window)}) = 3"  # the window's numbers, row by row
     assert (1, 3) in pool.main.input.marks  # the 3 is the chosen maximum
+    x = pool.setup.x[0, 0]
+    for k, (top, left) in enumerate([(0, 0), (0, 2), (2, 0), (2, 2)]):  # each window's maximum, found by hand
+        window = x[top : top + 2, left : left + 2]
+        r, c = np.unravel_index(np.argmax(window), window.shape)
+        pool.steps.set_step(k)
+        assert set(pool.main.input.marks) == {(top + r, left + c)}, k  # (row, column) of the input
+    assert set(pool.main.input.marks) == {(2, 3)}  # the last window's 2 is at row 2, column 3
     pool.load_preset("robustness")
     assert pool.preset.currentData() == "robustness"  # the list names what is shown
     np.testing.assert_array_equal(pool.trace.output[0, 0], [[9, 7], [6, 8]])

@@ -566,6 +566,8 @@ def test_the_weight_init_page_draws_the_books_histograms_and_names_the_case(pane
         np.testing.assert_array_equal(bars.opts["height"], counts)
         np.testing.assert_allclose(bars.opts["x0"], edges[:-1])
     assert page.captions[2].text() == f"σ = {layers[2].std():.3g}"
+    titles = [plot.getPlotItem().titleLabel.text for plot in page.hist_plots]
+    assert titles == [f"layer {k}" for k in range(1, len(layers) + 1)] and len(titles) == 5  # the book's 5 layers
     page.activation.setCurrentIndex(page.activation.findData("sigmoid"))
     assert page.bars[0].opts["x0"][0] == 0 and page.bars[0].opts["x1"][-1] == pytest.approx(1.0)
 
