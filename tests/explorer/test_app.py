@@ -562,6 +562,15 @@ def test_weights_label_follows_the_language(window):
     assert "shipped weights" in window.weights_label.text()
 
 
+
+def test_the_simpleconvnet_label_is_hidden_only_where_it_does_not_apply(window):
+    """The Layer Explorer chooses its own network (the shipped DeepConvNet by default): the status bar's
+    SimpleConvNet label would be wrong there, and is right everywhere else."""
+    for spec in PANELS:
+        window.select_panel(spec.key)
+        assert window.weights_label.isVisibleTo(window) == (spec.key != "layers"), spec.key
+
+
 def test_no_korean_particle_guesses_the_reading_of_a_number():
     """'편향 2을' is wrong (2 is read 이: 2를); after a placeholder use both forms, 을(를), or none."""
     import re

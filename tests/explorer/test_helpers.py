@@ -628,13 +628,36 @@ def test_the_download_dialog_counts_in_thousandths(qtbot):
     download = MnistDownload(parent)
     download._on_progress(("train-images-idx3-ubyte.gz", 250, 1000))
     assert download.dialog.maximum() == 1000 and download.dialog.value() == 250
-    assert "train-images-idx3-ubyte.gz" in download.dialog.labelText()
+    assert download.dialog.labelText() == "Downloading train-images-idx3-ubyte.gz…"
     download._on_progress(("t10k-labels-idx1-ubyte.gz", 3, 4))
     assert download.dialog.value() == 750
     download.dialog.show()  # as start() shows it (without starting the download)
     download._on_progress(("train-images-idx3-ubyte.gz", 9, 9))  # one file done, three to go
     assert download.dialog.value() == 1000 and download.dialog.isVisible()  # not reset, not closed
     download.stop()
+
+
+def test_the_download_passes_on_the_engines_progress_as_name_bytes_done_and_total(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QWidget
+
+    from engine import mnist
+    from explorer.data import MnistDownload, _download_job
+
+    def fake(progress=None, should_stop=None, **kwargs):
+        progress("t10k-images-idx3-ubyte.gz", 300, 1200)
+        return "/somewhere/mnist"
+
+    monkeypatch.setattr(mnist, "download_mnist", fake)
+    reported = []
+    assert _download_job(reported.append, lambda: False) == "/somewhere/mnist"
+    assert reported == [("t10k-images-idx3-ubyte.gz", 300, 1200)]
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    download = MnistDownload(parent)
+    with qtbot.waitSignal(download.finished, timeout=5000) as blocker:
+        download.start()
+    assert blocker.args == ["/somewhere/mnist"]
+    assert download.dialog.labelText() == "Downloading t10k-images-idx3-ubyte.gz…"
 
 
 @pytest.mark.parametrize("outcome", ["fails", "succeeds"])
