@@ -335,6 +335,13 @@ def test_clicking_a_feature_map_selects_its_filter(panel, qtbot):
     stroke(panel.canvas, vertical_line())
     panel._on_map_clicked(4)
     assert panel.state.selected_map == 4
+    from engine.visualize import forward_to
+
+    net = panel.context.model.net  # what filter 5 finds: its map after the ReLU, computed from the definition
+    conv = forward_to(net, panel.state.reading.image[None, None], "Conv1")[0, 4]
+    shown = panel.detail_map.image.image  # one map: the mosaic is the map itself, rows first
+    np.testing.assert_allclose(shown, np.maximum(conv, 0), rtol=1e-5, atol=1e-6)
+    assert (conv < 0).any()  # so the ReLU shows: the map before it would differ
     bias = float(panel.context.model.net.params["b1"][4])
     assert panel.detail_title.text() == f"Filter 5 and what it finds (bias {bias:+.3g})"
     with qtbot.waitSignal(panel.filter_on_image_requested) as blocker:

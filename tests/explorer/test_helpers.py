@@ -612,6 +612,10 @@ def test_without_the_shipped_weights_the_network_says_it_is_untrained(monkeypatc
     def missing():
         raise WeightsFileError("simple_convnet.npz: not found")
 
+    shipped = ModelStore()
+    assert shipped.source == ModelStore.SHIPPED and shipped.describe() == "shipped weights"
+    np.testing.assert_array_equal(shipped.net.params["W1"], pretrained.load_simple_convnet().params["W1"])
+    assert shipped.describe() == "shipped weights"
     monkeypatch.setattr(pretrained, "load_simple_convnet", missing)
     store = ModelStore()
     assert store.net.params["W1"].shape == (30, 1, 5, 5)  # a fresh SimpleConvNet stands in

@@ -100,3 +100,14 @@ def test_the_smallest_image_kept_its_transparency_and_each_refusal_names_its_rea
     assert said == {"blank.png": "No digit found in blank.png: the image looks blank.",
                     "notes.png": "notes.png is not an image this program can read, or the file is broken.",
                     "half.jpg": "half.jpg is cut off: the file ends before the picture does."}
+
+
+def test_an_image_files_problem_is_told_in_korean_when_the_app_speaks_korean(window, tmp_path):
+    (tmp_path / "scan.png").write_bytes(b"not a picture at all")
+    problem = decode(tmp_path / "scan.png")
+    assert problem.message() == "scan.png is not an image this program can read, or the file is broken."
+    window.set_language("ko")
+    try:
+        assert problem.message() == "scan.png은(는) 이 프로그램이 읽을 수 있는 이미지가 아니거나 파일이 손상되었습니다."
+    finally:
+        window.set_language("en")

@@ -337,9 +337,13 @@ def test_a_channel_kept_across_layers_stays_inside_the_new_layer(panel, qtbot):
 def test_job_slots_queue_the_newest_request_or_replace_the_running_one(qtbot):
     import threading
 
+    from PySide6.QtWidgets import QWidget
+
     from explorer.panels.layers.runner import JobSlots
 
-    slots = JobSlots()
+    owner = QWidget()  # as in the app: the slots belong to a widget that outlives their workers
+    qtbot.addWidget(owner)
+    slots = JobSlots(owner)
     gate, results = threading.Event(), []
 
     def slow(value):
@@ -357,7 +361,61 @@ def test_job_slots_queue_the_newest_request_or_replace_the_running_one(qtbot):
     gate.set()
     qtbot.waitUntil(lambda: not slots.busy("s"), timeout=5000)
     assert results == [1, 3, 5]
+    qtbot.waitUntil(lambda: not slots._finishing, timeout=5000)
     slots.shutdown()
+
+
+def test_a_queued_job_keeps_its_own_error_handler(qtbot):
+    """A request waiting its turn keeps all three of its callbacks: when it fails, its on_error hears it
+    (not its on_done)."""
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+
+    from explorer.panels.layers.runner import JobSlots
+
+    owner = QWidget()  # as in the app, the slots belong to a widget that outlives their workers
+    qtbot.addWidget(owner)
+    slots = JobSlots(owner)
+    gate, done, errors = threading.Event(), [], []
+
+    def slow():
+        gate.wait(5)
+        return "first"
+
+    def failing():
+        raise ValueError("no such layer")
+
+    slots.start("s", slow, on_done=done.append, on_error=errors.append)
+    slots.start("s", failing, on_done=done.append, on_error=errors.append)  # queued behind the first
+    gate.set()
+    qtbot.waitUntil(lambda: not slots.busy("s"), timeout=5000)
+    assert done == ["first"] and errors == ["no such layer"]
+    qtbot.waitUntil(lambda: not slots._finishing, timeout=5000)  # both threads over and deleted
+    slots.shutdown()
+
+
+def test_the_shipped_networks_come_with_their_own_untrained_start():
+    """The abstraction curve compares the trained network with its own start: the shipped _init weights
+    (not the trained ones again, not a fresh random network)."""
+    for kind in ("simple", "deep"):
+        shipped = jobs.shipped_network(kind)
+        initial = pretrained.load_network(kind, initial=True)
+        trained = pretrained.load_network(kind)
+        for key in trained.params:
+            np.testing.assert_array_equal(shipped.untrained.params[key], initial.params[key])
+        assert not np.array_equal(shipped.untrained.params["W1"], trained.params["W1"])
+        np.testing.assert_array_equal(shipped.net.params["W1"], trained.params["W1"])
+
+
+def test_the_layer_explorer_opens_on_the_network_chosen_last_time(window, qtbot):
+    window.settings.set("layers/network", "current")
+    window.panel_actions["layers"].trigger()
+    p = window.current_panel()
+    qtbot.waitUntil(lambda: p.network is not None and p.inspection is not None, timeout=10000)
+    settle(p, qtbot)
+    assert p.state.network == "current"
+    np.testing.assert_array_equal(p.network.net.params["W1"], window.model.net.params["W1"])
 
 
 def test_explored_networks_are_copies_the_workers_may_run_alongside_the_gui():
