@@ -426,3 +426,14 @@ def test_choosing_the_typed_surface_again_brings_back_its_formula(playground):
     playground.surface_combo.setCurrentIndex(playground.surface_combo.findData("custom"))
     assert playground.state.surface_key == "custom" and playground.surface.formula == "x**2/4 + y**2"
     assert playground.surface.grad(2.0, 1.0) == pytest.approx((1.0, 2.0))
+
+
+def test_the_shaded_surface_lies_on_its_view_x_across_and_y_up(playground):
+    """The book's view is x −10..10, y −5..5: the shading covers exactly that rectangle, in the plot's own
+    (x, y) coordinates, on the overlay and on each plot of the grid."""
+    playground.surface_combo.setCurrentIndex(playground.surface_combo.findData("book"))
+    playground.mode_combo.setCurrentIndex(playground.mode_combo.findData("grid"))
+    for plot in [playground.view.overlay] + [playground.view.grid[k] for k in playground.view.keys]:
+        item = plot.image
+        rect = item.mapRectToParent(item.boundingRect())
+        assert (rect.left(), rect.top(), rect.width(), rect.height()) == pytest.approx((-10, -5, 20, 10))

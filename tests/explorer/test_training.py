@@ -1136,6 +1136,13 @@ def test_every_pages_progress_line_puts_each_number_in_its_place(panel, monkeypa
     last = np.array([1.125, np.nan, 0.25])
     page.on_progress(RaceSteps(RaceStep(iteration=1200, iterations=1600, losses=last), last[None]))
     assert shown(page) == ("iteration 1,200 of 1,600  ·  SGD 1.125, AdaGrad –, Adam 0.250", 750)
+    from engine.events import RaceEval
+
+    page.on_progress(RaceEval(100, np.array([0.97, 0.62, 0.95])))  # the lowest curve sets the axis's floor
+    page.on_progress(RaceEval(200, np.array([0.98, np.nan, 0.96])))
+    low, high = page.acc_plot.getViewBox().viewRange()[1]
+    # floor((0.62 − 0.02)·20)/20 = 0.6 to 1, with the view's padding
+    assert high == pytest.approx(1.0, abs=0.03) and low == pytest.approx(0.6, abs=0.03)
 
     page = panel.convnet_page
     filters = np.zeros((30, 5, 5), np.float32)  # (FN, FH, FW) as the job sends them
@@ -1151,6 +1158,8 @@ def test_every_pages_progress_line_puts_each_number_in_its_place(panel, monkeypa
                                     seconds=250.0), filters))
     assert shown(page)[0] == ("Epoch 3: 98.77 % on the test images · 1 min 23 s per epoch on this computer, "
                               "3 s of it measuring accuracy")  # 250 s / 3 epochs
+    epochs, train = page.train_curve.getData()
+    assert list(epochs)[-1] == 3 and train[-1] == 0.95 and page.test_curve.getData()[1][-1] == 0.98765
     page.on_progress(EvaluatingAll(train_images=12_000))
     assert shown(page)[0] == "Measuring the accuracy on all 12,000 training images…"
 
@@ -1204,6 +1213,10 @@ def test_the_init_summary_averages_the_last_100_iterations_or_all_of_fewer(panel
         page.on_finished(None, "Done.")
         assert page.summary.text().startswith(f"Mean loss of the last {min(n, 100)} iterations:")
     assert INIT_NAMES["he"] in page.summary.text()
+    page.losses = np.linspace([3.0, 2.0, 1.0], [0.3, 0.2, 0.1], 250)  # falling: the last 100 differ from the first
+    assert page.final_losses() == pytest.approx({"0.01": float(page.losses[150:, 0].mean()),
+                                                 "xavier": float(page.losses[150:, 1].mean()),
+                                                 "he": float(page.losses[150:, 2].mean())})
 
 
 def test_the_batch_norm_summary_counts_each_network_by_its_own_curve(panel):
