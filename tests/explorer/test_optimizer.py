@@ -437,3 +437,15 @@ def test_the_shaded_surface_lies_on_its_view_x_across_and_y_up(playground):
         item = plot.image
         rect = item.mapRectToParent(item.boundingRect())
         assert (rect.left(), rect.top(), rect.width(), rect.height()) == pytest.approx((-10, -5, 20, 10))
+
+
+def test_the_grid_reads_like_the_books_figure_row_by_row(playground):
+    """The book's Figure 6-8: SGD and Momentum on top, AdaGrad and Adam below (two columns, filled row by
+    row in the list's order)."""
+    playground.mode_combo.setCurrentIndex(playground.mode_combo.findData("grid"))
+    keys = playground.view.keys
+    assert keys == ["sgd", "momentum", "adagrad", "adam"]
+    ci = playground.view.ci
+    placed = [[ci.getItem(r, c) for c in range(2)] for r in range(2)]
+    assert placed == [[playground.view.grid["sgd"].plot, playground.view.grid["momentum"].plot],
+                      [playground.view.grid["adagrad"].plot, playground.view.grid["adam"].plot]]
