@@ -169,7 +169,19 @@ def test_export_png_svg_gif(playground, tmp_path):
     assert playground.export(tmp_path / "walk.gif")
     gif = Image.open(tmp_path / "walk.gif")
     assert gif.n_frames == 31
+    durations = []
+    for k in range(gif.n_frames):  # one frame per update, each shown as long (a frame repeated would merge)
+        gif.seek(k)
+        durations.append(gif.info["duration"])
+    assert durations == [120] * 31
     assert playground.state.frame == 30  # the view is left as it was
+    from explorer.panels.optimizer.export import export_gif
+
+    assert export_gif(playground, tmp_path / "short.gif", max_frames=12)  # a long walk: its first 12 updates
+    short = Image.open(tmp_path / "short.gif")
+    assert short.n_frames == 13
+    short.seek(12)
+    assert short.info["duration"] == 120
 
 
 def test_svg_export_draws_what_the_png_shows_with_a_legend(playground, tmp_path):
