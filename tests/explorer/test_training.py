@@ -1289,3 +1289,13 @@ def test_the_first_run_of_a_session_reads_mnist_and_says_so(tmp_path):
     _, again = drain(jobs.train_convnet(lambda: False, result["data"], None, "adam", 0.001, epochs=1,
                                         train_images=100, seed=0, threads=1))
     assert again["data"] is result["data"]  # kept for the next run: not read again
+
+
+def test_the_batch_norm_grid_reads_row_by_row_as_the_books_figure(panel):
+    """Sixteen scales in 4×4 (the book's figure), six in 3 columns: scale k at row k // side, column k % side."""
+    page = panel.batchnorm_page
+    for n, side in ((16, 4), (6, 3)):
+        page._make_grid(n)
+        assert len(page.plots) == n
+        for k in range(n):
+            assert page.grid.getItem(k // side, k % side) is page.plots[k][0], (n, k)
