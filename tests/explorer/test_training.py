@@ -1299,3 +1299,16 @@ def test_the_batch_norm_grid_reads_row_by_row_as_the_books_figure(panel):
         assert len(page.plots) == n
         for k in range(n):
             assert page.grid.getItem(k // side, k % side) is page.plots[k][0], (n, k)
+
+
+def test_each_epochs_abstraction_curve_is_measured_on_the_test_images_with_their_labels():
+    from engine.features import channel_maxima, layer_agreement
+
+    data = small_data(n_train=200, n_test=60, seed=3)
+    (_, t_train), (x_test, t_test) = data
+    assert not np.array_equal(t_train[:60], t_test)  # so the labels could not stand in for each other
+    events, result = drain(jobs.train_convnet(lambda: False, data, None, "adam", 0.001, epochs=1, train_images=200,
+                                              seed=0, threads=1))
+    (epoch,) = [e for e in events if isinstance(e, Epoch)]
+    maxima = channel_maxima(result["net"], x_test, transform=jobs.images)  # the network at the epoch's end
+    assert epoch.agreement == pytest.approx(layer_agreement(maxima, t_test))
