@@ -1312,3 +1312,14 @@ def test_each_epochs_abstraction_curve_is_measured_on_the_test_images_with_their
     (epoch,) = [e for e in events if isinstance(e, Epoch)]
     maxima = channel_maxima(result["net"], x_test, transform=jobs.images)  # the network at the epoch's end
     assert epoch.agreement == pytest.approx(layer_agreement(maxima, t_test))
+
+
+def test_each_tab_is_named_after_the_page_it_holds(panel):
+    pages = [panel.convnet_page, panel.race_page, panel.init_page, panel.batchnorm_page, panel.overfit_page,
+             panel.search_page, panel.landscape_page]
+    names = ["Train a CNN", "Optimizer race", "Weight init", "Batch norm", "Overfitting", "Hyperparameters",
+             "Loss landscape"]
+    assert [panel.tabs.widget(k) for k in range(panel.tabs.count())] == pages
+    assert [panel.tabs.tabText(k) for k in range(panel.tabs.count())] == names
+    assert panel.tabs.tabToolTip(4).startswith("Chapter 6.4: a deep network learns 300 images by heart")
+    assert panel.tabs.tabToolTip(5).startswith("Chapter 6.5: a random search")
