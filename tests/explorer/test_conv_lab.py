@@ -715,6 +715,8 @@ def test_typing_pasting_and_a_pool_too_big_on_the_pooling_page(lab, qtbot):
     assert pool.trace is not None and pool.trace.output.shape == (1, 1, 1, 1)
     pool.pad.setValue(0)
     assert np.isnan(pool.main.output.values).all()
+    assert pool.main.input.highlights == [] and pool.main.input.marks == {} and pool.main.output.highlights == []
+    assert pool.result.text() == ""  # nothing left over from the last window that fitted
     np.testing.assert_array_equal(pool.main.input.values, block)  # the numbers stay for the next try
     pool.size.setValue(2)
     np.testing.assert_array_equal(pool.trace.output[0, 0], _naive_max_pool(block, 2, 2))

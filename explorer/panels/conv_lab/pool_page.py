@@ -166,9 +166,13 @@ class PoolPage(QWidget):
         self.refresh()
 
     def refresh(self):
-        if self.trace is None:
+        if self.trace is None:  # no window fits: no frame, no maximum, no sum left from the last one that did
             self.main.input.set_values(self.setup.x[0, 0], pad=self.setup.pad)
             self.main.output.set_values(np.full((1, 1), np.nan))
+            for view in (self.main.input, self.main.output):
+                view.set_highlights([])
+            self.main.input.set_marks({})
+            self.result.setText("")
             return
         k = self.steps.step
         step = self.main.show_step(self.trace, k, self.setup.pad)
