@@ -6,6 +6,7 @@ from PySide6.QtTest import QTest
 from engine.layers import Convolution, Pooling
 from explorer.panels.conv_lab.state import CONV_PRESETS
 from explorer.widgets.matrix_view import parse_block, parse_number
+from tests.engine import oracles
 
 
 @pytest.fixture
@@ -555,7 +556,7 @@ def test_the_im2col_and_backward_titles_give_the_shapes_and_indices_of_the_step_
         "im2col(x): one row per window, (N·OH·OW, C·FH·FW) = (18, 27)",
         "Filters as columns, (C·FH·FW, FN) = (27, 2)",
         "col · W + b, (N·OH·OW, FN) = (18, 2)"]
-    value = _naive_conv(page.setup.x, page.setup.W, page.setup.b)[1, 1, 2, 0]
+    value = oracles.conv_forward(page.setup.x, page.setup.W, page.setup.b)[1, 1, 2, 0]
     assert im.explain.text() == (  # image 2, output row 2, column 0: row 2·9 + 2·3 + 0 = 15 of col, counted from 1
         f"Row 16 is the window of image 2 at output position (2, 0); times column 2 (filter 2) plus bias gives "
         f"{value:g}. Reshaped to (N, OH, OW, FN) = (2, 3, 3, 2) and transposed (0, 3, 1, 2) this is the output "
@@ -646,17 +647,6 @@ def test_db_so_far_is_the_shown_filters_sum_also_on_another_images_step(lab):
 
 
 
-def _naive_conv(x, W, b):
-    """out[n, f, i, j] = Σ_c Σ_u Σ_v x[n, c, i+u, j+v]·W[f, c, u, v] + b[f] (stride 1, no padding)."""
-    N, C, H, Wd = x.shape
-    FN, _, FH, FW = W.shape
-    out = np.zeros((N, FN, H - FH + 1, Wd - FW + 1))
-    for n, f, i, j in np.ndindex(out.shape):
-        out[n, f, i, j] = sum(x[n, c, i + u, j + v] * W[f, c, u, v]
-                              for c in range(C) for u in range(FH) for v in range(FW)) + b[f]
-    return out
-
-
 def test_typing_and_pasting_on_a_step_of_image_2_and_filter_2_changes_those_and_the_output(lab):
     """The grid shows the step's image and filter: an edit there lands on x[n] / W[f] of that step (not on
     image 1 or filter 1), in the typed channel, row and column, and the outputs follow the definition."""
@@ -677,17 +667,10 @@ def test_typing_and_pasting_on_a_step_of_image_2_and_filter_2_changes_those_and_
     assert page.inputs[0].paste("\n".join(" ".join(str(int(v)) for v in row) for row in block))
     x_expected[1, 0] = block
     np.testing.assert_array_equal(page.setup.x, x_expected)
-    expected = _naive_conv(x_expected, W_expected, page.setup.b)
+    expected = oracles.conv_forward(x_expected, W_expected, page.setup.b)
     page.steps.set_step(len(page.trace) - 1)  # after the last step the outputs shown are the whole convolution
     for f, view in enumerate(page.outputs):
         np.testing.assert_allclose(view.values, expected[1, f])
-
-
-def _naive_max_pool(x, size, stride):
-    """out[i, j] = max over the size×size window at (i·stride, j·stride) (no padding)."""
-    oh, ow = (x.shape[0] - size) // stride + 1, (x.shape[1] - size) // stride + 1
-    return np.array([[max(x[i * stride + u, j * stride + v] for u in range(size) for v in range(size))
-                      for j in range(ow)] for i in range(oh)])
 
 
 def test_typing_pasting_and_a_pool_too_big_on_the_pooling_page(lab, qtbot):
@@ -700,13 +683,14 @@ def test_typing_pasting_and_a_pool_too_big_on_the_pooling_page(lab, qtbot):
     assert pool.main.input.commit_text(0, 3, "50")  # row 0, column 3: in the top-right window
     x[0, 3] = 50
     np.testing.assert_array_equal(pool.setup.x[0, 0], x)
-    np.testing.assert_array_equal(pool.trace.output[0, 0], _naive_max_pool(x, 2, 2))
+    np.testing.assert_array_equal(pool.trace.output[0, 0], oracles.pool_forward(x[None, None], 2, 2)[0, 0])
     assert pool.trace.output[0, 0, 0, 1] == 50
     block = np.arange(16, dtype=float).reshape(4, 4)[::-1]
+    pooled_block = oracles.pool_forward(block[None, None], 2, 2)[0, 0]  # 2×2 windows, stride 2, by loops
     assert pool.main.input.paste("\n".join(" ".join(f"{v:g}" for v in row) for row in block))
     np.testing.assert_array_equal(pool.setup.x[0, 0], block)
     pool.steps.set_step(pool.steps.count - 1)  # after the last window: the whole output
-    np.testing.assert_array_equal(pool.main.output.values, _naive_max_pool(block, 2, 2))
+    np.testing.assert_array_equal(pool.main.output.values, pooled_block)
     pool.size.setValue(6)  # a 6×6 window on a 4×4 input
     assert pool.trace is None and not pool.steps.isEnabled()
     assert pool.formula.text().endswith("<br><span style='color:#c53030'>the 6×6 pooling window does not fit in the "
@@ -719,7 +703,7 @@ def test_typing_pasting_and_a_pool_too_big_on_the_pooling_page(lab, qtbot):
     assert pool.result.text() == ""  # nothing left over from the last window that fitted
     np.testing.assert_array_equal(pool.main.input.values, block)  # the numbers stay for the next try
     pool.size.setValue(2)
-    np.testing.assert_array_equal(pool.trace.output[0, 0], _naive_max_pool(block, 2, 2))
+    np.testing.assert_array_equal(pool.trace.output[0, 0], pooled_block)
 
 
 def test_the_grids_grow_with_the_panel_by_its_tighter_side_up_to_two_and_a_half_times():

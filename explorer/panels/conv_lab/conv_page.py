@@ -183,7 +183,7 @@ class ConvPage(QWidget):
                 problems.append(fill(self.tr("the %1×%2 filter does not fit in the padded input: no output"),
                                      str(s["FH"]), str(s["FW"])))
             elif not g.whole:
-                problems.append(fill(self._leftover_text(g.axis, g.leftover), f"{g.exact:g}", str(g.leftover)))
+                problems.append(fill(self._leftover_text(g.axis, g.leftover), f"{g.exact:g}"))  # the count is its %n
         html = "<br>".join(lines)
         if problems:
             html += "<br><span style='color:#c53030'>" + "<br>".join(problems) + "</span>"
