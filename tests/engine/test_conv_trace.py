@@ -118,6 +118,10 @@ def test_quiz_questions():
         q = output_size_question(k, rng)
         assert (q["H"] + 2 * q["P"] - q["FH"]) % q["S"] == 0
         assert q["OH"] == (q["H"] + 2 * q["P"] - q["FH"]) // q["S"] + 1 >= 1
+    drawn = [output_size_question(k, rng) for k in range(3, 300)]
+    # the random questions vary everything the formula has: strides 1-4, paddings 0-3, filters 1-7
+    assert {q["S"] for q in drawn} == {1, 2, 3, 4} and {q["P"] for q in drawn} == {0, 1, 2, 3}
+    assert {q["FH"] for q in drawn} == set(range(1, 8)) and all(q["FH"] == q["FW"] for q in drawn)
 
 
 def test_image_filters_are_3x3():
@@ -175,3 +179,14 @@ def test_pool_argmax_is_row_then_column_in_a_non_square_window():
     assert steps[(0, 0)].argmax == (1, 2) and steps[(0, 0)].value == 5.0
     assert steps[(1, 1)].argmax == (0, 2) and steps[(1, 1)].value == 7.0
     assert steps[(1, 2)].argmax == (0, 0) and (steps[(1, 2)].top, steps[(1, 2)].left) == (2, 4)
+
+
+@pytest.mark.parametrize(("H", "W", "axis"), [(3, 2, "OW = (W + 2P - FW)"), (2, 3, "OH = (H + 2P - FH)"),
+                                              (2, 2, "OH = (H + 2P - FH)")])
+def test_a_filter_that_does_not_fit_names_the_axis_it_does_not_fit(H, W, axis):
+    """A 3x3 filter on 3 rows gives one output row (it fits); on 2 columns none: the message is about W."""
+    with pytest.raises(ValueError) as refused:
+        ConvTrace(np.zeros((1, 1, H, W)), np.zeros((1, 1, 3, 3)), np.zeros(1))
+    size = W if axis.startswith("OW") else H
+    assert str(refused.value) == (f"{axis} / S + 1 = ({size} + 2*0 - 3) / 1 + 1 = 0: "
+                                  "the filter does not fit in the padded input")

@@ -178,6 +178,28 @@ def test_the_depth_limit_counts_every_nested_one_tuple():
         check_pickle_shape(nested_value(MAX_PICKLE_DEPTH))
 
 
+@pytest.mark.parametrize(("leaf", "levels"), [("s", 0), (1.0, 0), (7, 0), (None, 0), (True, 0),
+                                             ([], 1), ((), 1), ({}, 1)])
+def test_a_leaf_adds_no_depth_whatever_its_kind_and_an_empty_container_one(leaf, levels):
+    """Strings, numbers and None are leaves: the dict and lists around one may reach the limit, one list
+    more is refused. An empty list, tuple or dict is a container itself: one level. Every protocol (each
+    writes strings and containers with other opcodes)."""
+    import pickle
+
+    from engine.weights import MAX_PICKLE_DEPTH, check_pickle_shape
+
+    def nested(k):
+        value = leaf
+        for _ in range(k):
+            value = [value]
+        return {"W1": value}
+
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        check_pickle_shape(pickle.dumps(nested(MAX_PICKLE_DEPTH - 1 - levels), protocol=protocol))
+        with pytest.raises(ValueError, match=f"nested deeper than {MAX_PICKLE_DEPTH}"):
+            check_pickle_shape(pickle.dumps(nested(MAX_PICKLE_DEPTH - levels), protocol=protocol))
+
+
 def test_a_dict_built_in_one_go_from_its_items_has_its_keys_checked_too():
     from engine.weights import check_pickle_shape
 

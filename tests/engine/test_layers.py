@@ -243,6 +243,23 @@ def test_dropout_masks_and_scales(ratio):
     np.testing.assert_array_equal(d.forward(x, train_flg=False), (1 - ratio) * x)
 
 
+def test_batchnorm_training_mode_normalises_each_feature_by_its_batch_statistics():
+    """gamma·(x − mean)/sqrt(var + 10e-7) + beta with the batch's own mean and (1/N) variance. One feature
+    varies by only 1e-3, so the 10e-7 inside the root shows in the result."""
+    rng = np.random.default_rng(9)
+    x = rng.standard_normal((7, 3)) * [1.0, 1e-3, 4.0] + [2.0, -1.0, 0.5]
+    gamma, beta = np.array([1.5, 0.5, 2.0]), np.array([0.1, -0.2, 0.3])
+    rows = x.tolist()
+    expected = np.empty_like(x)
+    for j in range(3):
+        column = [row[j] for row in rows]
+        mean = sum(column) / len(column)
+        var = sum((v - mean) ** 2 for v in column) / len(column)
+        for i, v in enumerate(column):
+            expected[i, j] = gamma[j] * (v - mean) / math.sqrt(var + 10e-7) + beta[j]
+    np.testing.assert_allclose(BatchNormalization(gamma, beta).forward(x, train_flg=True), expected, rtol=1e-10)
+
+
 def test_batchnorm_test_mode_uses_the_running_averages():
     """Training updates running mean and variance by momentum; test mode normalises with them."""
     rng = np.random.default_rng(8)
@@ -270,6 +287,18 @@ def test_softmax_with_loss_is_the_batch_average_of_each_images_loss():
     assert softmax_cross_entropy(x, t) == pytest.approx(sum(per_image) / 2, rel=1e-12)
     assert cross_entropy_error(softmax(x), t) == pytest.approx(
         -sum(math.log(math.exp(row[k]) / sum(math.exp(v) for v in row) + 1e-7) for row, k in zip(x.tolist(), t)) / 2)
+
+
+def test_cross_entropy_of_one_image_is_minus_the_log_of_its_labels_probability():
+    """The book's 1-D case (one image, not a batch): a label or a one-hot vector, worked by hand."""
+    y = np.array([0.05, 0.1, 0.6, 0.05, 0.02, 0.08, 0.03, 0.04, 0.02, 0.01])
+    assert cross_entropy_error(y, 2) == pytest.approx(-math.log(0.6 + 1e-7), rel=1e-12)
+    assert cross_entropy_error(y, np.eye(10)[5]) == pytest.approx(-math.log(0.08 + 1e-7), rel=1e-12)
+    # the book's own worked numbers (section 4.2.2): 0.510825... and 2.302584...
+    book = np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])
+    assert cross_entropy_error(book, np.eye(10)[2]) == pytest.approx(0.51082545709933802, rel=1e-9)
+    assert cross_entropy_error(np.array([0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0]), 2) == pytest.approx(
+        2.3025840929945458, rel=1e-9)
 
 
 def test_relu_grad_is_the_books_step_function():

@@ -351,6 +351,10 @@ def test_more_weight_file_refusals(tmp_path):
         f.truncate(256 * 2**20 + 1)  # sparse: one byte over the limit, nothing written
     assert message(load_pickle_params, big, error=WeightsFileError) == (
         "params.pkl: larger than 256 MB, not a network's weights")
+    with open(big, "r+b") as f:
+        f.truncate(256 * 2**20)  # exactly the limit: read (and refused for what it holds, not its size)
+    assert message(load_pickle_params, big, error=WeightsFileError) == (
+        "params.pkl: not a readable weights pickle (at position 0, opcode b'\\x00' unknown)")
 
 
 def test_an_atlas_of_another_format_says_both_numbers(tmp_path):
@@ -373,6 +377,7 @@ def test_the_training_commands_argument_messages(capsys):
         (["--augment-shift", "9"], "argument --augment-shift: 9: must be at least 0 and at most 8"),
         (["--threads", "300"], "argument --threads: 300: must be at least 1 and at most 256"),
         (["--out", "w.json"], "argument --out: w.json: weights are written as .npz (their .json goes beside them)"),
+        (["--weight-init-std", "0"], "argument --weight-init-std: 0: must be above 0 and at most 100"),
     ]:
         with pytest.raises(SystemExit):
             train_cli.build_parser().parse_args(args)
@@ -453,9 +458,60 @@ def test_the_atlas_command_reports_each_stage_and_the_agreement_it_wrote(tmp_pat
     progress = said.err.split("\r")
     for last in ("scan: 30/30   ", "untrained: 30/30   ", "maximize: 30/30   ", "classes: 300/300   \n"):
         assert last in progress, last  # each stage ends on its total: 30 test images, 30 filters, 2 x 150 steps
+    # a line each twentieth of the way and the last one, never the same twice: the scans go in one batch of
+    # 30 images; each filter's 5 ascent steps move "maximize" on by at most one (0/30 ... 30/30)
+    assert [p.split(":")[0] for p in progress if p] == ["scan", "untrained"] + ["maximize"] * 31 + ["classes"] * 20
+    assert [p for p in progress if p.startswith("classes")][:2] == ["classes: 15/300   ", "classes: 30/300   "]
     assert atlas.fingerprint == fingerprint(trained) and set(atlas.agreement_untrained) == {"Conv1"}
     test_images = {img.tobytes() for img in arrays["test_img"].astype(np.uint8)}
     assert {img.tobytes() for img in atlas.images} <= test_images  # the test set's digits, not the training set's
+
+
+def test_the_atlas_command_needs_its_network_weights_and_output(capsys):
+    for missing, args in [("--net", ["--weights", "w.npz", "--out", "a.npz"]),
+                          ("--weights", ["--net", "deep", "--out", "a.npz"]),
+                          ("--out", ["--net", "simple", "--weights", "w.npz"])]:
+        with pytest.raises(SystemExit) as stop:
+            atlas_cli.main(args)
+        assert stop.value.code == 2
+        assert capsys.readouterr().err.splitlines()[-1].endswith(
+            f"error: the following arguments are required: {missing}"), missing
+
+
+def test_the_samples_command_needs_its_data_folder(capsys):
+    with pytest.raises(SystemExit) as stop:
+        samples.main(["--out", "s.npz"])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1].endswith("error: the following arguments are required: --data")
+
+
+def test_the_training_command_trains_on_the_images_load_mnist_normalises(tmp_path, monkeypatch):
+    """Kept as bytes, each batch becomes the same floats in [0, 1] that load_mnist(normalize=True) gives,
+    for the training images and for the test images it measures."""
+    from engine.mnist import load_mnist
+
+    write_dataset(tmp_path / "data", n_train=40, n_test=20)
+    seen = {}
+
+    def record(network, x_train, t_train, x_test, t_test, **kwargs):
+        seen["train"], seen["test"] = kwargs["transform"](x_train), kwargs["transform"](x_test)
+        yield EpochEnd(1, 1, 1, 0.5, 0.5, 1.0)
+
+    monkeypatch.setattr(train_cli, "iterate_training", record)
+    train_cli.train(train_cli.build_parser().parse_args(
+        ["--data", str(tmp_path / "data"), "--quiet", "--epochs", "1", "--out", str(tmp_path / "w.npz")]),
+        log=lambda _: None)
+    (x_train, _), (x_test, _) = load_mnist(normalize=True, flatten=False, data_dir=tmp_path / "data")
+    np.testing.assert_array_equal(seen["train"], x_train)
+    np.testing.assert_array_equal(seen["test"], x_test)
+    assert seen["train"].max() == 1.0  # the written digits hold 255s
+
+
+def test_the_training_command_builds_the_books_simple_convnet():
+    """Chapter 7's SimpleConvNet: 5x5 filters, no padding, stride 1, 100 hidden units, N(0, 0.01^2)."""
+    net, hyper = train_cli.build_network(train_cli.build_parser().parse_args(["--filters", "7"]))
+    assert net.params["W1"].shape == (7, 1, 5, 5) and net.params["W2"].shape == (7 * 12 * 12, 100)
+    assert hyper == {"filter_num": 7, "filter_size": 5, "hidden_size": 100, "weight_init_std": 0.01}
 
 
 def test_the_samples_command_takes_the_first_digits_of_each_class(tmp_path, capsys):

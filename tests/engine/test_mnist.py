@@ -197,6 +197,16 @@ def test_download_falls_back_to_the_next_mirror(server, source, tmp_path):
     assert x.shape == (50, 784)
 
 
+def test_download_goes_to_the_cache_folders_mnist_by_default(server, source, tmp_path, monkeypatch):
+    base, routes = server
+    files, md5 = source
+    for name, data in files.items():
+        routes[f"/good/{name}"] = ("ok", data)
+    monkeypatch.setenv("DLFS_CACHE_DIR", str(tmp_path / "cache"))
+    assert download_mnist(mirrors=[base + "/good/"], md5=md5) == tmp_path / "cache" / "mnist"
+    assert sorted(p.name for p in (tmp_path / "cache" / "mnist").iterdir()) == sorted(files)
+
+
 def test_hash_mismatch_tries_next_mirror_then_fails_cleanly(server, source, tmp_path):
     base, routes = server
     files, md5 = source

@@ -263,3 +263,35 @@ def test_complex_or_date_weights_are_refused_not_converted(tmp_path):
         np.savez(tmp_path / "odd.npz", **params)
         with pytest.raises(WeightsFileError, match=r"b1(\.npy)?: (complex128|datetime64)"):
             SimpleConvNet(seed=1).load_params(tmp_path / "odd.npz")
+
+
+@pytest.mark.parametrize("kind", ["multi", "simple", "deep"])
+def test_training_skips_the_gradient_with_respect_to_the_image_and_only_that(kind, monkeypatch):
+    """d(loss)/d(image) is never used in training: the first layer with weights returns None from its
+    backward (saving a matrix product or a col2im); every later layer passes its input gradient on."""
+    from engine import layers
+    from engine.deep_convnet import DeepConvNet
+
+    returned = []
+    for cls in (layers.Affine, layers.Convolution, layers.ConvPoolRelu):
+        real = cls.backward
+
+        def spy(self, dout, _real=real):
+            out = _real(self, dout)
+            returned.append((self, out))
+            return out
+
+        monkeypatch.setattr(cls, "backward", spy)
+    rng = np.random.default_rng(3)
+    if kind == "multi":
+        net = MultiLayerNet(input_size=12, hidden_size_list=[6, 5], output_size=3)
+        x = rng.standard_normal((4, 12))
+    else:
+        net = SimpleConvNet(seed=1) if kind == "simple" else DeepConvNet(seed=1)
+        x = rng.random((2, 1, 28, 28))
+    net.gradient(x, np.array([0, 1, 2, 1])[: len(x)])
+    first = returned[-1][0]  # backward runs last to first
+    assert [out is None for _, out in returned] == [False] * (len(returned) - 1) + [True]
+    assert len({id(layer) for layer, _ in returned}) == len(returned) == {"multi": 3, "simple": 3, "deep": 8}[kind]
+    assert first is {"multi": lambda: net.layers["Affine1"], "simple": lambda: net.conv_layer,
+                     "deep": lambda: net.param_layers[1]}[kind]()

@@ -83,6 +83,16 @@ def test_fit_square_pads_to_square():
     assert sq.shape[0] == sq.shape[1] == round(80 * 1.3)
     assert sq.sum() == ink.sum()
     assert fit_square(np.zeros((4, 4))) is None
+    wide = np.zeros((30, 40))
+    wide[4:7, 3:36] = np.arange(1, 34)  # 3 x 33 of ink: centred in a round(33 * 1.5) = 50 square
+    sq = fit_square(wide, margin=0.25)
+    r0, c0 = (50 - 3) // 2, (50 - 33) // 2
+    expected = np.zeros((50, 50))
+    expected[r0 : r0 + 3, c0 : c0 + 33] = wide[4:7, 3:36]
+    np.testing.assert_array_equal(sq, expected)
+    line = np.zeros((5, 3000))
+    line[1:4, 500:2548] = 1  # 3 x 2048: scaled down to 2 x 1024 (at most 1024 on the longer side), then 30 % margin
+    assert fit_square(line).shape == (round(1024 * 1.3),) * 2
 
 
 def test_read_digit_uses_the_preprocessed_image():

@@ -268,6 +268,21 @@ def test_formulas_nested_deeper_than_sixty_levels_are_refused_and_fifty_are_fine
         custom("(" * 70 + "x+1" + ")*2" * 70)
 
 
+@pytest.mark.parametrize("chain", ["-{}", "{}+x", "{}**1", "{}*y"])
+def test_the_nesting_limit_is_sixty_levels_whichever_operator_nests(chain):
+    """The whole formula is level 1 and each operator one more: 59 operators above x fit, 60 do not."""
+    def nested(k):
+        text = "x"
+        for _ in range(k):
+            text = chain.format(text)  # x**1**1 nests to the right, x+x+x to the left: both go deeper
+        return text
+
+    surface = custom(nested(59))
+    assert np.isfinite(surface.f(1.5, 2.0))
+    with pytest.raises(SurfaceError, match="nested too deeply"):
+        custom(nested(60))
+
+
 def test_the_books_surface_starts_where_the_books_script_does():
     """ch06/optimizer_compare_naive.py: init_pos = (-7.0, 2.0) on f(x, y) = x**2 / 20 + y**2, the view
     x in -10..10, y in -5..5 (plt.xlim(-10, 10); plt.ylim(-5, 5)), the minimum at the origin."""
@@ -293,3 +308,15 @@ def test_the_saddle_starts_just_off_its_ridge_so_a_walker_can_leave_it():
     assert x0 == -1.5 and 0 < abs(y0) <= 0.1
     path = run(SGD(0.1), saddle, saddle.start, 30)
     assert abs(path.positions[-1, 1]) > 1 and abs(path.positions[-1, 0]) < 0.01
+
+
+def test_the_built_in_surfaces_are_shown_on_their_usual_domains():
+    """The views the literature draws these test functions on (Beale and Himmelblau: |x|, |y| <= 4.5 and 5;
+    Booth: 10; Rosenbrock's banana: [-2, 2] x [-1, 3]) and the book's figure 6-2 for x²/20 + y²
+    (x in [-10, 10], y in [-5, 5], starting at (-7, 2))."""
+    views = {key: tuple(map(float, spec["view"])) for key, spec in BUILT_IN.items()}
+    assert views == {"book": (-10, 10, -5, 5), "rosenbrock": (-2, 2, -1, 3), "beale": (-4.5, 4.5, -4.5, 4.5),
+                     "himmelblau": (-5, 5, -5, 5), "saddle": (-2, 2, -2, 2), "booth": (-10, 10, -10, 10)}
+    for key, spec in BUILT_IN.items():
+        xmin, xmax, ymin, ymax = spec["view"]
+        assert all(xmin < x < xmax and ymin < y < ymax for x, y in (*spec["minima"], spec["start"])), key
