@@ -507,6 +507,15 @@ def test_the_training_command_trains_on_the_images_load_mnist_normalises(tmp_pat
     assert seen["train"].max() == 1.0  # the written digits hold 255s
 
 
+def test_the_training_commands_progress_bar_is_thirty_characters_wide():
+    out = io.StringIO()
+    bar = train_cli.ProgressBar(8, stream=out)
+    bar.update(3, "epoch 1")
+    assert out.getvalue().startswith("\r[###########                   ]  37.5% 0:00 ETA 0:00 epoch 1")
+    bar.line("done")
+    assert out.getvalue().endswith("\r" + " " * 90 + "\rdone\n")
+
+
 def test_the_training_command_builds_the_books_simple_convnet():
     """Chapter 7's SimpleConvNet: 5x5 filters, no padding, stride 1, 100 hidden units, N(0, 0.01^2)."""
     net, hyper = train_cli.build_network(train_cli.build_parser().parse_args(["--filters", "7"]))

@@ -320,3 +320,14 @@ def test_the_built_in_surfaces_are_shown_on_their_usual_domains():
     for key, spec in BUILT_IN.items():
         xmin, xmax, ymin, ymax = spec["view"]
         assert all(xmin < x < xmax and ymin < y < ymax for x, y in (*spec["minima"], spec["start"])), key
+
+
+@pytest.mark.parametrize(("half_width", "limit"), [(0.5, 1000), (1, 1000), (2, 2000), (30, 30000)])
+def test_a_walk_diverges_past_a_thousand_views_and_never_less_than_a_thousand(half_width, limit):
+    """SGD with lr 1.5 on x² + y² doubles |x| and flips its sign every update: 1, -2, 4, ... The walk is
+    called diverged after the first update that lands beyond 1000 times the view (at least 1000)."""
+    surface = custom("x**2 + y**2", view=(-half_width, half_width, -half_width, half_width))
+    path = run(SGD(lr=1.5), surface, (1.0, 0.0), 40)
+    first_beyond = next(k for k in range(1, 40) if 2.0**k > limit)
+    assert path.diverged_at == first_beyond
+    assert abs(path.positions[-1][0]) == 2.0**first_beyond and path.steps == first_beyond

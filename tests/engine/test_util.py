@@ -117,3 +117,13 @@ def test_col2im_overlaps_add_up():
 def test_col2im_rejects_wrong_shape():
     with pytest.raises(ValueError, match="col must have shape"):
         col2im(np.ones((5, 4)), (1, 1, 3, 3), 2, 2)
+
+
+def test_windows_default_to_stride_one_and_no_padding():
+    from engine.util import windows
+
+    x = np.arange(2 * 3 * 5 * 6, dtype=float).reshape(2, 3, 5, 6)
+    view, oh, ow = windows(x, 2, 3)
+    assert (oh, ow) == (4, 4) and view.shape == (2, 3, 4, 4, 2, 3)
+    for n, c, i, j in np.ndindex(2, 3, 4, 4):
+        np.testing.assert_array_equal(view[n, c, i, j], x[n, c, i : i + 2, j : j + 3])
