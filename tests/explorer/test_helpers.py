@@ -516,6 +516,32 @@ def test_arrow_keys_stop_at_the_last_row_and_column(qtbot):
     assert view.current == (0, 1)
 
 
+def test_enter_and_f2_open_a_cells_editor_and_other_keys_do_not(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit
+
+    view = MatrixView(editable=True)
+    qtbot.addWidget(view)
+    view.set_values(np.arange(6.0).reshape(2, 3))
+    view.show()
+    view.current = (1, 2)
+    for key in (Qt.Key.Key_A, Qt.Key.Key_Space, Qt.Key.Key_Tab, Qt.Key.Key_Escape):
+        QTest.keyClick(view, key)
+        assert view.findChild(QLineEdit) is None, key
+    QTest.keyClick(view, Qt.Key.Key_F2)
+    editor = view.findChild(QLineEdit)
+    assert editor is not None and editor.text() == "5" and editor.selectedText() == "5"
+    shown = MatrixView(editable=False)
+    qtbot.addWidget(shown)
+    shown.set_values(np.arange(6.0).reshape(2, 3))
+    shown.show()
+    shown.current = (0, 0)
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_F2, Qt.Key.Key_5):
+        QTest.keyClick(shown, key)
+    assert shown.findChild(QLineEdit) is None  # a view that only shows numbers never edits them
+
+
 def test_step_controls_buttons_label_and_replay_from_the_end(qtbot):
     controls = StepControls(speed=(2, 10, 4))
     qtbot.addWidget(controls)
@@ -808,7 +834,11 @@ def test_the_time_left_is_what_the_remaining_work_takes_at_the_pace_so_far(qtbot
 
     run = RunControls()
     qtbot.addWidget(run)
+    assert run.start_button.isEnabled() and not run.stop_button.isEnabled()  # idle until a job starts
+    run.set_fraction(25, 100, "waiting")
+    assert run.status.text() == "waiting" and run.progress.value() == 250  # no time left before a start
     run.set_running(True)
+    assert not run.start_button.isEnabled() and run.stop_button.isEnabled() and run.progress.value() == 0
     run._t0 -= 30.0  # a quarter of the work took 30 s: three quarters take 90 s
     run.set_fraction(25, 100, "working")
     assert run.status.text() == "working  ·  1:30 left" and run.progress.value() == 250
