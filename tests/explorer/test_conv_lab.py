@@ -562,6 +562,8 @@ def test_the_im2col_and_backward_titles_give_the_shapes_and_indices_of_the_step_
         f"{value:g}. Reshaped to (N, OH, OW, FN) = (2, 3, 3, 2) and transposed (0, 3, 1, 2) this is the output "
         "(N, FN, OH, OW) = (2, 2, 3, 3): one matrix product does all 36 multiply-accumulates.")
     assert im.col_view.highlights[0][:4] == (15, 0, 1, 27)
+    # filter 2 is column 1 of the (27, 2) filter matrix, all 27 rows; the product's cell is (row 15, column 1)
+    assert im.w_view.highlights[0][:4] == (0, 1, 27, 1) and im.out_view.highlights[0][:4] == (15, 1, 1, 1)
     cell = im.cell()  # 18 rows of 27 numbers: as wide as 27 cells, as tall as 18
     assert (im.col_view.width(), im.col_view.height()) == (27 * cell + 2, 18 * cell + 2)
     assert (im.w_view.width(), im.w_view.height()) == (2 * cell + 2, 27 * cell + 2)
