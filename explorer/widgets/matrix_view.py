@@ -131,6 +131,10 @@ class MatrixView(QWidget):
         x0, y0 = self.origin()
         return QRectF(x0 + c * s, y0 + r * s, s, s)
 
+    def block_rect(self, top, left, rows, cols):
+        """The rectangle of ``rows`` x ``cols`` cells from cell (top, left): a highlight's frame."""
+        return self.cell_rect(top, left).united(self.cell_rect(top + rows - 1, left + cols - 1))
+
     def cell_at(self, pos):
         s = self.cell_size()
         x0, y0 = self.origin()
@@ -213,7 +217,7 @@ class MatrixView(QWidget):
                 p.setPen(QPen(color, max(2.0, s / 10)))
                 p.drawEllipse(self.cell_rect(r, c).adjusted(s * 0.12, s * 0.12, -s * 0.12, -s * 0.12))
         for top, left, h, w, color in self.highlights:
-            rect = self.cell_rect(top, left).united(self.cell_rect(top + h - 1, left + w - 1))
+            rect = self.block_rect(top, left, h, w)
             fill = QColor(color)
             fill.setAlpha(40)
             p.fillRect(rect, fill)

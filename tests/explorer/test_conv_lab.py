@@ -716,3 +716,19 @@ def test_the_grids_grow_with_the_panel_by_its_tighter_side_up_to_two_and_a_half_
     assert room_for(2300, 1200) == pytest.approx(1.5)  # twice as wide, 1.5 times as tall: the height limits
     assert room_for(1725, 2400) == pytest.approx(1.5)  # 1.5 times as wide, 3 times as tall: the width limits
     assert room_for(5000, 5000) == 2.5
+
+
+def test_the_output_cell_being_computed_is_framed_in_its_filters_map_only(lab):
+    """Batch preset (2 images, 2 filters): at every step the frame sits on cell (i, j) of the map of the
+    step's filter f, whichever image n is shown, and on no other map."""
+    page = lab.conv_page
+    page.preset.setCurrentIndex(page.preset.findData("batch"))
+    trace = page.trace
+    seen = set()
+    for k in range(len(trace)):
+        page.steps.set_step(k)
+        n, f, i, j = trace.cell(k)
+        seen.add((n, f))
+        assert [view.highlights[0][:4] if view.highlights else None for view in page.outputs] == [
+            (i, j, 1, 1) if g == f else None for g in range(2)], (k, n, f)
+    assert seen == {(0, 0), (0, 1), (1, 0), (1, 1)}

@@ -542,6 +542,49 @@ def test_enter_and_f2_open_a_cells_editor_and_other_keys_do_not(qtbot):
     assert shown.findChild(QLineEdit) is None  # a view that only shows numbers never edits them
 
 
+def test_a_highlight_frames_its_rows_down_and_its_columns_across(qtbot):
+    """A (top, left, rows, columns) highlight of 1 x 4 cells is four cells wide and one tall, and the
+    painted frame is there: its colour on the frame's left and right edges, not below its first row."""
+    from PySide6.QtGui import QColor
+
+    view = MatrixView()
+    qtbot.addWidget(view)
+    view.set_values(np.zeros((5, 6)))
+    view.resize(6 * 40 + 2, 5 * 40 + 2)
+    s = view.cell_size()
+    x0, y0 = view.origin()
+    rect = view.block_rect(2, 1, 1, 4)
+    assert (rect.left(), rect.top(), rect.width(), rect.height()) == (x0 + s, y0 + 2 * s, 4 * s, s)
+    tall = view.block_rect(0, 5, 3, 1)
+    assert (tall.left(), tall.top(), tall.width(), tall.height()) == (x0 + 5 * s, y0, s, 3 * s)
+    view.set_highlights([(2, 1, 1, 4, QColor(255, 0, 0))])
+    image = view.grab().toImage()
+
+    def red(x, y):
+        c = image.pixelColor(int(x), int(y))
+        return c.red() > 200 and c.green() < 80 and c.blue() < 80
+
+    mid_y = y0 + 2.5 * s
+    assert red(x0 + s + 1, mid_y) and red(x0 + 5 * s - 1, mid_y)  # the frame's left and right sides
+    assert not red(x0 + 2.5 * s, y0 + 3.5 * s) and not red(x0 + 5.5 * s, mid_y)  # not a row lower, not further
+
+
+def test_a_mosaic_wider_than_tall_is_framed_whole(qtbot):
+    from explorer.widgets.mosaic import MosaicView
+
+    view = MosaicView()
+    qtbot.addWidget(view)
+    view.resize(300, 300)
+    view.show()
+    view.set_maps(np.random.default_rng(0).random((8, 3, 5)), cols=4)  # 2 x 4 tiles: 7 rows, 23 columns
+    (x0, x1), (y0, y1) = view.view.viewRange()
+    assert x0 <= 0 and x1 >= 23 and y0 <= 0 and y1 >= 7
+    assert x1 - x0 < 23 * 1.1  # the width fills the view; the height has room to spare
+    view.set_maps(np.random.default_rng(0).random((8, 5, 3)), cols=2)  # 4 x 2 tiles: 23 rows, 7 columns
+    (x0, x1), (y0, y1) = view.view.viewRange()
+    assert x0 <= 0 and x1 >= 7 and y0 <= 0 and y1 >= 23 and y1 - y0 < 23 * 1.1
+
+
 def test_step_controls_buttons_label_and_replay_from_the_end(qtbot):
     controls = StepControls(speed=(2, 10, 4))
     qtbot.addWidget(controls)

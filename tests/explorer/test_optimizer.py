@@ -430,6 +430,19 @@ def test_the_minimum_is_starred_at_x_then_y_and_the_loss_curve_counts_updates_fr
     np.testing.assert_allclose(y, np.log10(path.losses[:7]) if playground.loss.log else path.losses[:7])
 
 
+def test_the_loss_axis_is_logarithmic_exactly_while_every_loss_is_positive(playground):
+    """Beale's losses are all positive: a log axis (its curves hold log10 of the losses). The saddle
+    x² − y² goes negative: a linear axis, and back to log on the book's surface."""
+    combo, loss = playground.surface_combo, playground.loss
+    for key, log in (("beale", True), ("saddle", False), ("book", True)):
+        combo.setCurrentIndex(combo.findData(key))
+        assert loss.log is log and loss.getPlotItem().getAxis("left").logMode is log, key
+        playground.set_frame(3)
+        x, y = loss.curves["adagrad"].getData()
+        losses = playground.state.paths["adagrad"].losses[:4]
+        np.testing.assert_allclose(y, np.log10(losses) if log else losses, err_msg=key)
+
+
 def test_choosing_the_typed_surface_again_brings_back_its_formula(playground):
     playground.formula.setText("x**2/4 + y**2")
     assert playground._on_formula_applied()
