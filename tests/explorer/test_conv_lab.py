@@ -732,3 +732,27 @@ def test_the_output_cell_being_computed_is_framed_in_its_filters_map_only(lab):
         assert [view.highlights[0][:4] if view.highlights else None for view in page.outputs] == [
             (i, j, 1, 1) if g == f else None for g in range(2)], (k, n, f)
     assert seen == {(0, 0), (0, 1), (1, 0), (1, 1)}
+
+
+def test_the_backward_grids_show_the_steps_filter_and_image_summed_so_far(lab):
+    """Batch preset (2 images, 2 filters, 3 channels): at step k the dW grids show filter f's gradient and
+    the dx grids image n's, summed over steps 0..k, against the definition run on dout with the later steps
+    zeroed; steps with n != f included."""
+    page = lab.conv_page
+    page.preset.setCurrentIndex(page.preset.findData("batch"))
+    trace, setup = page.trace, page.setup
+    back = lab.backward_page
+    lab.tabs.setCurrentWidget(back)
+    back.which.setCurrentIndex(0)
+    back._set_dout("random")
+    dout = back.dout
+    for k in (0, 12, 20, len(trace) - 1):
+        back.steps.set_step(k)
+        n, f, _, _ = trace.cell(k)
+        masked = dout.reshape(-1).copy()
+        masked[k + 1 :] = 0
+        dx, dW, _ = oracles.conv_backward(setup.x, setup.W, masked.reshape(dout.shape), setup.stride, setup.pad)
+        for c in range(3):
+            np.testing.assert_allclose(back.dw_views[c].values, dW[f, c], err_msg=f"dW step {k} channel {c}")
+            np.testing.assert_allclose(back.dx_views[c].values, dx[n, c], err_msg=f"dx step {k} channel {c}")
+    assert {trace.cell(k)[:2] for k in (0, 12, 20, len(trace) - 1)} >= {(0, 1), (1, 0)}

@@ -114,13 +114,19 @@ def test_strokes_are_read_as_the_digits_they_draw(panel):
 
 
 def test_undo_redo_and_clear(panel, qtbot):
+    def buttons():
+        return panel.undo_button.isEnabled(), panel.redo_button.isEnabled()
+
+    assert buttons() == (False, False)
     stroke(panel.canvas, vertical_line())
-    assert panel.undo_button.isEnabled()
+    assert buttons() == (True, False)  # something to undo, nothing undone to redo
     panel.canvas.setFocus()
     QTest.keyClick(panel, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert panel.canvas.is_empty() and panel.state.reading is None
+    assert buttons() == (False, True)
     QTest.keyClick(panel, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert not panel.canvas.is_empty() and panel.state.reading is not None
+    assert buttons() == (True, False)
     QTest.keyClick(panel, Qt.Key.Key_Escape)
     assert panel.canvas.is_empty() and panel.bars.probabilities is None
     panel.undo_button.click()

@@ -312,6 +312,13 @@ def test_a_dense_layer_marks_the_chosen_number_and_names_it(panel, qtbot):
     assert panel.caption.text() == (f"<b>Affine2</b>: 10 numbers (every unit sees the whole input). "
                                     f"Colour: dark {low:.3g} … bright {high:.3g}.")
     assert not panel.maps.frame.isVisible() and panel.maps.unit_mark.isVisible()
+    tile = panel.maps.tile_rect(0)  # the mark outlines row 1, column 3 of the 3x4 tile: number 7
+    mark = panel.maps.unit_mark.rect()
+    assert (mark.x() - tile.x(), mark.y() - tile.y(), mark.width(), mark.height()) == (3.5, 1.5, 1, 1)
+    panel._on_unit_clicked(0, 2, 1)  # row 2, column 1: class 9
+    assert panel.state.channel == 9
+    mark = panel.maps.unit_mark.rect()
+    assert (mark.x() - tile.x(), mark.y() - tile.y()) == (1.5, 2.5)
 
 
 def test_browsing_back_from_the_first_digit_of_a_class_wraps_to_its_last(panel, qtbot):
@@ -554,3 +561,20 @@ def test_an_image_that_fails_to_load_and_an_atlas_that_fails_say_why(panel, qtbo
     assert panel.detail.message.text() == "Could not compute it: the decoder gave up"
     assert panel.detail.compute_button.isVisibleTo(panel.detail)  # try again
     assert not panel.detail.progress.isVisibleTo(panel.detail)
+
+
+def test_top_patches_are_cut_where_the_unit_that_fired_looks():
+    """SimpleConvNet's Conv1 (5x5, stride 1, no padding): unit (i, j) sees rows i..i+4 and columns j..j+4 of
+    the image. Positions off the diagonal (i != j) tell rows from columns."""
+    from engine.atlas import Atlas, LayerAtlas
+    from explorer.panels.layers.channel_detail import patch_tiles
+
+    net = SimpleConvNet(seed=0)
+    geometry = {g.name: g for g in layer_geometry(net.inspection_layers(), net.input_dim)}["Conv1"]
+    images = (np.arange(2 * 28 * 28) % 251).astype(np.uint8).reshape(2, 28, 28)
+    positions = np.array([[[3, 10], [20, 1]]])  # channel 0: its top 2 units
+    atlas = Atlas(layers={"Conv1": LayerAtlas("Conv1", np.array([[1, 0]]), np.array([[2.0, 1.0]]), positions)},
+                  images=images)
+    tiles = patch_tiles(atlas, "Conv1", 0, geometry)
+    np.testing.assert_allclose(tiles[0], images[1, 3:8, 10:15] / 255.0)
+    np.testing.assert_allclose(tiles[1], images[0, 20:25, 1:6] / 255.0)

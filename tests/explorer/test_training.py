@@ -526,12 +526,15 @@ def test_the_overfitting_page_draws_both_accuracies_and_compares_with_the_previo
     assert list(epochs) == list(range(7)) and len(page.test_curve.getData()[1]) == 7  # epoch 0 .. 6
     assert train[-1] > train[0]  # it learns the 200 images
     first_gap = page.gap()
+    first_test = page.test_curve.getData()[1].copy()
+    assert not np.array_equal(first_test, train)
     assert f"{100 * first_gap:.1f}" in page.summary.text() and "Done." in page.run.status.text()
     assert page.earlier_curves[0].getData()[0] is None or len(page.earlier_curves[0].getData()[0]) == 0
     page.decay.setValue(0.5)  # a strong weight decay: the next run is drawn over this one
     page.start()
     wait_done(qtbot, panel)
     np.testing.assert_array_equal(page.earlier_curves[0].getData()[1], train)
+    np.testing.assert_array_equal(page.earlier_curves[1].getData()[1], first_test)  # dashed: its test curve
     assert "λ = 0" in page.summary.text() and f"{100 * first_gap:.1f}" in page.summary.text()
 
 
@@ -713,6 +716,13 @@ def test_the_loss_landscape_draws_the_slice_with_the_paths_and_keeps_them_for_th
     assert page.image.image.shape == (DRAWN, DRAWN)
     np.testing.assert_allclose(page.image.image[0, 0], np.log(found.losses[0, 0]), rtol=1e-6)
     np.testing.assert_allclose(page.image.image[-1, 0], np.log(found.losses[-1, 0]), rtol=1e-6)  # rows are β
+    # The picture spans α across and β up, half a grid step beyond the first and last grid points.
+    fa, fb = picture["alphas"], picture["betas"]
+    da, db = (fa[-1] - fa[0]) / (len(fa) - 1), (fb[-1] - fb[0]) / (len(fb) - 1)
+    box = page.image.mapRectToParent(page.image.boundingRect())
+    np.testing.assert_allclose([box.left(), box.top(), box.width(), box.height()],
+                               [fa[0] - da / 2, fb[0] - db / 2, fa[-1] - fa[0] + da, fb[-1] - fb[0] + db], rtol=1e-9)
+    assert abs((fa[-1] - fa[0]) - (fb[-1] - fb[0])) > 0.01 * (fa[-1] - fa[0])  # not square: α and β differ
     # Each contour is where the (interpolated) loss equals its level.
     assert len(page.contours) == len(picture["lines"]) >= 10
     for level, xs, ys in picture["lines"]:
@@ -1177,6 +1187,15 @@ def test_every_pages_progress_line_puts_each_number_in_its_place(panel, monkeypa
     page.on_finished(None, "Done.")
     assert shown(page)[0] == ("Done. Accuracy: 99.12 % on the training images, 98.77 % on the 2,500 test images. "
                               "1 min 23 s per epoch, 3 s of it measuring accuracy.")
+    # A second run stopped after its first epoch, before any final measurement: its own numbers only.
+    monkeypatch.setattr("explorer.panels.training.convnet_page.time.perf_counter", lambda: 200.0)
+    page.on_started()
+    page.on_progress(Started(filters, train_images=12_000, test_images=2_500))
+    page.on_progress(Epoch(EpochEnd(epoch=1, iteration=1_250, iterations=5_000, train_acc=0.875, test_acc=0.8625,
+                                    seconds=60.0), filters))
+    page.on_finished(None, "Stopped.")
+    assert shown(page)[0].startswith("Stopped. Accuracy: 87.50 % on the training images, 86.25 % on the 2,500 test "
+                                     "images. 1 min 00 s per epoch")
 
 
 def test_the_overfitting_summary_gives_both_accuracies_the_gap_and_the_previous_runs_gap(panel):
