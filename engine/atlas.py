@@ -194,11 +194,11 @@ def main(argv=None):
         untrained.load_params(args.initial)
     _, (x, t) = load_mnist(flatten=False, normalize=False, data_dir=args.data)
 
-    shown = []
+    last = [None]  # the line shown last
 
     def report(stage, done, total):  # a line each twentieth of the way, and the last; never one twice
-        if (done == total or done % max(total // 20, 1) == 0) and shown[-1:] != [(stage, done)]:
-            shown.append((stage, done))
+        if (done == total or done % max(total // 20, 1) == 0) and last[0] != (stage, done):
+            last[0] = (stage, done)
             sys.stderr.write(f"\r{stage}: {done}/{total}   ")
 
     atlas = build_atlas(net, x, t, untrained=untrained, transform=lambda b: b.astype(np.float32) / 255,

@@ -467,22 +467,17 @@ def test_the_atlas_command_reports_each_stage_and_the_agreement_it_wrote(tmp_pat
     assert {img.tobytes() for img in atlas.images} <= test_images  # the test set's digits, not the training set's
 
 
-def test_the_atlas_command_needs_its_network_weights_and_output(capsys):
-    for missing, args in [("--net", ["--weights", "w.npz", "--out", "a.npz"]),
-                          ("--weights", ["--net", "deep", "--out", "a.npz"]),
-                          ("--out", ["--net", "simple", "--weights", "w.npz"])]:
-        with pytest.raises(SystemExit) as stop:
-            atlas_cli.main(args)
-        assert stop.value.code == 2
-        assert capsys.readouterr().err.splitlines()[-1].endswith(
-            f"error: the following arguments are required: {missing}"), missing
-
-
-def test_the_samples_command_needs_its_data_folder(capsys):
+@pytest.mark.parametrize(("command", "args", "missing"), [
+    (atlas_cli.main, ["--weights", "w.npz", "--out", "a.npz"], "--net"),
+    (atlas_cli.main, ["--net", "deep", "--out", "a.npz"], "--weights"),
+    (atlas_cli.main, ["--net", "simple", "--weights", "w.npz"], "--out"),
+    (samples.main, ["--out", "s.npz"], "--data"),
+])
+def test_the_atlas_and_samples_commands_name_a_missing_argument(command, args, missing, capsys):
     with pytest.raises(SystemExit) as stop:
-        samples.main(["--out", "s.npz"])
+        command(args)
     assert stop.value.code == 2
-    assert capsys.readouterr().err.splitlines()[-1].endswith("error: the following arguments are required: --data")
+    assert capsys.readouterr().err.splitlines()[-1].endswith(f"error: the following arguments are required: {missing}")
 
 
 def test_the_training_command_trains_on_the_images_load_mnist_normalises(tmp_path, monkeypatch):
